@@ -1,0 +1,160 @@
+package org.mlgov.console.catalog;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Decides whether a resource pattern from a policy ({@code *} and {@code ?} wildcards, as IAM writes them) can match
+ * any ARN of a resource type's ARN template from the Service Authorization Reference. Both sides are turned into
+ * token lists and the product of the two automata is searched for an accepting path, so wildcards on either side are
+ * handled exactly (no sampling).
+ * <p>
+ * Template variables are wildcards with a character class: {@code ${Region}} and {@code ${Account}} never contain
+ * {@code :} or {@code /}, {@code ${BucketName}} never contains {@code /}, any other variable (object keys, role names
+ * with paths, log group names) may contain anything. {@code ${Partition}} is replaced by the partition in force.
+ */
+public final class ArnGlob {
+
+	private enum Kind {
+
+		LITERAL, ONE, ANY, NO_COLON_OR_SLASH, NO_SLASH
+
+	}
+
+	private record Token(Kind kind, char literal) {
+
+		boolean star() {
+			return this.kind == Kind.ANY || this.kind == Kind.NO_COLON_OR_SLASH || this.kind == Kind.NO_SLASH;
+		}
+
+		boolean admits(char c) {
+			return switch (this.kind) {
+				case LITERAL -> this.literal == c;
+				case ONE, ANY -> true;
+				case NO_COLON_OR_SLASH -> c != ':' && c != '/';
+				case NO_SLASH -> c != '/';
+			};
+		}
+
+	}
+
+	private ArnGlob() {
+	}
+
+	/** True if some concrete ARN matches both the policy pattern and the template. */
+	public static boolean intersects(String policyPattern, String arnTemplate, String partition) {
+		List<Token> a = fromPolicy(policyPattern);
+		List<Token> b = fromTemplate(arnTemplate.replace("${Partition}", partition));
+		return intersect(a, b);
+	}
+
+	/** True if the concrete value (no wildcards of its own) is matched by the policy pattern, IAM-style. */
+	public static boolean matches(String policyPattern, String value) {
+		List<Token> b = new ArrayList<>();
+		for (char c : value.toCharArray()) {
+			b.add(new Token(Kind.LITERAL, c));
+		}
+		return intersect(fromPolicy(policyPattern), b);
+	}
+
+	/** True if two policy patterns (both with IAM wildcards) can match a common value. */
+	public static boolean patternsOverlap(String left, String right) {
+		return intersect(fromPolicy(left), fromPolicy(right));
+	}
+
+	private static List<Token> fromPolicy(String pattern) {
+		List<Token> tokens = new ArrayList<>();
+		for (char c : pattern.toCharArray()) {
+			if (c == '*') {
+				tokens.add(new Token(Kind.ANY, ' '));
+			}
+			else if (c == '?') {
+				tokens.add(new Token(Kind.ONE, ' '));
+			}
+			else {
+				tokens.add(new Token(Kind.LITERAL, c));
+			}
+		}
+		return tokens;
+	}
+
+	private static List<Token> fromTemplate(String template) {
+		List<Token> tokens = new ArrayList<>();
+		int i = 0;
+		while (i < template.length()) {
+			if (template.startsWith("${", i)) {
+				int end = template.indexOf('}', i);
+				String variable = template.substring(i + 2, end);
+				Kind kind = switch (variable) {
+					case "Region", "Account" -> Kind.NO_COLON_OR_SLASH;
+					case "BucketName" -> Kind.NO_SLASH;
+					default -> Kind.ANY;
+				};
+				tokens.add(new Token(kind, ' '));
+				i = end + 1;
+			}
+			else {
+				tokens.add(new Token(Kind.LITERAL, template.charAt(i)));
+				i++;
+			}
+		}
+		return tokens;
+	}
+
+	private static boolean intersect(List<Token> a, List<Token> b) {
+		int n = a.size();
+		int m = b.size();
+		boolean[][] seen = new boolean[n + 1][m + 1];
+		Deque<int[]> work = new ArrayDeque<>();
+		work.push(new int[] { 0, 0 });
+		seen[0][0] = true;
+		while (!work.isEmpty()) {
+			int[] state = work.pop();
+			int i = state[0];
+			int j = state[1];
+			if (i == n && j == m) {
+				return true;
+			}
+			Token ta = (i < n) ? a.get(i) : null;
+			Token tb = (j < m) ? b.get(j) : null;
+			// A star may match the empty string.
+			if (ta != null && ta.star()) {
+				visit(seen, work, i + 1, j);
+			}
+			if (tb != null && tb.star()) {
+				visit(seen, work, i, j + 1);
+			}
+			if (ta == null || tb == null) {
+				continue;
+			}
+			// Consume one character that both sides admit.
+			if (!ta.star() && !tb.star()) {
+				boolean compatible = ta.kind() == Kind.ONE || tb.kind() == Kind.ONE || ta.literal() == tb.literal();
+				if (compatible) {
+					visit(seen, work, i + 1, j + 1);
+				}
+			}
+			else if (ta.star() && !tb.star()) {
+				if (tb.kind() == Kind.ONE || ta.admits(tb.literal())) {
+					visit(seen, work, i, j + 1);
+				}
+			}
+			else if (!ta.star()) {
+				if (ta.kind() == Kind.ONE || tb.admits(ta.literal())) {
+					visit(seen, work, i + 1, j);
+				}
+			}
+		}
+		return false;
+	}
+
+	private static void visit(boolean[][] seen, Deque<int[]> work, int i, int j) {
+		if (!seen[i][j]) {
+			seen[i][j] = true;
+			work.push(new int[] { i, j });
+		}
+	}
+
+}

@@ -1,0 +1,168 @@
+package org.mlgov.console.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+
+/**
+ * What AWS accepts, per action: a snapshot of the Service Authorization Reference (actions with their access level,
+ * resource types and condition keys; resource types with their ARN templates; condition keys with their type and the
+ * key that replaces a deprecated one; the global condition keys). Action and condition-key names are matched
+ * case-insensitively, as IAM does.
+ */
+public final class ServiceAuthorization {
+
+	/** One action of one service. Resource types are listed without the trailing {@code *} of required ones. */
+	public record Action(String service, String name, String accessLevel, List<String> resourceTypes,
+			List<String> conditionKeys) {
+
+		public String qualifiedName() {
+			return this.service + ":" + this.name;
+		}
+
+		/** Write, permissions-management and tagging actions change something. */
+		public boolean isMutating() {
+			String level = this.accessLevel.toLowerCase(Locale.ROOT);
+			return level.contains("write") || level.contains("permissions") || level.contains("tagging");
+		}
+
+	}
+
+	/** A condition key with its type ("String", "ARN", "ArrayOfString", …) and replacement if deprecated. */
+	public record ConditionKey(String name, String type, String deprecatedFor) {
+	}
+
+	public record Service(String prefix, Map<String, Action> actionsByLowerName, Map<String, String> resourceTypes,
+			Map<String, ConditionKey> conditionKeysByLowerName) {
+	}
+
+	private final Map<String, Service> services;
+
+	private final List<Pattern> globalKeys;
+
+	public ServiceAuthorization(Map<String, Service> services, Set<String> globalKeys) {
+		this.services = Map.copyOf(services);
+		List<Pattern> patterns = new ArrayList<>();
+		for (String key : globalKeys) {
+			patterns.add(keyPattern(key.replace("/tag-key", "/${TagKey}")));
+		}
+		this.globalKeys = List.copyOf(patterns);
+	}
+
+	public Set<String> servicePrefixes() {
+		return this.services.keySet();
+	}
+
+	public Optional<Action> action(String qualifiedName) {
+		int colon = qualifiedName.indexOf(':');
+		if (colon < 0) {
+			return Optional.empty();
+		}
+		Service service = this.services.get(qualifiedName.substring(0, colon).toLowerCase(Locale.ROOT));
+		if (service == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(
+				service.actionsByLowerName().get(qualifiedName.substring(colon + 1).toLowerCase(Locale.ROOT)));
+	}
+
+	/** Every action an action pattern such as {@code sagemaker:List*} names (a plain name gives at most one). */
+	public List<Action> actionsMatching(String actionPattern) {
+		int colon = actionPattern.indexOf(':');
+		if (colon < 0) {
+			return List.of();
+		}
+		Service service = this.services.get(actionPattern.substring(0, colon).toLowerCase(Locale.ROOT));
+		if (service == null) {
+			return List.of();
+		}
+		String namePattern = actionPattern.substring(colon + 1).toLowerCase(Locale.ROOT);
+		return service.actionsByLowerName()
+			.entrySet()
+			.stream()
+			.filter((e) -> ArnGlob.matches(namePattern, e.getKey()))
+			.map(Map.Entry::getValue)
+			.toList();
+	}
+
+	public boolean isGlobalConditionKey(String key) {
+		return this.globalKeys.stream().anyMatch((p) -> p.matcher(key).matches());
+	}
+
+	/** True if the key is a global key or one the action lists (templated keys such as aws:RequestTag/${TagKey}). */
+	public boolean supportsConditionKey(Action action, String key) {
+		if (isGlobalConditionKey(key)) {
+			return true;
+		}
+		return action.conditionKeys().stream().anyMatch((k) -> keyPattern(k).matcher(key).matches());
+	}
+
+	/** The key that replaces a deprecated service condition key, if the reference names one. */
+	public Optional<String> replacementFor(String key) {
+		return conditionKey(key).map(ConditionKey::deprecatedFor);
+	}
+
+	public Optional<ConditionKey> conditionKey(String key) {
+		int colon = key.indexOf(':');
+		if (colon < 0) {
+			return Optional.empty();
+		}
+		Service service = this.services.get(key.substring(0, colon).toLowerCase(Locale.ROOT));
+		if (service == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(service.conditionKeysByLowerName().get(key.toLowerCase(Locale.ROOT)));
+	}
+
+	public Optional<String> arnTemplate(String service, String resourceType) {
+		Service s = this.services.get(service);
+		return (s != null) ? Optional.ofNullable(s.resourceTypes().get(resourceType)) : Optional.empty();
+	}
+
+	/**
+	 * True if the resource (as written in a policy) can name a resource of one of the action's resource types.
+	 * {@code *} always can; an action without resource types only accepts {@code *}.
+	 */
+	public boolean resourceFits(Action action, String resource, String partition) {
+		if ("*".equals(resource)) {
+			return true;
+		}
+		for (String type : action.resourceTypes()) {
+			Optional<String> template = arnTemplate(action.service(), type);
+			if (template.isPresent() && ArnGlob.intersects(resource, template.get(), partition)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static final ConcurrentMap<String, Pattern> KEY_PATTERNS = new ConcurrentHashMap<>();
+
+	private static Pattern keyPattern(String key) {
+		return KEY_PATTERNS.computeIfAbsent(key, ServiceAuthorization::compileKeyPattern);
+	}
+
+	private static Pattern compileKeyPattern(String key) {
+		StringBuilder regex = new StringBuilder();
+		int i = 0;
+		while (i < key.length()) {
+			if (key.startsWith("${", i)) {
+				int end = key.indexOf('}', i);
+				regex.append(".+");
+				i = end + 1;
+			}
+			else {
+				regex.append(Pattern.quote(String.valueOf(key.charAt(i))));
+				i++;
+			}
+		}
+		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+	}
+
+}

@@ -1,0 +1,181 @@
+package org.mlgov.console.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mlgov.console.catalog.ActivityDefinition;
+import org.mlgov.console.catalog.PolicyTemplate;
+import org.mlgov.console.catalog.ServiceAuthorization;
+import org.mlgov.console.catalog.TemplateStatement;
+
+/**
+ * Expands a Role Manager activity into statements: picks the VPC/KMS variant as Role Manager does, substitutes the
+ * placeholders, and then repairs what no longer works today.
+ * <ul>
+ * <li>Condition keys the Service Authorization Reference marks deprecated are replaced by their successors: the KMS
+ * customization's {@code sagemaker:VolumeKmsKey} / {@code sagemaker:OutputKmsKey} are attached to no action any more,
+ * so a {@code StringEquals} on them is never true and the templates, taken literally, never allow a single job. Their
+ * successors {@code sagemaker:VolumeKmsKeyArn} / {@code sagemaker:OutputKmsKeyArn} compare key ARNs, which is what the
+ * console asks for.</li>
+ * <li>A condition key is never put on an action that does not support it: the statement is split per group of actions
+ * with the same supported keys. An action that loses a key is allowed without that condition (denying it outright
+ * would break the activity) and a finding says so, e.g. {@code sagemaker:CreateTransformJob}, whose network comes
+ * from its model rather than from subnets in the request.</li>
+ * </ul>
+ */
+final class ActivityStatements {
+
+	private final GenerationContext context;
+
+	ActivityStatements(GenerationContext context) {
+		this.context = context;
+	}
+
+	List<Statement> expand(ActivityDefinition activity, RoleSpec.ActivitySelection selection) {
+		RoleSpec spec = this.context.spec();
+		boolean vpc = spec.vpc().enabled();
+		boolean kms = spec.kms().enabled();
+		if (vpc && !activity.supportsVpc()) {
+			this.context.findings()
+				.info("VPC_NOT_APPLICABLE", activity.name()
+						+ " has no VPC variant in Role Manager: its statements are not bound to the chosen subnets and security groups.");
+		}
+		if (kms && !activity.supportsKms()) {
+			this.context.findings()
+				.info("KMS_NOT_APPLICABLE", activity.name()
+						+ " has no KMS variant in Role Manager: its statements are not bound to the chosen KMS keys.");
+		}
+		PolicyTemplate template = activity.template(vpc, kms);
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		selection.parameters().forEach((name, list) -> values.put(name, (list == null) ? List.of() : list));
+		values.put("VpcSubnets", spec.vpc().subnetIds());
+		values.put("VpcSecurityGroups", spec.vpc().securityGroupIds());
+		values.put("DataKmsKeys", spec.kms().dataKeyArns());
+		values.put("VolumeKmsKeys", spec.kms().volumeKeyArns());
+
+		List<Statement> statements = new ArrayList<>();
+		for (TemplateStatement ts : template.statements()) {
+			Statement statement = substitute(activity.id(), ts, values);
+			if (statement.resources().isEmpty()) {
+				continue; // an optional list parameter left empty: nothing to grant
+			}
+			statements.addAll(fitConditionKeys(activity, replaceDeprecatedKeys(activity, statement)));
+		}
+		return statements;
+	}
+
+	private Statement substitute(String origin, TemplateStatement ts, Map<String, List<String>> values) {
+		List<String> resources = new ArrayList<>();
+		for (String resource : ts.resources()) {
+			resources.addAll(expandString(resource, values));
+		}
+		Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
+		ts.conditions().forEach((operator, keys) -> {
+			Map<String, List<String>> expandedKeys = new LinkedHashMap<>();
+			keys.forEach((key, vals) -> {
+				List<String> expanded = new ArrayList<>();
+				vals.forEach((v) -> expanded.addAll(expandString(v, values)));
+				expandedKeys.put(key, expanded);
+			});
+			conditions.put(operator, expandedKeys);
+		});
+		Effect effect = "Deny".equalsIgnoreCase(ts.effect()) ? Effect.Deny : Effect.Allow;
+		return new Statement(null, effect, null, ts.actions(), resources, List.of(), conditions, origin, false);
+	}
+
+	/**
+	 * Replaces single-value placeholders and duplicates a string once per value of a list placeholder (Role Manager's
+	 * multi-value expansion). {@code ${service:key}} IAM policy variables are left alone. Templates are written for
+	 * the aws partition; ARNs are moved to the specification's partition.
+	 */
+	private List<String> expandString(String raw, Map<String, List<String>> values) {
+		String s = raw.replace("${Region}", this.context.spec().region())
+			.replace("${AccountId}", this.context.spec().accountId());
+		if (s.startsWith("arn:aws:")) {
+			s = "arn:" + this.context.spec().partition() + ":" + s.substring("arn:aws:".length());
+		}
+		for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+			String placeholder = "${" + entry.getKey() + "}";
+			if (s.contains(placeholder)) {
+				Map<String, List<String>> rest = new LinkedHashMap<>(values);
+				rest.remove(entry.getKey());
+				List<String> out = new ArrayList<>();
+				for (String value : entry.getValue()) {
+					out.addAll(expandString(s.replace(placeholder, value), rest));
+				}
+				return out;
+			}
+		}
+		return List.of(s);
+	}
+
+	private Statement replaceDeprecatedKeys(ActivityDefinition activity, Statement statement) {
+		ServiceAuthorization sar = this.context.sar();
+		Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
+		statement.conditions().forEach((operator, keys) -> {
+			Map<String, List<String>> renamed = new LinkedHashMap<>();
+			keys.forEach((key, vals) -> {
+				Optional<String> replacement = sar.replacementFor(key);
+				if (replacement.isPresent()) {
+					this.context.findings()
+						.info("DEPRECATED_CONDITION_KEY_REPLACED", activity.name() + ": condition key " + key
+								+ " is deprecated and supported by no action; generated " + replacement.get()
+								+ " (compared with key ARNs) instead, so the conditioned actions can run.");
+					renamed.put(replacement.get(), vals);
+				}
+				else {
+					renamed.put(key, vals);
+				}
+			});
+			conditions.put(operator, renamed);
+		});
+		return statement.withConditions(conditions);
+	}
+
+	private List<Statement> fitConditionKeys(ActivityDefinition activity, Statement statement) {
+		if (statement.conditions().isEmpty()) {
+			return List.of(statement);
+		}
+		ServiceAuthorization sar = this.context.sar();
+		// Group the actions by the condition (operator, key) pairs each of them supports, in first-seen order.
+		Map<Map<String, Map<String, List<String>>>, List<String>> groups = new LinkedHashMap<>();
+		for (String action : statement.actions()) {
+			Optional<ServiceAuthorization.Action> info = sar.action(action);
+			Map<String, Map<String, List<String>>> supported = new LinkedHashMap<>();
+			List<String> dropped = new ArrayList<>();
+			statement.conditions().forEach((operator, keys) -> keys.forEach((key, vals) -> {
+				if (info.isEmpty() || sar.supportsConditionKey(info.get(), key)) {
+					supported.computeIfAbsent(operator, (o) -> new LinkedHashMap<>()).put(key, vals);
+				}
+				else if (!dropped.contains(key)) {
+					dropped.add(key);
+				}
+			}));
+			if (!dropped.isEmpty()) {
+				this.context.findings()
+					.add(dropped.stream().anyMatch((k) -> k.startsWith("sagemaker:Vpc")) ? "VPC_NOT_BINDABLE"
+							: "CONDITION_NOT_SUPPORTED", Severity.WARNING,
+							activity.name() + ": IAM cannot bind " + action + " to " + String.join(", ", dropped)
+									+ " (the action does not support " + ((dropped.size() == 1) ? "that key" : "those keys")
+									+ "), so it is allowed without " + ((dropped.size() == 1) ? "it" : "them") + hint(action, dropped)
+									+ ".",
+							null, null);
+			}
+			groups.computeIfAbsent(supported, (k) -> new ArrayList<>()).add(action);
+		}
+		List<Statement> out = new ArrayList<>();
+		groups.forEach((conditions, actions) -> out.add(statement.withActions(actions).withConditions(conditions)));
+		return out;
+	}
+
+	private static String hint(String action, List<String> droppedKeys) {
+		if (action.equals("sagemaker:CreateTransformJob") && droppedKeys.stream().anyMatch((k) -> k.contains("Vpc"))) {
+			return "; a transform job runs in the network of its model, and sagemaker:CreateModel is bound to the subnets and security groups";
+		}
+		return "";
+	}
+
+}
