@@ -106,6 +106,9 @@ public final class ArnGlob {
 	private static boolean intersect(List<Token> a, List<Token> b) {
 		int n = a.size();
 		int m = b.size();
+		if (literalEndsDiffer(a, b)) {
+			return false;
+		}
 		boolean[][] seen = new boolean[n + 1][m + 1];
 		Deque<int[]> work = new ArrayDeque<>();
 		work.push(new int[] { 0, 0 });
@@ -145,6 +148,33 @@ public final class ArnGlob {
 				if (ta.kind() == Kind.ONE || tb.admits(ta.literal())) {
 					visit(seen, work, i + 1, j);
 				}
+			}
+		}
+		return false;
+	}
+
+	/** Cheap rejection: the literal runs at both ends must agree before any wildcard. */
+	private static boolean literalEndsDiffer(List<Token> a, List<Token> b) {
+		int n = a.size();
+		int m = b.size();
+		for (int i = 0; i < n && i < m; i++) {
+			Token x = a.get(i);
+			Token y = b.get(i);
+			if (x.kind() != Kind.LITERAL || y.kind() != Kind.LITERAL) {
+				break;
+			}
+			if (x.literal() != y.literal()) {
+				return true;
+			}
+		}
+		for (int i = 1; i <= n && i <= m; i++) {
+			Token x = a.get(n - i);
+			Token y = b.get(m - i);
+			if (x.kind() != Kind.LITERAL || y.kind() != Kind.LITERAL) {
+				break;
+			}
+			if (x.literal() != y.literal()) {
+				return true;
 			}
 		}
 		return false;

@@ -56,15 +56,54 @@ final class ActivityStatements {
 		values.put("DataKmsKeys", spec.kms().dataKeyArns());
 		values.put("VolumeKmsKeys", spec.kms().volumeKeyArns());
 
+		String prefix = activity.base().templateName().replaceAll("[^A-Za-z0-9]", "");
 		List<Statement> statements = new ArrayList<>();
 		for (TemplateStatement ts : template.statements()) {
 			Statement statement = substitute(activity.id(), ts, values);
 			if (statement.resources().isEmpty()) {
 				continue; // an optional list parameter left empty: nothing to grant
 			}
-			statements.addAll(fitConditionKeys(activity, replaceDeprecatedKeys(activity, statement)));
+			for (Statement part : fitResources(activity, replaceDeprecatedKeys(activity, statement))) {
+				for (Statement fitted : fitConditionKeys(activity, part, prefix, statements.size() + 1)) {
+					statements.add(fitted.withSid(prefix + (statements.size() + 1)));
+				}
+			}
 		}
 		return statements;
+	}
+
+	/**
+	 * Actions that support no resource-level permissions only match {@code "Resource": "*"} (the Service
+	 * Authorization Reference lists no resource type for them). A template that scopes them to ARNs grants nothing
+	 * for them; they are moved to a statement on {@code *} with the same conditions.
+	 */
+	private List<Statement> fitResources(ActivityDefinition activity, Statement statement) {
+		if (statement.effect() != Effect.Allow || statement.resources().contains("*")) {
+			return List.of(statement);
+		}
+		List<String> scoped = new ArrayList<>();
+		List<String> unscoped = new ArrayList<>();
+		for (String action : statement.actions()) {
+			boolean noResourceTypes = this.context.sar()
+				.action(action)
+				.map((a) -> a.resourceTypes().isEmpty())
+				.orElse(false);
+			(noResourceTypes ? unscoped : scoped).add(action);
+		}
+		if (unscoped.isEmpty()) {
+			return List.of(statement);
+		}
+		this.context.findings()
+			.info("RESOURCE_LEVEL_NOT_SUPPORTED", activity.name() + ": " + String.join(", ", unscoped)
+					+ ((unscoped.size() == 1) ? " supports" : " support")
+					+ " no resource-level permissions, so the template's ARN never matched; granted on "
+					+ "\"Resource\": \"*\" instead.");
+		List<Statement> out = new ArrayList<>();
+		if (!scoped.isEmpty()) {
+			out.add(statement.withActions(scoped));
+		}
+		out.add(statement.withActions(unscoped).withResources(List.of("*")));
+		return out;
 	}
 
 	private Statement substitute(String origin, TemplateStatement ts, Map<String, List<String>> values) {
@@ -135,7 +174,8 @@ final class ActivityStatements {
 		return statement.withConditions(conditions);
 	}
 
-	private List<Statement> fitConditionKeys(ActivityDefinition activity, Statement statement) {
+	private List<Statement> fitConditionKeys(ActivityDefinition activity, Statement statement, String sidPrefix,
+			int firstIndex) {
 		if (statement.conditions().isEmpty()) {
 			return List.of(statement);
 		}
@@ -143,6 +183,7 @@ final class ActivityStatements {
 		// Group the actions by the condition (operator, key) pairs each of them supports, in first-seen order.
 		Map<Map<String, Map<String, List<String>>>, List<String>> groups = new LinkedHashMap<>();
 		for (String action : statement.actions()) {
+			int groupCount = groups.size();
 			Optional<ServiceAuthorization.Action> info = sar.action(action);
 			Map<String, Map<String, List<String>>> supported = new LinkedHashMap<>();
 			List<String> dropped = new ArrayList<>();
@@ -155,6 +196,9 @@ final class ActivityStatements {
 				}
 			}));
 			if (!dropped.isEmpty()) {
+				int group = groups.containsKey(supported) ? new ArrayList<>(groups.keySet()).indexOf(supported)
+						: groupCount;
+				String sid = sidPrefix + (firstIndex + group);
 				this.context.findings()
 					.add(dropped.stream().anyMatch((k) -> k.startsWith("sagemaker:Vpc")) ? "VPC_NOT_BINDABLE"
 							: "CONDITION_NOT_SUPPORTED", Severity.WARNING,
@@ -162,7 +206,7 @@ final class ActivityStatements {
 									+ " (the action does not support " + ((dropped.size() == 1) ? "that key" : "those keys")
 									+ "), so it is allowed without " + ((dropped.size() == 1) ? "it" : "them") + hint(action, dropped)
 									+ ".",
-							null, null);
+							null, sid);
 			}
 			groups.computeIfAbsent(supported, (k) -> new ArrayList<>()).add(action);
 		}

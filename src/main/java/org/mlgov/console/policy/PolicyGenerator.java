@@ -1,0 +1,250 @@
+package org.mlgov.console.policy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.mlgov.console.catalog.ActivityDefinition;
+import org.mlgov.console.catalog.ActivityKind;
+import org.mlgov.console.catalog.Catalog;
+
+/**
+ * Turns an ML administrator's {@link RoleSpec} into the documents AWS accepts: the execution role and its trust
+ * policy, permission policies (inline and customer managed) within IAM's quotas, the AWS managed policies to attach,
+ * the optional Bedrock role, the SageMaker {@code CanvasAppSettings}, the S3 CORS rules, and findings. Plain Java: no
+ * Spring, no AWS SDK, so it runs the same in the console, in tests and in the benchmark. Thread-safe.
+ */
+public final class PolicyGenerator {
+
+	private final Catalog catalog;
+
+	private final IamQuotas quotas;
+
+	public PolicyGenerator(Catalog catalog) {
+		this(catalog, IamQuotas.DEFAULTS);
+	}
+
+	public PolicyGenerator(Catalog catalog, IamQuotas quotas) {
+		this.catalog = catalog;
+		this.quotas = quotas;
+	}
+
+	public Catalog catalog() {
+		return this.catalog;
+	}
+
+	/**
+	 * @throws InvalidSpecException if the specification has field errors (nothing is generated from it)
+	 */
+	public GenerationResult generate(RoleSpec raw) {
+		List<FieldError> errors = new SpecValidator(this.catalog).validate(raw);
+		if (!errors.isEmpty()) {
+			throw new InvalidSpecException(errors);
+		}
+		RoleSpec spec = raw.withDefaults();
+		Findings findings = new Findings();
+		GenerationContext context = new GenerationContext(spec, this.catalog, findings);
+
+		List<RoleSpec.ActivitySelection> selections = selectedActivities(spec);
+		Set<String> trust = new LinkedHashSet<>(List.of("sagemaker"));
+		Set<String> managedNames = new LinkedHashSet<>();
+		List<Statement> permissions = new ArrayList<>();
+		ActivityStatements expander = new ActivityStatements(context);
+		boolean canvasCore = false;
+		for (RoleSpec.ActivitySelection selection : selections) {
+			ActivityDefinition activity = this.catalog.activity(selection.id()).orElseThrow();
+			trust.addAll(activity.trust());
+			if (activity.kind() == ActivityKind.CANVAS) {
+				managedNames.addAll(activity.managedPolicies());
+				canvasCore |= activity.id().equals("canvas-core-access");
+			}
+			else {
+				permissions.addAll(expander.expand(activity, selection));
+			}
+		}
+
+		CanvasFeatures canvas = new CanvasFeatures(context);
+		canvas.apply(spec.canvas(), canvasCore);
+		managedNames.addAll(canvas.managedPolicies);
+		trust.addAll(canvas.trustServices);
+		permissions.addAll(canvas.statements);
+
+		CollaborationAndEvaluation collaboration = new CollaborationAndEvaluation(context);
+		permissions.addAll(collaboration.sharing(spec.collaboration()));
+		permissions.addAll(collaboration.evaluation(spec.evaluation()));
+
+		ModelGuardrails guardrails = new ModelGuardrails(context);
+		List<Statement> guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), false));
+		if (allowListTooLarge(guardrailStatements)) {
+			guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), true));
+			findings.info("BEDROCK_ALLOW_LIST_COMPACTED", "The Bedrock allow list is too long to list each model's "
+					+ "inference profiles, so it names all inference profiles of the account instead: a call through "
+					+ "a profile is still denied unless its foundation model is on the list.");
+		}
+		guardrailStatements.addAll(guardrails.jumpStart(spec.jumpStart()));
+
+		Map<String, List<BucketCors.CorsRule>> corsRules = new LinkedHashMap<>(canvas.cors);
+		for (String bucket : spec.evaluation().enabled() ? spec.evaluation().corsBuckets() : List.<String>of()) {
+			corsRules.computeIfAbsent(bucket, (b) -> new ArrayList<>())
+				.add(CollaborationAndEvaluation.evaluationRule(spec.evaluation().corsAllowedOrigins()));
+		}
+
+		PolicyPacker packer = new PolicyPacker(this.quotas);
+		PolicyPacker.Placement placement = packer.place(uniqueSids(guardrailStatements, new HashMap<>()),
+				uniqueSids(permissions, new HashMap<>()));
+		List<GeneratedPolicy> policies = new ArrayList<>();
+		int inlineAggregate = 0;
+		if (!placement.inline().isEmpty()) {
+			PolicyDocument doc = new PolicyDocument(placement.inline());
+			int size = PolicyRendering.iamSize(doc);
+			inlineAggregate += size;
+			policies.add(new GeneratedPolicy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, doc,
+					PolicyRendering.pretty(doc), size, this.quotas.inlineAggregate()));
+		}
+		for (int i = 0; i < placement.managed().size(); i++) {
+			PolicyDocument doc = new PolicyDocument(placement.managed().get(i));
+			policies.add(new GeneratedPolicy(spec.roleName() + "-permissions-" + (i + 1), PolicyKind.CUSTOMER_MANAGED,
+					spec.rolePath(), doc, PolicyRendering.pretty(doc), PolicyRendering.iamSize(doc),
+					this.quotas.managedPolicy()));
+		}
+		List<String> awsManaged = managedNames.stream()
+			.map((name) -> this.catalog.managedPolicy(name).arn(spec.partition()))
+			.toList();
+
+		PolicyDocument trustPolicy = TrustPolicies.of(context, trust);
+		String trustJson = PolicyRendering.pretty(trustPolicy);
+		int trustSize = PolicyRendering.iamSize(trustPolicy);
+		RoleDefinition role = new RoleDefinition(spec.roleName(), spec.rolePath(), spec.roleArn(), spec.description(),
+				spec.maxSessionDurationSeconds(), spec.permissionsBoundaryArn(), spec.tags(), trustPolicy, trustJson,
+				trustSize, this.quotas.trustPolicy());
+
+		List<BucketCors> cors = new ArrayList<>();
+		corsRules.forEach((bucket, rules) -> cors.add(bucketCors(bucket, rules, findings)));
+
+		checkAndLint(spec, role, policies, canvas.bedrockRole, findings);
+		checkQuotas(role, policies, inlineAggregate, awsManaged.size(), findings);
+
+		String appSettings = (canvas.appSettings == null) ? null : Json.pretty(canvas.appSettings);
+		return new GenerationResult(this.catalog.version(), role, policies, awsManaged, canvas.bedrockRole,
+				appSettings, cors, locate(findings.list(), policies));
+	}
+
+	/** Fills in the document of findings that name only a statement (the packer decides where it lands). */
+	private static List<Finding> locate(List<Finding> findings, List<GeneratedPolicy> policies) {
+		Map<String, String> documentBySid = new HashMap<>();
+		for (GeneratedPolicy policy : policies) {
+			policy.document().statements().forEach((s) -> documentBySid.put(s.sid(), policy.name()));
+		}
+		return findings.stream()
+			.map((f) -> (f.document() == null && f.sid() != null)
+					? new Finding(f.code(), f.severity(), f.message(), documentBySid.get(f.sid()), f.sid()) : f)
+			.toList();
+	}
+
+	private List<RoleSpec.ActivitySelection> selectedActivities(RoleSpec spec) {
+		if (spec.activities() != null) {
+			return spec.activities();
+		}
+		return this.catalog.persona(spec.persona())
+			.orElseThrow()
+			.activities()
+			.stream()
+			.map((id) -> new RoleSpec.ActivitySelection(id, Map.of()))
+			.toList();
+	}
+
+	private boolean allowListTooLarge(List<Statement> bedrockStatements) {
+		int inlineRoom = this.quotas.inlineAggregate() - PolicyRendering.iamSize(new PolicyDocument(List.of()));
+		return bedrockStatements.stream()
+			.anyMatch((s) -> !s.notResources().isEmpty() && PolicyRendering.iamSize(s) > inlineRoom);
+	}
+
+	/** Makes Sids unique across the role (a repeated Sid gets a numeric suffix), so findings can point at them. */
+	private static List<Statement> uniqueSids(List<Statement> statements, Map<String, Integer> seen) {
+		List<Statement> out = new ArrayList<>();
+		for (Statement s : statements) {
+			String sid = s.sid();
+			int count = seen.merge(sid, 1, Integer::sum);
+			out.add((count == 1) ? s : s.withSid(sid + "Dup" + count));
+		}
+		return out;
+	}
+
+	private static BucketCors bucketCors(String bucket, List<BucketCors.CorsRule> rules, Findings findings) {
+		List<Map<String, Object>> tree = new ArrayList<>();
+		List<String> purposes = new ArrayList<>();
+		for (BucketCors.CorsRule rule : rules) {
+			Map<String, Object> node = new LinkedHashMap<>();
+			node.put("AllowedHeaders", rule.allowedHeaders());
+			node.put("AllowedMethods", rule.allowedMethods());
+			node.put("AllowedOrigins", rule.allowedOrigins());
+			node.put("ExposeHeaders", rule.exposeHeaders());
+			tree.add(node);
+			purposes.add((rule == CanvasFeatures.LOCAL_UPLOAD_RULE) ? "Canvas local file upload"
+					: "Bedrock model evaluation in the console");
+			if (rule.allowedOrigins().contains("*")) {
+				findings.add("CORS_WILDCARD_ORIGIN", Severity.WARNING, "The CORS rule on bucket " + bucket
+						+ " allows every origin (\"*\"), as the Bedrock guide's minimal rule does; restrict it to the "
+						+ "console's origin (e.g. https://*.console.aws.amazon.com) if your browsers allow it.",
+						"cors:" + bucket, null);
+			}
+		}
+		return new BucketCors(bucket, String.join("; ", purposes), rules, Json.pretty(tree));
+	}
+
+	private void checkAndLint(RoleSpec spec, RoleDefinition role, List<GeneratedPolicy> policies,
+			BedrockRoleDefinition bedrockRole, Findings findings) {
+		ServiceAuthorizationCheck check = new ServiceAuthorizationCheck(this.catalog.serviceAuthorization());
+		PolicyLinter linter = new PolicyLinter(this.catalog.serviceAuthorization());
+		findings.addAll(check.check("trust", role.trustPolicy(), spec.partition()));
+		for (GeneratedPolicy policy : policies) {
+			findings.addAll(check.check(policy.name(), policy.document(), spec.partition()));
+			findings.addAll(linter.lint(policy.name(), policy.document()));
+		}
+		if (bedrockRole != null && bedrockRole.create()) {
+			findings.addAll(check.check("bedrock-role-trust", bedrockRole.trustPolicy(), spec.partition()));
+		}
+	}
+
+	private void checkQuotas(RoleDefinition role, List<GeneratedPolicy> policies, int inlineAggregate,
+			int awsManagedCount, Findings findings) {
+		quota(findings, "trust", "trust policy", role.trustPolicySize(), this.quotas.trustPolicy());
+		quota(findings, PolicyPacker.GUARDRAIL_POLICY, "inline policies (aggregate)", inlineAggregate,
+				this.quotas.inlineAggregate());
+		// Packed managed policies are filled close to their quota on purpose: more content opens another policy,
+		// so only an overflow matters there.
+		for (GeneratedPolicy policy : policies) {
+			if (policy.kind() == PolicyKind.CUSTOMER_MANAGED && policy.size() > this.quotas.managedPolicy()) {
+				quota(findings, policy.name(), "managed policy " + policy.name(), policy.size(),
+						this.quotas.managedPolicy());
+			}
+		}
+		int attached = awsManagedCount
+				+ (int) policies.stream().filter((p) -> p.kind() == PolicyKind.CUSTOMER_MANAGED).count();
+		if (attached == this.quotas.attachedPolicies()) {
+			findings.add("NEAR_QUOTA", Severity.WARNING, attached + " managed policies are attached: the quota of "
+					+ this.quotas.attachedPolicies() + " is reached, nothing more can be attached.", "role", null);
+		}
+		if (attached > this.quotas.attachedPolicies()) {
+			findings.add("QUOTA_EXCEEDED", Severity.ERROR, attached + " managed policies would be attached to the "
+					+ "role; the quota is " + this.quotas.attachedPolicies() + ". Remove activities or Canvas features, "
+					+ "or raise the quota (up to 20) and configure it here.", "role", null);
+		}
+	}
+
+	private static void quota(Findings findings, String document, String what, int size, int quota) {
+		if (size > quota) {
+			findings.add("QUOTA_EXCEEDED", Severity.ERROR, "The " + what + " has " + size
+					+ " characters; IAM allows " + quota + ". Shorten the model or resource lists.", document, null);
+		}
+		else if (size >= quota * IamQuotas.NEAR_QUOTA) {
+			findings.add("NEAR_QUOTA", Severity.WARNING, "The " + what + " uses " + size + " of " + quota
+					+ " characters.", document, null);
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.mlgov.console.policy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.mlgov.console.catalog.ServiceAuthorization;
+import org.mlgov.console.catalog.ServiceAuthorization.Action;
+
+/**
+ * Checks a policy document against what AWS accepts, using the Service Authorization Reference snapshot: every action
+ * exists; every condition key is a global key or one that every action of its statement supports; every resource can
+ * name a resource of one of the statement's actions and every action with resource types has a resource that fits it;
+ * ARNs are well formed and in the role's partition; Sids are unique and alphanumeric; the version is 2012-10-17.
+ * Violations are blocking findings: AWS would reject the document or, worse, accept a statement that never matches.
+ */
+public final class ServiceAuthorizationCheck {
+
+	private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
+
+	private final ServiceAuthorization sar;
+
+	public ServiceAuthorizationCheck(ServiceAuthorization sar) {
+		this.sar = sar;
+	}
+
+	public List<Finding> check(String documentName, PolicyDocument document, String partition) {
+		List<Finding> findings = new ArrayList<>();
+		Set<String> sids = new HashSet<>();
+		for (Statement statement : document.statements()) {
+			String sid = statement.sid();
+			if (sid != null && (!SID.matcher(sid).matches() || !sids.add(sid))) {
+				findings.add(error("INVALID_SID", "Sid '" + sid + "' is not unique or not alphanumeric.", documentName,
+						sid));
+			}
+			checkStatement(documentName, statement, partition, findings);
+		}
+		return findings;
+	}
+
+	private void checkStatement(String doc, Statement statement, String partition, List<Finding> findings) {
+		String sid = statement.sid();
+		List<Action> actions = new ArrayList<>();
+		for (String name : statement.actions()) {
+			List<Action> matched = name.contains("*") ? this.sar.actionsMatching(name)
+					: this.sar.action(name).map(List::of).orElse(List.of());
+			if (matched.isEmpty()) {
+				findings.add(error("UNKNOWN_ACTION", "Action " + name
+						+ " does not exist in the Service Authorization Reference.", doc, sid));
+			}
+			actions.addAll(matched);
+		}
+		statement.conditions().forEach((operator, keys) -> keys.forEach((key, values) -> {
+			for (Action action : actions) {
+				if (!this.sar.supportsConditionKey(action, key)) {
+					findings.add(error("UNSUPPORTED_CONDITION_KEY", "Condition key " + key + " is not supported by "
+							+ action.qualifiedName() + ": the condition would never be true for it.", doc, sid));
+				}
+			}
+			if (operator.equals("Null") && !values.stream().allMatch((v) -> v.equals("true") || v.equals("false"))) {
+				findings.add(error("INVALID_NULL_CONDITION",
+						"The Null operator takes \"true\" or \"false\", not " + values + ".", doc, sid));
+			}
+			checkArnValues(doc, sid, key, values, partition, findings);
+		}));
+		if (statement.principalService() != null) {
+			return; // a trust statement: no resources
+		}
+		List<String> resources = statement.resources().isEmpty() ? statement.notResources() : statement.resources();
+		if (resources.isEmpty()) {
+			findings.add(error("MISSING_RESOURCE", "The statement has neither Resource nor NotResource.", doc, sid));
+			return;
+		}
+		for (String resource : resources) {
+			if (!resource.equals("*")) {
+				checkArn(doc, sid, resource, partition, findings);
+			}
+			if (!actions.isEmpty() && actions.stream().noneMatch((a) -> this.sar.resourceFits(a, resource, partition))) {
+				findings.add(error("RESOURCE_MISMATCH", "Resource " + resource
+						+ " matches no resource type of the statement's actions.", doc, sid));
+			}
+		}
+		if (!statement.resources().isEmpty()) {
+			for (Action action : actions) {
+				boolean fits = statement.resources().stream().anyMatch((r) -> this.sar.resourceFits(action, r, partition));
+				if (!fits) {
+					findings.add(error("RESOURCE_MISMATCH", "No resource of the statement fits " + action.qualifiedName()
+							+ " (" + (action.resourceTypes().isEmpty() ? "it needs \"*\"" : "types "
+									+ action.resourceTypes()) + ").", doc, sid));
+				}
+			}
+		}
+	}
+
+	private void checkArnValues(String doc, String sid, String key, List<String> values, String partition,
+			List<Finding> findings) {
+		Optional<ServiceAuthorization.ConditionKey> info = this.sar.conditionKey(key);
+		boolean arnKey = info.map((k) -> k.type().toUpperCase().contains("ARN")).orElse(false)
+				|| key.equalsIgnoreCase("aws:SourceArn");
+		if (arnKey) {
+			values.forEach((v) -> checkArn(doc, sid, v, partition, findings));
+		}
+	}
+
+	private static void checkArn(String doc, String sid, String arn, String partition, List<Finding> findings) {
+		String[] parts = arn.split(":", 6);
+		if (parts.length < 6 || !parts[0].equals("arn") || parts[2].isEmpty() || parts[5].isEmpty()) {
+			findings.add(error("INVALID_ARN", "'" + arn + "' is not a well-formed ARN.", doc, sid));
+		}
+		else if (!parts[1].equals(partition)) {
+			findings.add(error("WRONG_PARTITION", "ARN '" + arn + "' is not in partition " + partition + ".", doc, sid));
+		}
+	}
+
+	private static Finding error(String code, String message, String doc, String sid) {
+		return new Finding(code, Severity.ERROR, message, doc, sid);
+	}
+
+}

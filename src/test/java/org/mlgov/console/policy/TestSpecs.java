@@ -1,0 +1,92 @@
+package org.mlgov.console.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.mlgov.console.policy.RoleSpec.AccessMode;
+import org.mlgov.console.policy.RoleSpec.ActivitySelection;
+import org.mlgov.console.policy.RoleSpec.CanvasSettings;
+import org.mlgov.console.policy.RoleSpec.CollaborationSettings;
+import org.mlgov.console.policy.RoleSpec.EncryptionSettings;
+import org.mlgov.console.policy.RoleSpec.EvaluationSettings;
+import org.mlgov.console.policy.RoleSpec.ModelAccess;
+import org.mlgov.console.policy.RoleSpec.NetworkSettings;
+
+/** Specifications the tests and the benchmark build. */
+public final class TestSpecs {
+
+	public static final String ACCOUNT = "111122223333";
+
+	public static final String REGION = "us-east-1";
+
+	public static final String COMPUTE_ROLE = "arn:aws:iam::111122223333:role/service-role/SageMaker-Compute";
+
+	public static final String DATA_KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+	public static final String VOLUME_KEY = "arn:aws:kms:us-east-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321";
+
+	private TestSpecs() {
+	}
+
+	/** A role with no activity and nothing else: the starting point of the seed scenarios. */
+	public static RoleSpec bare(String persona) {
+		return new RoleSpec(ACCOUNT, REGION, "aws", "SageMaker-Test", null, null, null, null, null, persona,
+				List.of(), null, null, null, null, null, null, null);
+	}
+
+	/** Parameters that satisfy every activity that needs them. */
+	public static Map<String, List<String>> parametersFor(String activityId) {
+		return switch (activityId) {
+			case "access-aws-services" -> Map.of("S3Buckets", List.of("ml-data-bucket", "ml-output-bucket"),
+					"ECRRepoArns", List.of("arn:aws:ecr:us-east-1:111122223333:repository/training-images"));
+			case "run-studio-apps", "manage-jobs", "manage-models", "manage-pipelines", "monitor-models" ->
+				Map.of("PassRoles", List.of(COMPUTE_ROLE));
+			case "s3-bucket-access" -> Map.of("S3Buckets", List.of("ml-data-bucket", "ml-output-bucket"));
+			case "query-athena-workgroups" -> Map.of("WorkGroupNames", List.of("primary", "analysts"));
+			case "manage-glue-tables" -> Map.of("S3Buckets", List.of("ml-data-bucket"), "GlueDbNames",
+					List.of("features", "raw_events"));
+			default -> Map.of();
+		};
+	}
+
+	public static List<ActivitySelection> activities(String... ids) {
+		List<ActivitySelection> out = new ArrayList<>();
+		for (String id : ids) {
+			out.add(new ActivitySelection(id, parametersFor(id)));
+		}
+		return out;
+	}
+
+	public static NetworkSettings vpc() {
+		return new NetworkSettings(List.of("subnet-0a1b2c3d4e5f67890", "subnet-0123456789abcdef0"),
+				List.of("sg-0123456789abcdef0"));
+	}
+
+	public static EncryptionSettings kms() {
+		return new EncryptionSettings(List.of(DATA_KEY), List.of(VOLUME_KEY));
+	}
+
+	public static CanvasSettings allCanvas() {
+		return new CanvasSettings(true, true, RoleSpec.BedrockRoleChoice.CREATE, null, null, true, true, null, true,
+				null, true, null);
+	}
+
+	/** The data-scientist persona with every activity, VPC, KMS, guardrails, every Canvas feature and evaluation. */
+	public static RoleSpec dataScientistEverything() {
+		List<ActivitySelection> selection = activities("run-studio-apps", "manage-jobs", "manage-models",
+				"manage-experiments", "visualize-experiments", "s3-bucket-access", "canvas-core-access");
+		return new RoleSpec(ACCOUNT, REGION, "aws", "SageMaker-DataScientist", null, "Data scientists of team A",
+				List.of(new RoleSpec.Tag("team", "a"), new RoleSpec.Tag("cost-center", "1234")), 7200, null,
+				"data-scientist", selection, vpc(), kms(),
+				new ModelAccess(AccessMode.ALLOW_LISTED,
+						List.of("anthropic.claude-3-5-sonnet-20240620-v1:0", "amazon.titan-text-express-v1",
+								"meta.llama3-70b-instruct-v1:0"),
+						List.of(), null),
+				new ModelAccess(AccessMode.DENY_LISTED, List.of(),
+						List.of("huggingface-textgeneration1-mpt-7b-*", "huggingface-text2text-flan-t5-*"), null),
+				allCanvas(), new CollaborationSettings(true, null),
+				new EvaluationSettings(true, true, List.of("ml-eval-bucket"), null, null));
+	}
+
+}
