@@ -84,12 +84,18 @@ public final class ServiceAuthorizationCheck {
 			}
 		}
 		if (!statement.resources().isEmpty()) {
-			for (Action action : actions) {
-				boolean fits = statement.resources().stream().anyMatch((r) -> this.sar.resourceFits(action, r, partition));
-				if (!fits) {
-					findings.add(error("RESOURCE_MISMATCH", "No resource of the statement fits " + action.qualifiedName()
-							+ " (" + (action.resourceTypes().isEmpty() ? "it needs \"*\"" : "types "
-									+ action.resourceTypes()) + ").", doc, sid));
+			// Each written action must be able to match a resource; for a wildcard such as sagemaker-mlflow:*,
+			// at least one of the actions it names must.
+			for (String name : statement.actions()) {
+				List<Action> named = name.contains("*") ? this.sar.actionsMatching(name)
+						: this.sar.action(name).map(List::of).orElse(List.of());
+				boolean fits = named.stream()
+					.anyMatch((a) -> statement.resources().stream().anyMatch((r) -> this.sar.resourceFits(a, r, partition)));
+				if (!named.isEmpty() && !fits) {
+					Action action = named.get(0);
+					findings.add(error("RESOURCE_MISMATCH", "No resource of the statement fits " + name + " ("
+							+ (action.resourceTypes().isEmpty() ? "it needs \"*\"" : "types " + action.resourceTypes())
+							+ ").", doc, sid));
 				}
 			}
 		}

@@ -1,0 +1,123 @@
+package org.mlgov.console.policy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.mlgov.console.catalog.Catalog;
+import org.mlgov.console.catalog.CatalogLoader;
+import org.mlgov.console.policy.RoleSpec.AccessMode;
+import org.mlgov.console.policy.RoleSpec.ModelAccess;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** IAM quotas: long lists are split without changing their meaning; what cannot fit blocks submission. */
+class QuotaAndSplittingTests {
+
+	private static final Catalog CATALOG = CatalogLoader.loadDefault();
+
+	private static RoleSpec guardrails(ModelAccess bedrock, ModelAccess jumpStart) {
+		return new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Quota", null, null, null, null, null,
+				"custom", List.of(), null, null, bedrock, jumpStart, null, null, null);
+	}
+
+	@Test
+	void aLongBedrockDenyListIsSplitIntoStatementsThatDenyTheSameModels() {
+		List<String> models = GeneratorValidityTests.ids("acme.very-long-model-name-for-quota-testing-", 300);
+		GenerationResult result = new PolicyGenerator(CATALOG)
+			.generate(guardrails(new ModelAccess(AccessMode.DENY_LISTED, null, models, false), null));
+		GeneratorValidityTests.assertValid(result, "aws");
+		assertThat(result.blocked()).isFalse();
+		Set<String> denied = new TreeSet<>();
+		int parts = 0;
+		for (GeneratedPolicy policy : result.policies()) {
+			for (JsonNode statement : SemanticPolicy.parse(policy.json()).get("Statement")) {
+				assertThat(statement.get("Sid").asString()).startsWith("DenyBedrockInvokeListedModelsPart");
+				assertThat(statement.get("Effect").asString()).isEqualTo("Deny");
+				denied.addAll(SemanticPolicy.values(statement.get("Resource"), (s) -> s));
+				parts++;
+			}
+		}
+		assertThat(parts).isGreaterThan(2);
+		Set<String> expected = new TreeSet<>();
+		models.forEach((m) -> {
+			expected.add("arn:aws:bedrock:*::foundation-model/" + m);
+			expected.add("arn:aws:bedrock:*:111122223333:inference-profile/*." + m);
+		});
+		assertThat(denied).isEqualTo(expected);
+		assertThat(result.customerManagedPolicies()).isNotEmpty()
+			.allSatisfy((p) -> assertThat(p.size()).isLessThanOrEqualTo(6144));
+	}
+
+	@Test
+	void aLongJumpStartDenyListIsSplitByConditionValues() {
+		List<String> models = GeneratorValidityTests.ids("huggingface-llm-some-long-family-name-", 400);
+		GenerationResult result = new PolicyGenerator(CATALOG)
+			.generate(guardrails(null, new ModelAccess(AccessMode.DENY_LISTED, null, models, null)));
+		GeneratorValidityTests.assertValid(result, "aws");
+		Set<String> denied = new TreeSet<>();
+		for (GeneratedPolicy policy : result.policies()) {
+			for (JsonNode statement : SemanticPolicy.parse(policy.json()).get("Statement")) {
+				assertThat(statement.get("Resource").asString()).isEqualTo("*");
+				denied.addAll(SemanticPolicy.conditionValues(statement, "StringLike", ModelGuardrails.JUMPSTART_TAG));
+			}
+		}
+		assertThat(denied).containsExactlyInAnyOrderElementsOf(models);
+	}
+
+	@Test
+	void aLongBedrockAllowListNamesAllProfilesInsteadOfEachModelsProfiles() {
+		List<String> models = GeneratorValidityTests.ids("acme.model-", 120);
+		GenerationResult result = new PolicyGenerator(CATALOG)
+			.generate(guardrails(new ModelAccess(AccessMode.ALLOW_LISTED, models, null, false), null));
+		GeneratorValidityTests.assertValid(result, "aws");
+		assertThat(result.findings()).extracting(Finding::code).contains("BEDROCK_ALLOW_LIST_COMPACTED");
+		JsonNode statement = SemanticPolicy.parse(result.inlinePolicies().get(0).json()).get("Statement").get(0);
+		Set<String> notResources = SemanticPolicy.values(statement.get("NotResource"), (s) -> s);
+		assertThat(notResources).contains("arn:aws:bedrock:*:111122223333:inference-profile/*")
+			.hasSize(models.size() + 2);
+	}
+
+	@Test
+	void anAllowListThatCannotFitBlocksSubmission() {
+		List<String> models = GeneratorValidityTests.ids("acme.an-extremely-long-model-identifier-that-is-unusual-", 250);
+		GenerationResult result = new PolicyGenerator(CATALOG)
+			.generate(guardrails(new ModelAccess(AccessMode.ALLOW_LISTED, models, null, false), null));
+		assertThat(result.blocked()).isTrue();
+		assertThat(result.findings()).filteredOn(Finding::blocking)
+			.extracting(Finding::code)
+			.contains("QUOTA_EXCEEDED");
+	}
+
+	@Test
+	void tooManyAttachedPoliciesBlockSubmission() {
+		RoleSpec spec = TestSpecs.dataScientistEverything();
+		GenerationResult result = new PolicyGenerator(CATALOG, new IamQuotas(2048, 10240, 6144, 5)).generate(spec);
+		assertThat(result.attachedPolicyCount()).isGreaterThan(5);
+		assertThat(result.findings()).filteredOn(Finding::blocking)
+			.singleElement()
+			.satisfies((f) -> {
+				assertThat(f.code()).isEqualTo("QUOTA_EXCEEDED");
+				assertThat(f.message()).contains("managed policies would be attached").contains("quota is 5");
+			});
+	}
+
+	@Test
+	void anOversizedTrustPolicyBlocksSubmission() {
+		GenerationResult result = new PolicyGenerator(CATALOG, new IamQuotas(300, 10240, 6144, 10))
+			.generate(TestSpecs.dataScientistEverything());
+		assertThat(result.findings()).filteredOn(Finding::blocking)
+			.singleElement()
+			.satisfies((f) -> assertThat(f.document()).isEqualTo("trust"));
+		assertThat(result.role().trustPolicySize()).isGreaterThan(300);
+	}
+
+	@Test
+	void sizeIsCountedAsIamCountsIt() {
+		assertThat(Json.iamSize("{\n  \"a\": \"b c\"\n}")).isEqualTo(10);
+	}
+
+}
