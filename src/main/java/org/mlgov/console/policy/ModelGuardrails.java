@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mlgov.console.catalog.ArnGlob;
-import org.mlgov.console.catalog.BedrockModel;
 import org.mlgov.console.catalog.JumpStartModel;
 import org.mlgov.console.policy.RoleSpec.AccessMode;
 import org.mlgov.console.policy.RoleSpec.ModelAccess;
@@ -67,18 +66,18 @@ final class ModelGuardrails {
 	List<Statement> bedrock(ModelAccess access, boolean compactProfiles) {
 		lintBedrock(access);
 		List<Statement> out = new ArrayList<>();
-		boolean fineTuning = access.fineTuningDenied();
+		// One statement covers inference and, if asked, fine-tuning: CreateModelCustomizationJob is authorised on
+		// the base foundation model (and the custom model it creates), so the same resource list governs it, and
+		// the extra entries of each action (profiles, custom models) do not apply to the other.
+		List<String> actions = new ArrayList<>(BEDROCK_INVOKE);
+		if (access.fineTuningDenied()) {
+			actions.addAll(BEDROCK_CUSTOMIZE);
+		}
 		switch (access.mode()) {
 			case NO_RESTRICTION -> {
 			}
-			case DENY_ALL -> {
-				out.add(Statement.deny("bedrock", BEDROCK_INVOKE, List.of("*")).withSid("DenyBedrockInvokeAllModels"));
-				if (fineTuning) {
-					out.add(Statement.deny("bedrock", BEDROCK_CUSTOMIZE, List.of("*"))
-						.withSid("DenyBedrockCustomizationAllModels"));
-				}
-			}
-			case DENY_LISTED -> out.addAll(bedrockDenyList(access.denied(), fineTuning));
+			case DENY_ALL -> out.add(Statement.deny("bedrock", actions, List.of("*")).withSid("DenyBedrockAllModels"));
+			case DENY_LISTED -> out.add(bedrockDenyList(actions, access.denied()));
 			case ALLOW_LISTED -> {
 				List<String> notResources = new ArrayList<>();
 				access.allowed().forEach((id) -> notResources.add(foundationModelArn(id)));
@@ -90,41 +89,28 @@ final class ModelGuardrails {
 				}
 				// Application inference profiles have opaque ids; the foundation-model check governs them.
 				notResources.add(accountResource("application-inference-profile/*"));
-				out.add(Statement.denyNotResource("bedrock", BEDROCK_INVOKE, notResources)
-					.withSid("DenyBedrockInvokeExceptAllowedModels"));
-				if (fineTuning) {
-					List<String> customizable = new ArrayList<>();
-					access.allowed().forEach((id) -> customizable.add(foundationModelArn(id)));
-					// CreateModelCustomizationJob is also authorised on the custom model it creates.
-					customizable.add(accountResource("custom-model/*"));
-					out.add(Statement.denyNotResource("bedrock", BEDROCK_CUSTOMIZE, customizable)
-						.withSid("DenyBedrockCustomizationExceptAllowedModels"));
+				if (access.fineTuningDenied()) {
+					// The custom model a customization job creates.
+					notResources.add(accountResource("custom-model/*"));
 				}
+				out.add(Statement.denyNotResource("bedrock", actions, notResources)
+					.withSid("DenyBedrockExceptAllowedModels"));
 				this.context.findings()
 					.info("BEDROCK_ALLOW_LIST_SCOPE", "The Bedrock allow list denies every other model, including "
-							+ "custom models and provisioned throughput, whatever another policy allows.");
+							+ "provisioned throughput and imported models, whatever another policy allows.");
 				if (!access.denied().isEmpty()) {
-					out.addAll(bedrockDenyList(access.denied(), fineTuning));
+					out.add(bedrockDenyList(actions, access.denied()));
 				}
 			}
 		}
 		return out;
 	}
 
-	private List<Statement> bedrockDenyList(List<String> denied, boolean fineTuning) {
-		List<Statement> out = new ArrayList<>();
+	private Statement bedrockDenyList(List<String> actions, List<String> denied) {
 		List<String> resources = new ArrayList<>();
 		denied.forEach((id) -> resources.add(foundationModelArn(id)));
 		denied.forEach((id) -> resources.add(inferenceProfileArn(id)));
-		out.add(Statement.deny("bedrock", BEDROCK_INVOKE, resources).withSid("DenyBedrockInvokeListedModels")
-			.asSplittable());
-		if (fineTuning) {
-			List<String> models = denied.stream().map(this::foundationModelArn).toList();
-			out.add(Statement.deny("bedrock", BEDROCK_CUSTOMIZE, models)
-				.withSid("DenyBedrockCustomizationListedModels")
-				.asSplittable());
-		}
-		return out;
+		return Statement.deny("bedrock", actions, resources).withSid("DenyBedrockListedModels").asSplittable();
 	}
 
 	/** The JumpStart guardrail: a Deny of endpoint creation keyed on the JumpStart model-id request tag. */
@@ -168,6 +154,8 @@ final class ModelGuardrails {
 	private void lintBedrock(ModelAccess access) {
 		List<String> ids = new ArrayList<>(access.allowed());
 		ids.addAll(access.denied());
+		List<String> unknown = new ArrayList<>();
+		List<String> legacy = new ArrayList<>();
 		for (String id : ids) {
 			if (id.contains("*") || id.contains("?")) {
 				boolean matchesAny = this.context.catalog()
@@ -175,13 +163,22 @@ final class ModelGuardrails {
 					.stream()
 					.anyMatch((m) -> ArnGlob.matches(id, m.modelId()));
 				if (!matchesAny) {
-					unknownModel("Bedrock model pattern", id);
+					unknown.add(id);
 				}
 			}
 			else {
-				this.context.catalog().bedrockModel(id).ifPresentOrElse((model) -> legacy(model),
-						() -> unknownModel("Bedrock model id", id));
+				this.context.catalog().bedrockModel(id).ifPresentOrElse((model) -> {
+					if (!model.active()) {
+						legacy.add(model.modelId());
+					}
+				}, () -> unknown.add(id));
 			}
+		}
+		unknownModels("Bedrock", unknown);
+		if (!legacy.isEmpty()) {
+			this.context.findings()
+				.info("LEGACY_MODEL", "Legacy or end-of-life Bedrock models (listed so that older policies stay "
+						+ "readable): " + summary(legacy) + ".");
 		}
 		lintBothAllowedAndDenied("Bedrock", access);
 	}
@@ -189,6 +186,7 @@ final class ModelGuardrails {
 	private void lintJumpStart(ModelAccess access) {
 		List<String> ids = new ArrayList<>(access.allowed());
 		ids.addAll(access.denied());
+		List<String> unknown = new ArrayList<>();
 		for (String id : ids) {
 			boolean known = this.context.catalog()
 				.jumpStartModels()
@@ -196,9 +194,10 @@ final class ModelGuardrails {
 				.map(JumpStartModel::modelId)
 				.anyMatch((m) -> ArnGlob.matches(id, m));
 			if (!known) {
-				unknownModel("JumpStart model id" + ((id.contains("*")) ? " pattern" : ""), id);
+				unknown.add(id);
 			}
 		}
+		unknownModels("JumpStart", unknown);
 		lintBothAllowedAndDenied("JumpStart", access);
 	}
 
@@ -213,25 +212,26 @@ final class ModelGuardrails {
 						.add("MODEL_ALLOWED_AND_DENIED", Severity.WARNING,
 								family + " model '" + allowed + "' is allowed and '" + denied
 										+ "' denies it (or some of it): the explicit deny wins.",
-								"guardrails", null);
+								PolicyPacker.GUARDRAIL_POLICY, null);
 				}
 			}
 		}
 	}
 
-	private void unknownModel(String what, String id) {
+	private void unknownModels(String family, List<String> unknown) {
+		if (unknown.isEmpty()) {
+			return;
+		}
 		this.context.findings()
-			.add("UNKNOWN_MODEL", Severity.WARNING, what + " '" + id + "' is not in the catalogue ("
-					+ this.context.catalog().version() + "): check the spelling, a typo leaves the model ungoverned.",
-					"guardrails", null);
+			.add("UNKNOWN_MODEL", Severity.WARNING, unknown.size() + " " + family + " model id(s) or pattern(s) match "
+					+ "nothing in the catalogue (" + this.context.catalog().version() + "): " + summary(unknown)
+					+ ". Check the spelling: a typo leaves the model you meant ungoverned.", PolicyPacker.GUARDRAIL_POLICY, null);
 	}
 
-	private void legacy(BedrockModel model) {
-		if (!model.active()) {
-			this.context.findings()
-				.info("LEGACY_MODEL", "Bedrock model '" + model.modelId() + "' (" + model.name()
-						+ ") is legacy or end of life: it is listed so that older policies stay readable.");
-		}
+	private static String summary(List<String> ids) {
+		int shown = Math.min(ids.size(), 10);
+		String list = String.join(", ", ids.subList(0, shown));
+		return (ids.size() > shown) ? list + " and " + (ids.size() - shown) + " more" : list;
 	}
 
 }

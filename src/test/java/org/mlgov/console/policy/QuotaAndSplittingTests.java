@@ -35,7 +35,7 @@ class QuotaAndSplittingTests {
 		int parts = 0;
 		for (GeneratedPolicy policy : result.policies()) {
 			for (JsonNode statement : SemanticPolicy.parse(policy.json()).get("Statement")) {
-				assertThat(statement.get("Sid").asString()).startsWith("DenyBedrockInvokeListedModelsPart");
+				assertThat(statement.get("Sid").asString()).startsWith("DenyBedrockListedModelsPart");
 				assertThat(statement.get("Effect").asString()).isEqualTo("Deny");
 				denied.addAll(SemanticPolicy.values(statement.get("Resource"), (s) -> s));
 				parts++;

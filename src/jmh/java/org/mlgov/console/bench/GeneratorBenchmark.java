@@ -1,0 +1,96 @@
+package org.mlgov.console.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.mlgov.console.catalog.BedrockModel;
+import org.mlgov.console.catalog.Catalog;
+import org.mlgov.console.catalog.CatalogLoader;
+import org.mlgov.console.catalog.JumpStartModel;
+import org.mlgov.console.policy.GenerationResult;
+import org.mlgov.console.policy.PolicyGenerator;
+import org.mlgov.console.policy.RoleSpec;
+import org.mlgov.console.policy.RoleSpec.AccessMode;
+import org.mlgov.console.policy.RoleSpec.ActivitySelection;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Times the policy generator on the largest realistic specification: every activity of the data-scientist persona
+ * with VPC and KMS, 100 Bedrock models on the allow list, 200 JumpStart ids on the deny list, every Canvas feature,
+ * Studio Classic sharing and model evaluation. Sample-time mode reports the median (p0.50) and p0.99.
+ * Run with {@code ./mvnw -Pbenchmark verify} (see the README).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class GeneratorBenchmark {
+
+	private PolicyGenerator generator;
+
+	private RoleSpec spec;
+
+	@Setup
+	public void setUp() {
+		Catalog catalog = CatalogLoader.loadDefault();
+		this.generator = new PolicyGenerator(catalog);
+		this.spec = largestRealisticSpec(catalog);
+		GenerationResult result = this.generator.generate(this.spec);
+		if (result.blocked()) {
+			throw new IllegalStateException("the benchmark spec must generate without blocking findings: "
+					+ result.findings());
+		}
+	}
+
+	@Benchmark
+	public GenerationResult generate() {
+		return this.generator.generate(this.spec);
+	}
+
+	static RoleSpec largestRealisticSpec(Catalog catalog) {
+		String account = "111122223333";
+		String computeRole = "arn:aws:iam::111122223333:role/service-role/SageMaker-Compute";
+		List<ActivitySelection> activities = new ArrayList<>();
+		for (String id : catalog.persona("data-scientist").orElseThrow().activities()) {
+			Map<String, List<String>> parameters = switch (id) {
+				case "s3-bucket-access" -> Map.of("S3Buckets", List.of("ml-raw-data", "ml-features", "ml-models"));
+				case "run-studio-apps", "manage-jobs", "manage-models" -> Map.of("PassRoles", List.of(computeRole));
+				default -> Map.of();
+			};
+			activities.add(new ActivitySelection(id, parameters));
+		}
+		activities.add(new ActivitySelection("canvas-core-access", Map.of()));
+		List<String> bedrock = catalog.bedrockModels().stream().map(BedrockModel::modelId).limit(100).toList();
+		List<String> jumpStart = new ArrayList<>(catalog.jumpStartModels().stream().map(JumpStartModel::modelId).toList());
+		for (int i = 0; jumpStart.size() < 200; i++) {
+			jumpStart.add("huggingface-llm-community-model-" + i + "-instruct-bf16");
+		}
+		return new RoleSpec(account, "us-east-1", "aws", "SageMaker-DataScientist", null, "Benchmark role", null, null,
+				null, "data-scientist", activities,
+				new RoleSpec.NetworkSettings(List.of("subnet-0a1b2c3d4e5f67890", "subnet-0123456789abcdef0"),
+						List.of("sg-0123456789abcdef0")),
+				new RoleSpec.EncryptionSettings(
+						List.of("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+						List.of("arn:aws:kms:us-east-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321")),
+				new RoleSpec.ModelAccess(AccessMode.ALLOW_LISTED, bedrock, List.of(), null),
+				new RoleSpec.ModelAccess(AccessMode.DENY_LISTED, List.of(), jumpStart, null),
+				new RoleSpec.CanvasSettings(true, true, RoleSpec.BedrockRoleChoice.CREATE, null, null, true, true, null,
+						true, null, true, null),
+				new RoleSpec.CollaborationSettings(true, null),
+				new RoleSpec.EvaluationSettings(true, true, List.of("ml-eval-bucket"), null, null));
+	}
+
+}
