@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Decides whether a resource pattern from a policy ({@code *} and {@code ?} wildcards, as IAM writes them) can match
@@ -43,20 +45,67 @@ public final class ArnGlob {
 	private ArnGlob() {
 	}
 
+	/** Templates are few (the reference's resource types): their token lists are kept. */
+	private static final ConcurrentMap<String, List<Token>> TEMPLATES = new ConcurrentHashMap<>();
+
 	/** True if some concrete ARN matches both the policy pattern and the template. */
 	public static boolean intersects(String policyPattern, String arnTemplate, String partition) {
-		List<Token> a = fromPolicy(policyPattern);
-		List<Token> b = fromTemplate(arnTemplate.replace("${Partition}", partition));
-		return intersect(a, b);
+		String template = arnTemplate.replace("${Partition}", partition);
+		if (literalPrefixesDiffer(policyPattern, template)) {
+			return false;
+		}
+		List<Token> b = TEMPLATES.computeIfAbsent(template, ArnGlob::fromTemplate);
+		return intersect(fromPolicy(policyPattern), b);
 	}
 
-	/** True if the concrete value (no wildcards of its own) is matched by the policy pattern, IAM-style. */
+	/**
+	 * True if the concrete value (no wildcards of its own) is matched by the policy pattern, IAM-style:
+	 * {@code *} matches any run of characters, {@code ?} exactly one. Linear in practice (greedy matching with
+	 * back-tracking to the last star), no allocation.
+	 */
 	public static boolean matches(String policyPattern, String value) {
-		List<Token> b = new ArrayList<>();
-		for (char c : value.toCharArray()) {
-			b.add(new Token(Kind.LITERAL, c));
+		int p = 0;
+		int v = 0;
+		int star = -1;
+		int mark = 0;
+		while (v < value.length()) {
+			if (p < policyPattern.length()
+					&& (policyPattern.charAt(p) == '?' || policyPattern.charAt(p) == value.charAt(v))) {
+				p++;
+				v++;
+			}
+			else if (p < policyPattern.length() && policyPattern.charAt(p) == '*') {
+				star = p++;
+				mark = v;
+			}
+			else if (star >= 0) {
+				p = star + 1;
+				v = ++mark;
+			}
+			else {
+				return false;
+			}
 		}
-		return intersect(fromPolicy(policyPattern), b);
+		while (p < policyPattern.length() && policyPattern.charAt(p) == '*') {
+			p++;
+		}
+		return p == policyPattern.length();
+	}
+
+	/** Compares the two strings up to the first wildcard of the pattern or variable of the template. */
+	private static boolean literalPrefixesDiffer(String pattern, String template) {
+		int n = Math.min(pattern.length(), template.length());
+		for (int i = 0; i < n; i++) {
+			char a = pattern.charAt(i);
+			char b = template.charAt(i);
+			if (a == '*' || a == '?' || b == '$') {
+				return false;
+			}
+			if (a != b) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** True if two policy patterns (both with IAM wildcards) can match a common value. */

@@ -188,11 +188,12 @@ final class ModelGuardrails {
 		ids.addAll(access.denied());
 		List<String> unknown = new ArrayList<>();
 		for (String id : ids) {
-			boolean known = this.context.catalog()
+			boolean wildcard = id.contains("*") || id.contains("?");
+			boolean known = wildcard ? this.context.catalog()
 				.jumpStartModels()
 				.stream()
 				.map(JumpStartModel::modelId)
-				.anyMatch((m) -> ArnGlob.matches(id, m));
+				.anyMatch((m) -> ArnGlob.matches(id, m)) : this.context.catalog().jumpStartModel(id).isPresent();
 			if (!known) {
 				unknown.add(id);
 			}
