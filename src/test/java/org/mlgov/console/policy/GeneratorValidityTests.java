@@ -72,8 +72,10 @@ class GeneratorValidityTests {
 									vpc ? TestSpecs.vpc() : null, kms ? TestSpecs.kms() : null, bedrock(b),
 									jumpStart(j), (n % 2 == 0) ? TestSpecs.allCanvas() : null,
 									new CollaborationSettings(n % 3 != 0, Scope.values()[n % 2]),
-									new EvaluationSettings(n % 4 == 1, n % 4 == 2, List.of("eval-bucket-" + (n % 5)),
-											null, Scope.values()[(n / 2) % 2])));
+									(n % 4 == 0) ? null
+											: new EvaluationSettings(n % 4 != 2, n % 4 >= 2,
+													List.of("eval-bucket-" + (n % 5)), null,
+													Scope.values()[(n / 2) % 2])));
 						}
 					}
 				}

@@ -54,7 +54,7 @@ class QuotaAndSplittingTests {
 
 	@Test
 	void aLongJumpStartDenyListIsSplitByConditionValues() {
-		List<String> models = GeneratorValidityTests.ids("huggingface-llm-some-long-family-name-", 400);
+		List<String> models = GeneratorValidityTests.ids("huggingface-llm-some-long-family-name-", 300);
 		GenerationResult result = new PolicyGenerator(CATALOG)
 			.generate(guardrails(null, new ModelAccess(AccessMode.DENY_LISTED, null, models, null)));
 		GeneratorValidityTests.assertValid(result, "aws");
