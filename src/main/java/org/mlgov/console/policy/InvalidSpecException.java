@@ -8,7 +8,8 @@ public class InvalidSpecException extends RuntimeException {
 	private final List<FieldError> errors;
 
 	public InvalidSpecException(List<FieldError> errors) {
-		super(errors.size() + " invalid field(s): " + errors);
+		super(errors.size() + " invalid field(s): " + errors.subList(0, Math.min(errors.size(), 5))
+				+ ((errors.size() > 5) ? " …" : ""));
 		this.errors = List.copyOf(errors);
 	}
 
