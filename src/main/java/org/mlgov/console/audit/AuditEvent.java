@@ -1,0 +1,61 @@
+package org.mlgov.console.audit;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.util.Assert;
+
+/**
+ * One entry of the append-only audit trail ({@code audit_event}).
+ *
+ * @param id database identity, {@code null} until inserted
+ * @param occurredAt when it happened
+ * @param actor who did it: a user name, or the name typed at a failed sign-in
+ * @param action what happened, an upper-case verb phrase such as {@code SIGN_IN}
+ * @param target what it happened to, if anything
+ * @param detail a short explanation, if any
+ * @param remoteAddress the client address, if known
+ */
+public record AuditEvent(Long id, Instant occurredAt, String actor, String action, String target, String detail,
+		String remoteAddress) {
+
+	static final int ACTOR_LENGTH = 100;
+
+	static final int ACTION_LENGTH = 64;
+
+	static final int TARGET_LENGTH = 200;
+
+	static final int DETAIL_LENGTH = 1000;
+
+	static final int REMOTE_ADDRESS_LENGTH = 64;
+
+	public AuditEvent {
+		Assert.notNull(occurredAt, "occurredAt must not be null");
+		Assert.hasText(actor, "actor must not be empty");
+		Assert.hasText(action, "action must not be empty");
+		occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+		actor = truncate(actor, ACTOR_LENGTH);
+		action = truncate(action, ACTION_LENGTH);
+		target = truncate(target, TARGET_LENGTH);
+		detail = truncate(detail, DETAIL_LENGTH);
+		remoteAddress = truncate(remoteAddress, REMOTE_ADDRESS_LENGTH);
+	}
+
+	/**
+	 * A new event that happened now and has not been inserted yet.
+	 * @param actor who did it
+	 * @param action what happened
+	 * @param target what it happened to, or {@code null}
+	 * @param detail a short explanation, or {@code null}
+	 * @param remoteAddress the client address, or {@code null}
+	 * @return the event
+	 */
+	public static AuditEvent now(String actor, String action, String target, String detail, String remoteAddress) {
+		return new AuditEvent(null, Instant.now(), actor, action, target, detail, remoteAddress);
+	}
+
+	private static String truncate(String value, int length) {
+		return (value != null && value.length() > length) ? value.substring(0, length) : value;
+	}
+
+}

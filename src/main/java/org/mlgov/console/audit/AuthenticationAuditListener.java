@@ -1,0 +1,70 @@
+package org.mlgov.console.audit;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes sign-in successes, sign-in failures and sign-outs to the audit trail. Spring Security publishes the
+ * events for form login and for HTTP Basic alike.
+ */
+@Component
+class AuthenticationAuditListener {
+
+	static final String SIGN_IN = "SIGN_IN";
+
+	static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+
+	static final String SIGN_OUT = "SIGN_OUT";
+
+	private final AuditEventRepository auditEvents;
+
+	AuthenticationAuditListener(AuditEventRepository auditEvents) {
+		this.auditEvents = auditEvents;
+	}
+
+	@EventListener
+	void onSuccess(AuthenticationSuccessEvent event) {
+		record(event.getAuthentication(), SIGN_IN, null);
+	}
+
+	@EventListener
+	void onFailure(AbstractAuthenticationFailureEvent event) {
+		record(event.getAuthentication(), SIGN_IN_FAILED, reason(event.getException()));
+	}
+
+	@EventListener
+	void onLogout(LogoutSuccessEvent event) {
+		record(event.getAuthentication(), SIGN_OUT, null);
+	}
+
+	private void record(Authentication authentication, String action, String detail) {
+		String actor = (authentication.getName() == null || authentication.getName().isBlank()) ? "(blank)"
+				: authentication.getName();
+		String remoteAddress = (authentication.getDetails() instanceof WebAuthenticationDetails web)
+				? web.getRemoteAddress() : null;
+		this.auditEvents.insert(AuditEvent.now(actor, action, null, detail, remoteAddress));
+	}
+
+	private static String reason(AuthenticationException exception) {
+		if (exception instanceof BadCredentialsException) {
+			return "Wrong user name or password";
+		}
+		if (exception instanceof DisabledException) {
+			return "Account disabled";
+		}
+		if (exception instanceof LockedException) {
+			return "Account locked";
+		}
+		return exception.getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.mlgov.console.security;
+
+import java.sql.DatabaseMetaData;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.mlgov.console.config.ConsoleProperties;
+import org.mlgov.console.config.ConsoleProperties.BootstrapAdmin;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes sure somebody can sign in: on an empty user table it creates either the demo users (H2 only) or the
+ * configured bootstrap administrator, and otherwise stops the start-up with a message that says what to set.
+ * It runs once all singletons exist (so after the Flyway migrations) and before the web server accepts requests.
+ */
+@Component
+class InitialUsers implements SmartInitializingSingleton {
+
+	static final String BOOTSTRAP_VARIABLES = "CONSOLE_BOOTSTRAP_ADMIN_USERNAME and CONSOLE_BOOTSTRAP_ADMIN_PASSWORD";
+
+	private static final Logger logger = LoggerFactory.getLogger(InitialUsers.class);
+
+	/** The demo accounts; their passwords are listed in the README. */
+	static final List<DemoUser> DEMO_USERS = List.of(
+			new DemoUser("admin", "Dana Whitfield", "admin-pass", Role.ADMIN),
+			new DemoUser("admin2", "Sam Ortega", "admin2-pass", Role.ADMIN),
+			new DemoUser("reviewer", "Priya Raman", "reviewer-pass", Role.REVIEWER),
+			new DemoUser("helpdesk", "Lee Novak", "helpdesk-pass", Role.HELPDESK));
+
+	private final ConsoleProperties properties;
+
+	private final AppUserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Environment environment;
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transaction;
+
+	InitialUsers(ConsoleProperties properties, AppUserRepository users, PasswordEncoder passwordEncoder,
+			Environment environment, DataSource dataSource, PlatformTransactionManager transactionManager) {
+		this.properties = properties;
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.environment = environment;
+		this.dataSource = dataSource;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		boolean demoUsers = this.properties.demoUsers().enabled();
+		if (demoUsers) {
+			refuseDemoUsersOutsideH2();
+		}
+		this.transaction.executeWithoutResult((status) -> createInitialUsers(demoUsers));
+	}
+
+	private void refuseDemoUsersOutsideH2() {
+		if (this.environment.acceptsProfiles(Profiles.of("postgres"))) {
+			throw new FailureAnalyzedException(
+					"console.demo-users.enabled is true while the 'postgres' profile is active. Demo users have "
+							+ "well-known passwords and must never exist on a real database.",
+					"Set console.demo-users.enabled=false (the postgres profile does so unless something overrides "
+							+ "it) and configure a first administrator with " + BOOTSTRAP_VARIABLES + ".");
+		}
+		String product = databaseProductName();
+		if (!"H2".equalsIgnoreCase(product)) {
+			throw new FailureAnalyzedException(
+					"console.demo-users.enabled is true but the database is " + product + ", not H2. Demo users "
+							+ "have well-known passwords and are only allowed on the local H2 database.",
+					"Set console.demo-users.enabled=false and configure a first administrator with "
+							+ BOOTSTRAP_VARIABLES + ".");
+		}
+	}
+
+	private String databaseProductName() {
+		try {
+			return JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getDatabaseProductName);
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException("Could not read the database product name", ex);
+		}
+	}
+
+	private void createInitialUsers(boolean demoUsers) {
+		long existing = this.users.count();
+		if (existing > 0) {
+			logger.debug("{} console user(s) exist; no initial users created", existing);
+			return;
+		}
+		if (demoUsers) {
+			DEMO_USERS.forEach((demo) -> save(demo.username(), demo.displayName(), demo.password(), demo.role()));
+			logger.warn("Created the demo users {} (console.demo-users.enabled=true). Their passwords are public: "
+					+ "use them only on a local H2 database.", DEMO_USERS.stream().map(DemoUser::username).toList());
+			return;
+		}
+		BootstrapAdmin admin = this.properties.bootstrapAdmin();
+		if (!admin.isConfigured()) {
+			throw new FailureAnalyzedException(
+					"The user table is empty and no first administrator is configured, so nobody could sign in.",
+					"Set " + BOOTSTRAP_VARIABLES + " (properties console.bootstrap-admin.username and "
+							+ "console.bootstrap-admin.password; the password needs at least 12 characters) and start "
+							+ "again. The administrator is created once, on the empty table; remove the variables "
+							+ "afterwards. For a local trial on H2 you can instead set console.demo-users.enabled=true.");
+		}
+		save(admin.username(), admin.username(), admin.password(), Role.ADMIN);
+		logger.info("Created the bootstrap administrator '{}' on the empty user table", admin.username());
+	}
+
+	private void save(String username, String displayName, String password, Role role) {
+		this.users.save(AppUser.create(username, displayName, this.passwordEncoder.encode(password), Set.of(role)));
+	}
+
+	record DemoUser(String username, String displayName, String password, Role role) {
+	}
+
+}

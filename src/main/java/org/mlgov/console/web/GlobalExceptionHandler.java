@@ -1,0 +1,103 @@
+package org.mlgov.console.web;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns exceptions from controllers into the console's error pages, or into RFC 9457 problem details for
+ * {@code /api/**}. Concurrent edits ({@link OptimisticLockingFailureException}) become 409; anything unexpected
+ * becomes 500 with a reference that is also logged, and never shows a stack trace or an exception message.
+ * Access-control exceptions are left to Spring Security.
+ */
+@ControllerAdvice
+public class GlobalExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+
+	/** Status codes with a page of their own; the others use {@code error/4xx} or {@code error/5xx}. */
+	private static final Set<Integer> OWN_PAGES = Set.of(403, 404, 409, 500);
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	Object conflict(OptimisticLockingFailureException ex, HttpServletRequest request) {
+		logger.info("Concurrent modification refused on {} {}: {}", request.getMethod(), request.getRequestURI(),
+				ex.getMessage());
+		return respond(request, HttpStatus.CONFLICT,
+				"The record was changed by someone else after you loaded it. Reload it and apply your change again.",
+				null);
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object other(Exception ex, HttpServletRequest request) throws Exception {
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			throw ex;
+		}
+		HttpStatusCode status = statusOf(ex);
+		if (status.is5xxServerError()) {
+			String reference = UUID.randomUUID().toString().substring(0, 8);
+			logger.error("{} {} failed; reference {}", request.getMethod(), request.getRequestURI(), reference, ex);
+			return respond(request, status,
+					"The console could not complete the request. Quote reference " + reference + " when reporting it.",
+					reference);
+		}
+		logger.debug("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status.value(),
+				ex.toString());
+		String detail = (ex instanceof ErrorResponse errorResponse) ? errorResponse.getBody().getDetail() : null;
+		return respond(request, status, detail, null);
+	}
+
+	private static HttpStatusCode statusOf(Exception ex) {
+		if (ex instanceof ErrorResponse errorResponse) {
+			return errorResponse.getStatusCode();
+		}
+		ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+		return (annotated != null) ? annotated.code() : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	private static Object respond(HttpServletRequest request, HttpStatusCode status, String detail, String reference) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.equals("/api") || path.startsWith("/api/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			problem.setInstance(URI.create(request.getRequestURI()));
+			if (reference != null) {
+				problem.setProperty("reference", reference);
+			}
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		ModelAndView page = new ModelAndView(viewName(status));
+		page.setStatus(status);
+		page.addObject("status", status.value());
+		HttpStatus known = HttpStatus.resolve(status.value());
+		page.addObject("error", (known != null) ? known.getReasonPhrase() : "");
+		page.addObject("path", path);
+		page.addObject("reference", reference);
+		return page;
+	}
+
+	private static String viewName(HttpStatusCode status) {
+		if (OWN_PAGES.contains(status.value())) {
+			return "error/" + status.value();
+		}
+		return status.is5xxServerError() ? "error/5xx" : "error/4xx";
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.mlgov.console.web;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.mlgov.console.ConsoleTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The layout, the navigation and the home page as each demo user sees them.
+ */
+@ConsoleTest
+class NavigationTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private UserDetailsService userDetailsService;
+
+	@Test
+	void adminSeesTheirNameRoleAndTheAdministratorSection() throws Exception {
+		Document home = homeAs("admin");
+		assertThat(home.select("#signed-in-user").text()).contains("Dana Whitfield");
+		assertThat(home.select("#signed-in-user .badge").eachText()).containsExactly("ML administrator");
+		assertThat(home.select("#role-admin")).hasSize(1);
+		assertThat(home.select("#role-reviewer, #role-helpdesk")).isEmpty();
+		assertThat(home.select("h1").text()).isEqualTo("Welcome, Dana Whitfield");
+	}
+
+	@Test
+	void reviewerSeesTheReviewerSectionOnly() throws Exception {
+		Document home = homeAs("reviewer");
+		assertThat(home.select("#signed-in-user").text()).contains("Priya Raman");
+		assertThat(home.select("#signed-in-user .badge").eachText()).containsExactly("Security reviewer");
+		assertThat(home.select("#role-reviewer")).hasSize(1);
+		assertThat(home.select("#role-admin, #role-helpdesk")).isEmpty();
+	}
+
+	@Test
+	void helpdeskSeesTheReadOnlySectionOnly() throws Exception {
+		Document home = homeAs("helpdesk");
+		assertThat(home.select("#signed-in-user .badge").eachText()).containsExactly("Help desk (read-only)");
+		assertThat(home.select("#role-helpdesk").text()).contains("read-only");
+		assertThat(home.select("#role-admin, #role-reviewer")).isEmpty();
+	}
+
+	@Test
+	void navigationLinksOnlyToPagesThatExistAndMarksTheCurrentOne() throws Exception {
+		for (String username : new String[] { "admin", "reviewer", "helpdesk" }) {
+			Document home = homeAs(username);
+			assertThat(home.select("#nav-items a").eachAttr("href")).as(username).containsExactly("/", "/catalog");
+			Element active = home.selectFirst("#nav-items a.active");
+			assertThat(active).isNotNull();
+			assertThat(active.text()).isEqualTo("Home");
+			assertThat(active.attr("aria-current")).isEqualTo("page");
+		}
+	}
+
+	@Test
+	void layoutLoadsBootstrapAndHtmxFromTheWebjarsAndCarriesTheCsrfToken() throws Exception {
+		Document home = homeAs("admin");
+		assertThat(home.title()).isEqualTo("Home · ML Governance Console");
+		// Templates name the webjars without a version; the resource chain writes the version into the links.
+		assertThat(home.select("link[rel=stylesheet]").eachAttr("href")).anyMatch(
+				(href) -> href.matches("/webjars/bootstrap/[0-9.]+/dist/css/bootstrap\\.min\\.css"))
+			.contains("/css/console.css");
+		assertThat(home.select("script").eachAttr("src"))
+			.anyMatch((src) -> src.matches("/webjars/htmx\\.org/[0-9.]+/dist/htmx\\.min\\.js"))
+			.anyMatch((src) -> src.matches("/webjars/bootstrap/[0-9.]+/dist/js/bootstrap\\.bundle\\.min\\.js"))
+			.contains("/js/console.js");
+		for (Element asset : home.select("link[rel=stylesheet], script[src]")) {
+			String url = asset.hasAttr("href") ? asset.attr("href") : asset.attr("src");
+			this.mvc.perform(get(url)).andExpect(status().isOk());
+		}
+		assertThat(home.select("meta[name=_csrf]").attr("content")).isNotBlank();
+		assertThat(home.select("meta[name=_csrf_header]").attr("content")).isEqualTo("X-CSRF-TOKEN");
+		Element logout = home.selectFirst("form[action=/logout]");
+		assertThat(logout).isNotNull();
+		assertThat(logout.attr("method")).isEqualTo("post");
+		assertThat(logout.select("input[name=_csrf]").attr("value")).isNotBlank();
+	}
+
+	@Test
+	void loginPageHasNoNavigationOrUserArea() throws Exception {
+		String html = this.mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document login = Jsoup.parse(html);
+		assertThat(login.select("#nav-items, #signed-in-user")).isEmpty();
+		assertThat(login.select(".navbar-brand").text()).isEqualTo("ML Governance Console");
+		assertThat(login.select("#login-form input[name=username]")).hasSize(1);
+		assertThat(login.select("#login-form input[type=password][name=password]")).hasSize(1);
+		assertThat(login.select("#login-form input[name=_csrf]").attr("value")).isNotBlank();
+	}
+
+	private Document homeAs(String username) throws Exception {
+		String html = this.mvc.perform(get("/").with(user(this.userDetailsService.loadUserByUsername(username))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return Jsoup.parse(html);
+	}
+
+}
