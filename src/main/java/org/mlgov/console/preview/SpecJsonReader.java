@@ -25,8 +25,9 @@ class SpecJsonReader {
 
 	private final ObjectMapper strict = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		// A boolean left out means false (Jackson 3 would refuse a missing primitive by default).
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	RoleSpec read(String body) {
