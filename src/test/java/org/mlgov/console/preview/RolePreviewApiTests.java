@@ -1,5 +1,7 @@
 package org.mlgov.console.preview;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -74,6 +76,18 @@ class RolePreviewApiTests {
 		List<String> codes = new ArrayList<>();
 		body.get("findings").forEach((f) -> codes.add(f.get("code").asString()));
 		assertThat(codes).contains("CORS_WILDCARD_ORIGIN", "VPC_NOT_BINDABLE");
+	}
+
+	@Test
+	void theReadmeExampleIsAccepted() throws Exception {
+		String example = Files.readString(Path.of("docs/examples/data-scientist.json"));
+		JsonNode body = json(this.mvc.perform(post("/api/role-preview").with(httpBasic("admin", "admin-pass"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(example)).andReturn(), 200);
+		assertThat(body.get("blocked").asBoolean()).isFalse();
+		assertThat(body.at("/bedrockRole/name").asString())
+			.isEqualTo("AmazonSagemakerCanvasBedrockRole-SageMaker-DataScientist");
+		assertThat(body.at("/canvasAppSettings/DirectDeploySettings/Status").asString()).isEqualTo("ENABLED");
 	}
 
 	@Test
