@@ -1,0 +1,14 @@
+package org.mlgov.console.draft;
+
+import java.util.List;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+/** Drafts, by author or all of them. */
+public interface DraftRepository extends ListCrudRepository<Draft, Long> {
+
+	List<Draft> findByAuthorOrderByUpdatedAtDesc(String author);
+
+	List<Draft> findAllByOrderByUpdatedAtDesc();
+
+}

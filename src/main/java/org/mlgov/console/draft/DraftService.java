@@ -1,0 +1,97 @@
+package org.mlgov.console.draft;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.mlgov.console.audit.AuditEvent;
+import org.mlgov.console.audit.AuditEventRepository;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use cases of drafts: start, save a wizard step, rename, clone, delete, and read. Each change is written to
+ * the audit trail in the same transaction. Only ML administrators use drafts; only the author changes one.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class DraftService {
+
+	private final DraftRepository drafts;
+
+	private final AuditEventRepository audit;
+
+	private final Clock clock;
+
+	public DraftService(DraftRepository drafts, AuditEventRepository audit, Clock clock) {
+		this.drafts = drafts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Draft start(String name, String user, String remoteAddress) {
+		Draft draft = this.drafts.save(Draft.start(name, user, this.clock.instant()));
+		record(user, "DRAFT_CREATED", draft, "name: " + draft.name(), remoteAddress);
+		return draft;
+	}
+
+	@Transactional(readOnly = true)
+	public Draft get(long id) {
+		return this.drafts.findById(id).orElseThrow(() -> new DraftNotFoundException(id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Draft> mine(String user) {
+		return this.drafts.findByAuthorOrderByUpdatedAtDesc(user);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Draft> all() {
+		return this.drafts.findAllByOrderByUpdatedAtDesc();
+	}
+
+	@Transactional
+	public Draft saveStep(long id, WizardStep step, DraftContent content, long expectedVersion, String user,
+			String remoteAddress) {
+		Draft draft = get(id);
+		draft.saveStep(step, content, user, expectedVersion, this.clock.instant());
+		Draft saved = this.drafts.save(draft);
+		record(user, "DRAFT_SAVED", saved, "step: " + step.path(), remoteAddress);
+		return saved;
+	}
+
+	@Transactional
+	public Draft rename(long id, String newName, long expectedVersion, String user, String remoteAddress) {
+		Draft draft = get(id);
+		String oldName = draft.name();
+		draft.rename(newName, user, expectedVersion, this.clock.instant());
+		Draft saved = this.drafts.save(draft);
+		record(user, "DRAFT_RENAMED", saved, "from: " + oldName, remoteAddress);
+		return saved;
+	}
+
+	@Transactional
+	public Draft cloneDraft(long id, String user, String remoteAddress) {
+		Draft original = get(id);
+		original.requireEditableBy(user);
+		Draft copy = this.drafts.save(original.cloneFor(user, this.clock.instant()));
+		record(user, "DRAFT_CLONED", copy, "from draft " + original.id(), remoteAddress);
+		return copy;
+	}
+
+	@Transactional
+	public void delete(long id, String user, String remoteAddress) {
+		Draft draft = get(id);
+		draft.requireEditableBy(user);
+		this.drafts.delete(draft);
+		record(user, "DRAFT_DELETED", draft, "name: " + draft.name(), remoteAddress);
+	}
+
+	private void record(String user, String action, Draft draft, String detail, String remoteAddress) {
+		this.audit.insert(AuditEvent.now(user, action, "draft " + draft.id() + " (version " + draft.version() + ")",
+				detail, remoteAddress));
+	}
+
+}

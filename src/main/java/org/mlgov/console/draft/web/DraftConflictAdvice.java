@@ -1,0 +1,27 @@
+package org.mlgov.console.draft.web;
+
+import org.mlgov.console.draft.DraftConflictException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** A save on a stale draft: a 409 page that says who changed it and when, with a link to reload it. */
+@ControllerAdvice(basePackageClasses = DraftConflictAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DraftConflictAdvice {
+
+	@ExceptionHandler(DraftConflictException.class)
+	ModelAndView conflict(DraftConflictException ex) {
+		ModelAndView page = new ModelAndView("drafts/conflict");
+		page.setStatus(HttpStatus.CONFLICT);
+		page.addObject("draftId", ex.draftId());
+		page.addObject("changedBy", ex.changedBy());
+		page.addObject("changedAt", ex.changedAt());
+		return page;
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.mlgov.console.draft.web;
+
+import java.util.List;
+
+import org.mlgov.console.draft.DraftContent;
+import org.mlgov.console.policy.FieldError;
+import org.mlgov.console.policy.GenerationResult;
+import org.mlgov.console.policy.InvalidSpecException;
+import org.mlgov.console.policy.PolicyGenerator;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The generated documents of a draft's content, or why they cannot be generated yet (the fields still to fill in).
+ * Nothing is generated in the browser: the preview beside each step and the review step both come from here.
+ */
+@Component
+public class DraftPreview {
+
+	/** Either the result or the errors that prevent it. */
+	public record Preview(GenerationResult result, List<FieldError> missing) {
+
+		public boolean ready() {
+			return this.result != null;
+		}
+
+	}
+
+	private final PolicyGenerator generator;
+
+	public DraftPreview(PolicyGenerator generator) {
+		this.generator = generator;
+	}
+
+	public Preview of(DraftContent content) {
+		try {
+			return new Preview(this.generator.generate(content.spec()), List.of());
+		}
+		catch (InvalidSpecException ex) {
+			return new Preview(null, ex.errors());
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.mlgov.console.draft.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.mlgov.console.catalog.Catalog;
+import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftService;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "My drafts", all drafts (read-only for everybody but their authors), and starting, cloning, renaming, deleting. */
+@Controller
+@RequestMapping("/drafts")
+@PreAuthorize("hasRole('ADMIN')")
+class DraftsController {
+
+	private final DraftService drafts;
+
+	private final Catalog catalog;
+
+	DraftsController(DraftService drafts, Catalog catalog) {
+		this.drafts = drafts;
+		this.catalog = catalog;
+	}
+
+	@GetMapping
+	String mine(Model model, Authentication user) {
+		return list(this.drafts.mine(user.getName()), false, model);
+	}
+
+	@GetMapping("/all")
+	String all(Model model) {
+		return list(this.drafts.all(), true, model);
+	}
+
+	private String list(List<Draft> list, boolean all, Model model) {
+		model.addAttribute("drafts", list.stream().map((d) -> DraftRow.of(d, this.catalog)).toList());
+		model.addAttribute("all", all);
+		return "drafts/list";
+	}
+
+	@PostMapping
+	String start(@RequestParam(defaultValue = "") String name, Authentication user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		if (name.isBlank() || name.strip().length() > Draft.NAME_LENGTH) {
+			redirect.addFlashAttribute("nameError", "Give the draft a name of 1 to " + Draft.NAME_LENGTH + " characters.");
+			redirect.addFlashAttribute("typedName", name);
+			return "redirect:/drafts";
+		}
+		Draft draft = this.drafts.start(name, user.getName(), request.getRemoteAddr());
+		return "redirect:/drafts/" + draft.id() + "/steps/basics";
+	}
+
+	@GetMapping("/{id}")
+	String open(@PathVariable long id, Authentication user) {
+		Draft draft = this.drafts.get(id);
+		String step = draft.isEditableBy(user.getName()) ? draft.stepReached().path() : "review";
+		return "redirect:/drafts/" + id + "/steps/" + step;
+	}
+
+	@PostMapping("/{id}/clone")
+	String cloneDraft(@PathVariable long id, Authentication user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		Draft copy = this.drafts.cloneDraft(id, user.getName(), request.getRemoteAddr());
+		redirect.addFlashAttribute("message", "Cloned as \u201c" + copy.name() + "\u201d.");
+		return "redirect:/drafts";
+	}
+
+	@PostMapping("/{id}/rename")
+	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, @RequestParam long version,
+			Authentication user, HttpServletRequest request, RedirectAttributes redirect) {
+		if (name.isBlank() || name.strip().length() > Draft.NAME_LENGTH) {
+			redirect.addFlashAttribute("renameError", id);
+			redirect.addFlashAttribute("message", "A draft name has 1 to " + Draft.NAME_LENGTH + " characters.");
+			return "redirect:/drafts";
+		}
+		this.drafts.rename(id, name, version, user.getName(), request.getRemoteAddr());
+		redirect.addFlashAttribute("message", "Renamed to \u201c" + name.strip() + "\u201d.");
+		return "redirect:/drafts";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, Authentication user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		Draft draft = this.drafts.get(id);
+		this.drafts.delete(id, user.getName(), request.getRemoteAddr());
+		redirect.addFlashAttribute("message", "Deleted \u201c" + draft.name() + "\u201d.");
+		return "redirect:/drafts";
+	}
+
+}

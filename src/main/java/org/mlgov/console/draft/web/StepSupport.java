@@ -1,0 +1,158 @@
+package org.mlgov.console.draft.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.mlgov.console.catalog.Catalog;
+import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftContent;
+import org.mlgov.console.draft.DraftService;
+import org.mlgov.console.draft.WizardStep;
+import org.mlgov.console.policy.FieldError;
+import org.mlgov.console.policy.SpecValidator;
+
+import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * What every wizard step does the same way: load the draft and check who may edit it, add or remove rows without
+ * saving, validate the step with the same rules as the JSON API (showing each error next to its field), save after a
+ * valid step and redirect (Post/Redirect/Get), or re-render with nothing saved.
+ */
+@Component
+public class StepSupport {
+
+	/** The model attribute every step form is bound to. */
+	public static final String FORM = "form";
+
+	private final DraftService drafts;
+
+	private final Catalog catalog;
+
+	private final SpecValidator validator;
+
+	private final DraftPreview preview;
+
+	public StepSupport(DraftService drafts, Catalog catalog, DraftPreview preview) {
+		this.drafts = drafts;
+		this.catalog = catalog;
+		this.validator = new SpecValidator(catalog);
+		this.preview = preview;
+	}
+
+	public Catalog catalog() {
+		return this.catalog;
+	}
+
+	/**
+	 * The GET of a step: the author edits it; anybody else (administrators read all drafts) is sent to the read-only
+	 * review; a step beyond the one reached sends the author to the step reached.
+	 * @return the view, or a redirect
+	 */
+	public String show(long id, WizardStep step, StepFormFactory factory, Model model, Authentication user) {
+		Draft draft = this.drafts.get(id);
+		if (!draft.isEditableBy(user.getName()) && step != WizardStep.REVIEW) {
+			return "redirect:/drafts/" + id + "/steps/review";
+		}
+		if (step.isAfter(draft.stepReached())) {
+			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
+		}
+		if (!model.containsAttribute(FORM) && factory != null) {
+			StepForm form = factory.from(draft.content(), this.catalog);
+			form.setVersion(draft.version());
+			model.addAttribute(FORM, form);
+		}
+		return prepare(draft, step, draft.content(), model, user);
+	}
+
+	/** The POST of a step. */
+	public String submit(long id, WizardStep step, StepForm form, BindingResult binding, String rawAction,
+			Model model, Authentication user, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Draft draft = this.drafts.get(id);
+		draft.requireEditableBy(user.getName());
+		WizardAction action = WizardAction.parse(rawAction);
+		if (action.editsRows()) {
+			boolean done = (action.kind() == WizardAction.Kind.ADD_ROW) ? form.addRow(action.list())
+					: form.removeRow(action.list(), action.index());
+			if (!done) {
+				binding.reject("rows", "That list cannot be changed here.");
+			}
+			return prepare(draft, step, form.applyTo(draft.content(), this.catalog), model, user);
+		}
+		form.dropBlankRows();
+		// Values that could not even be converted (a word in a number field) already have their error; the other
+		// fields are still checked, so that every problem of the step is shown at once.
+		DraftContent applied = form.applyTo(draft.content(), this.catalog);
+		validate(form, applied, binding);
+		if (binding.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return prepare(draft, step, applied, model, user);
+		}
+		this.drafts.saveStep(id, step, applied, form.getVersion(), user.getName(), request.getRemoteAddr());
+		WizardStep destination = action.destination(step);
+		redirect.addFlashAttribute("saved", "Saved \u201c" + step.title() + "\u201d.");
+		return "redirect:/drafts/" + id + "/steps/" + destination.path();
+	}
+
+	/** Validates the applied content and puts this step's errors next to their fields. */
+	void validate(StepForm form, DraftContent applied, BindingResult binding) {
+		List<FieldError> errors = this.validator.validate(applied.spec());
+		for (FieldError error : errors) {
+			if (!form.owns(error.field())) {
+				continue;
+			}
+			String field = form.formField(error.field());
+			if (field == null) {
+				binding.reject("spec", error.message());
+				continue;
+			}
+			try {
+				if (binding.getFieldErrorCount(field) == 0) {
+					binding.rejectValue(field, "spec", error.message());
+				}
+			}
+			catch (NotReadablePropertyException ex) {
+				binding.reject("spec", error.message());
+			}
+		}
+		form.validate(applied, binding);
+	}
+
+	/** The model of a step page: the draft, the steps, and the preview of what is shown. */
+	String prepare(Draft draft, WizardStep step, DraftContent shown, Model model, Authentication user) {
+		model.addAttribute("draft", draft);
+		model.addAttribute("step", step);
+		model.addAttribute("steps", Arrays.asList(WizardStep.values()));
+		model.addAttribute("editable", draft.isEditableBy(user.getName()));
+		model.addAttribute("catalog", this.catalog);
+		model.addAttribute("preview", this.preview.of(shown));
+		return "drafts/steps/" + step.path();
+	}
+
+	/** The preview of the form's values, not saved (the htmx twin of the preview panel). */
+	public String previewOf(long id, StepForm form, Model model, Authentication user) {
+		Draft draft = this.drafts.get(id);
+		draft.requireEditableBy(user.getName());
+		form.dropBlankRows();
+		model.addAttribute("preview", this.preview.of(form.applyTo(draft.content(), this.catalog)));
+		model.addAttribute("draft", draft);
+		return "drafts/preview :: panel";
+	}
+
+	/** Builds a step's form from a draft's content. */
+	@FunctionalInterface
+	public interface StepFormFactory {
+
+		StepForm from(DraftContent content, Catalog catalog);
+
+	}
+
+}
