@@ -1,0 +1,86 @@
+package org.mlgov.console.draft;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mlgov.console.policy.TestSpecs;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the draft repository must do on every database the console supports; run on H2 and on a real PostgreSQL 16
+ * with the same Flyway migrations.
+ */
+abstract class DraftRepositoryContract {
+
+	private static final Instant T0 = Instant.parse("2026-11-23T10:00:00.123456Z");
+
+	@Autowired
+	DraftRepository drafts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void savesAndLoadsTheWholeDraft() {
+		Draft draft = Draft.start("Fraud team", "alice", T0);
+		Draft saved = this.drafts.save(draft);
+		assertThat(saved.id()).isNotNull();
+		DraftContent content = new DraftContent(TestSpecs.dataScientistEverything(), RoleMode.UPDATE_EXISTING,
+				new CanvasTargets("d-abc123def456", true, List.of("alice")));
+		saved.saveStep(WizardStep.BASICS, content, "alice", saved.version(), T0.plusSeconds(1));
+		this.drafts.save(saved);
+
+		Draft loaded = this.drafts.findById(saved.id()).orElseThrow();
+		assertThat(loaded.name()).isEqualTo("Fraud team");
+		assertThat(loaded.author()).isEqualTo("alice");
+		assertThat(loaded.status()).isEqualTo(DraftStatus.DRAFT);
+		assertThat(loaded.stepReached()).isEqualTo(WizardStep.ACTIVITIES);
+		assertThat(loaded.createdAt()).isEqualTo(T0);
+		assertThat(loaded.updatedAt()).isEqualTo(T0.plusSeconds(1));
+		assertThat(loaded.version()).isEqualTo(1);
+		assertThat(loaded.content()).isEqualTo(content);
+		assertThat(this.jdbc.sql("select step_reached from draft where id = ?").param(saved.id()).query(String.class).single())
+			.isEqualTo("ACTIVITIES");
+	}
+
+	@Test
+	void aConcurrentSaveOfAnOlderCopyIsRefusedByTheVersionColumn() {
+		Draft saved = this.drafts.save(Draft.start("Concurrent", "alice", T0));
+		Draft first = this.drafts.findById(saved.id()).orElseThrow();
+		Draft second = this.drafts.findById(saved.id()).orElseThrow();
+		first.saveStep(WizardStep.BASICS, first.content(), "alice", first.version(), T0.plusSeconds(1));
+		this.drafts.save(first);
+		second.saveStep(WizardStep.BASICS, DraftContent.empty(), "alice", second.version(), T0.plusSeconds(2));
+		assertThatThrownBy(() -> this.drafts.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
+		assertThat(this.drafts.findById(saved.id()).orElseThrow().updatedAt()).isEqualTo(T0.plusSeconds(1));
+	}
+
+	@Test
+	void listsByAuthorNewestFirst() {
+		this.drafts.save(Draft.start("Old", "carol", T0));
+		this.drafts.save(Draft.start("New", "carol", T0.plusSeconds(60)));
+		this.drafts.save(Draft.start("Other author", "dave", T0.plusSeconds(30)));
+		assertThat(this.drafts.findByAuthorOrderByUpdatedAtDesc("carol")).extracting(Draft::name)
+			.containsExactly("New", "Old");
+		assertThat(this.drafts.findAllByOrderByUpdatedAtDesc()).extracting(Draft::name)
+			.containsSubsequence("New", "Other author", "Old");
+	}
+
+	@Test
+	void theDatabaseRefusesUnknownStatusesAndSteps() {
+		Draft saved = this.drafts.save(Draft.start("Checked", "erin", T0));
+		assertThatThrownBy(() -> this.jdbc.sql("update draft set status = 'PUSHED' where id = ?").param(saved.id()).update())
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> this.jdbc.sql("update draft set step_reached = 'NOWHERE' where id = ?").param(saved.id()).update())
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+}
