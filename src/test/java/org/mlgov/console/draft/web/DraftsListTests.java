@@ -1,0 +1,153 @@
+package org.mlgov.console.draft.web;
+
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.mlgov.console.ConsoleTest;
+import org.mlgov.console.audit.AuditEvent;
+import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftRepository;
+import org.mlgov.console.draft.DraftService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** "My drafts": start, resume, clone, rename, delete by the author; everybody else reads. */
+@ConsoleTest
+class DraftsListTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DraftService drafts;
+
+	@Autowired
+	DraftRepository repository;
+
+	@Autowired
+	AuditEventRepository audit;
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void startingADraftOpensStepOneAndIsAudited() throws Exception {
+		MvcResult result = this.mvc.perform(post("/drafts").with(csrf()).param("name", "Marketing analysts"))
+			.andReturn();
+		String location = result.getResponse().getRedirectedUrl();
+		assertThat(location).matches("/drafts/\\d+/steps/basics");
+		long id = Long.parseLong(location.split("/")[2]);
+		Draft draft = this.repository.findById(id).orElseThrow();
+		assertThat(draft.name()).isEqualTo("Marketing analysts");
+		assertThat(draft.author()).isEqualTo("admin");
+		assertThat(this.audit.findByActor("admin", 50)).extracting(AuditEvent::action, AuditEvent::target)
+			.contains(tuple("DRAFT_CREATED", "draft " + id + " (version 0)"));
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aBlankNameIsRefusedNextToTheFieldAndNothingIsCreated() throws Exception {
+		long before = this.repository.count();
+		MvcResult result = this.mvc.perform(post("/drafts").with(csrf()).param("name", "   ")).andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/drafts");
+		assertThat(result.getFlashMap().get("nameError")).asString().contains("name of 1 to 200 characters");
+		assertThat(this.repository.count()).isEqualTo(before);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void myDraftsListsOnlyMineWithTheirStepAndResumeLink() throws Exception {
+		Draft mine = this.drafts.start("Mine to list", "admin", "127.0.0.1");
+		this.drafts.start("Someone else's", "admin2", "127.0.0.1");
+		Document page = Jsoup.parse(this.mvc.perform(get("/drafts")).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("#drafts .draft-name").eachText()).contains("Mine to list").doesNotContain("Someone else's");
+		assertThat(page.select("tr[data-draft-id=" + mine.id() + "] a.btn-primary").attr("href"))
+			.isEqualTo("/drafts/" + mine.id() + "/steps/basics");
+		assertThat(page.select("tr[data-draft-id=" + mine.id() + "]").text()).contains("1. Role and persona");
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void allDraftsAreReadOnlyForTheirNonAuthors() throws Exception {
+		Draft theirs = this.drafts.start("Another admin's draft", "admin2", "127.0.0.1");
+		Document page = Jsoup.parse(this.mvc.perform(get("/drafts/all")).andReturn().getResponse().getContentAsString());
+		String row = page.select("tr[data-draft-id=" + theirs.id() + "]").html();
+		assertThat(row).contains("View").doesNotContain("Delete").doesNotContain("Rename");
+		MvcResult open = this.mvc.perform(get("/drafts/{id}/steps/basics", theirs.id())).andReturn();
+		assertThat(open.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + theirs.id() + "/steps/review");
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void theAuthorClonesRenamesAndDeletes() throws Exception {
+		Draft draft = this.drafts.start("Original", "admin", "127.0.0.1");
+		this.mvc.perform(post("/drafts/{id}/clone", draft.id()).with(csrf()));
+		assertThat(this.repository.findByAuthorOrderByUpdatedAtDesc("admin")).extracting(Draft::name)
+			.contains("Copy of Original");
+		this.mvc.perform(post("/drafts/{id}/rename", draft.id()).with(csrf()).param("name", "Renamed").param("version", "0"));
+		assertThat(this.repository.findById(draft.id()).orElseThrow().name()).isEqualTo("Renamed");
+		this.mvc.perform(post("/drafts/{id}/delete", draft.id()).with(csrf()));
+		assertThat(this.repository.findById(draft.id())).isEmpty();
+		assertThat(this.audit.findByActor("admin", 100)).extracting(AuditEvent::action)
+			.contains("DRAFT_CLONED", "DRAFT_RENAMED", "DRAFT_DELETED");
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void anotherAdministratorCannotChangeADraft() throws Exception {
+		Draft draft = this.drafts.start("Protected", "admin", "127.0.0.1");
+		for (String action : List.of("clone", "delete")) {
+			MvcResult result = this.mvc.perform(post("/drafts/{id}/" + action, draft.id()).with(csrf())
+				.with(user("admin2").roles("ADMIN"))).andReturn();
+			assertThat(result.getResponse().getStatus()).as(action).isEqualTo(403);
+		}
+		MvcResult save = this.mvc.perform(post("/drafts/{id}/steps/basics", draft.id()).with(csrf())
+			.with(user("admin2").roles("ADMIN"))
+			.param("version", "0")
+			.param("roleName", "Hijacked")).andReturn();
+		assertThat(save.getResponse().getStatus()).isEqualTo(403);
+		assertThat(this.repository.findById(draft.id()).orElseThrow().version()).isZero();
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void reviewersAndHelpDeskCannotCreateOrEditDrafts() throws Exception {
+		Draft draft = this.drafts.start("Not for them", "admin", "127.0.0.1");
+		for (String role : List.of("REVIEWER", "HELPDESK")) {
+			assertThat(this.mvc.perform(get("/drafts").with(user("x").roles(role))).andReturn().getResponse().getStatus())
+				.isEqualTo(403);
+			assertThat(this.mvc.perform(post("/drafts").with(csrf()).with(user("x").roles(role)).param("name", "n"))
+				.andReturn().getResponse().getStatus()).isEqualTo(403);
+			assertThat(this.mvc.perform(post("/drafts/{id}/steps/basics", draft.id()).with(csrf())
+				.with(user("x").roles(role)).param("version", "0")).andReturn().getResponse().getStatus())
+				.isEqualTo(403);
+		}
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void everyPostNeedsTheCsrfToken() throws Exception {
+		Draft draft = this.drafts.start("CSRF", "admin", "127.0.0.1");
+		assertThat(this.mvc.perform(post("/drafts").param("name", "x")).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(this.mvc.perform(post("/drafts/{id}/delete", draft.id())).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(this.repository.findById(draft.id())).isPresent();
+	}
+
+	@Test
+	void anonymousUsersAreSentToSignIn() throws Exception {
+		MvcResult result = this.mvc.perform(get("/drafts")).andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
+	}
+
+}
