@@ -2,10 +2,16 @@ package org.mlgov.console.draft;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.util.Assert;
 
@@ -41,7 +47,25 @@ public class Draft {
 	@Version
 	private Long version;
 
+	/** The revision submitted last (null until the first submission). */
+	private Integer currentRevision;
+
+	/** How many reviewers, none of them the author, must approve a revision. */
+	private int requiredApprovals;
+
+	@MappedCollection(idColumn = "draft_id")
+	private Set<Decision> decisions;
+
 	@PersistenceCreator
+	Draft(Long id, String name, String author, DraftStatus status, WizardStep stepReached, String content,
+			Instant createdAt, Instant updatedAt, String updatedBy, Long version, Integer currentRevision,
+			int requiredApprovals, Set<Decision> decisions) {
+		this(id, name, author, status, stepReached, content, createdAt, updatedAt, updatedBy, version);
+		this.currentRevision = currentRevision;
+		this.requiredApprovals = requiredApprovals;
+		this.decisions = (decisions == null) ? new HashSet<>() : new HashSet<>(decisions);
+	}
+
 	Draft(Long id, String name, String author, DraftStatus status, WizardStep stepReached, String content,
 			Instant createdAt, Instant updatedAt, String updatedBy, Long version) {
 		this.id = id;
@@ -54,6 +78,8 @@ public class Draft {
 		this.updatedAt = updatedAt;
 		this.updatedBy = updatedBy;
 		this.version = version;
+		this.requiredApprovals = 1;
+		this.decisions = new HashSet<>();
 	}
 
 	/** A new, empty draft at the first step. */
@@ -93,6 +119,132 @@ public class Draft {
 		requireVersion(expectedVersion);
 		this.name = checkName(newName);
 		touch(user, now);
+	}
+
+	/**
+	 * Freezes the draft for review as revision {@code revisionNumber}. Only the author submits, only a draft that
+	 * reached the review step, and only while it is a draft.
+	 */
+	public void submit(String user, int revisionNumber, int approvalsRequired, Instant now) {
+		requireAuthor(user, "submit");
+		requireStatus(DraftStatus.DRAFT, "submit");
+		if (this.stepReached != WizardStep.REVIEW) {
+			throw new IllegalTransitionException("Finish every step of the wizard before submitting.");
+		}
+		if (approvalsRequired < 1) {
+			throw new IllegalArgumentException("At least one approval is required.");
+		}
+		this.currentRevision = revisionNumber;
+		this.requiredApprovals = approvalsRequired;
+		this.status = DraftStatus.SUBMITTED;
+		touch(user, now);
+	}
+
+	/**
+	 * Records an approval of the current revision. Nobody approves their own draft, and nobody approves the same
+	 * revision twice; the draft is approved when the required number of approvals is reached.
+	 */
+	public void approve(String reviewer, String comment, Instant now) {
+		requireStatus(DraftStatus.SUBMITTED, "approve");
+		requireNotAuthor(reviewer);
+		boolean decided = this.decisions.stream()
+			.anyMatch((d) -> d.revisionNumber() == this.currentRevision && d.reviewer().equals(reviewer));
+		if (decided) {
+			throw new FourEyesViolationException(reviewer + " already approved revision " + this.currentRevision
+					+ ": a second approval must come from another reviewer.");
+		}
+		this.decisions.add(new Decision(this.currentRevision, reviewer, Decision.Verdict.APPROVED, blankToNull(comment),
+				now.truncatedTo(ChronoUnit.MICROS)));
+		if (approvals().size() >= this.requiredApprovals) {
+			this.status = DraftStatus.APPROVED;
+		}
+		touch(reviewer, now);
+	}
+
+	/** Sends the draft back to its author; a reason is required. */
+	public void reject(String reviewer, String reason, Instant now) {
+		requireStatus(DraftStatus.SUBMITTED, "reject");
+		requireNotAuthor(reviewer);
+		String why = blankToNull(reason);
+		if (why == null) {
+			throw new IllegalArgumentException("A reason is required to reject a draft.");
+		}
+		this.decisions.removeIf((d) -> d.revisionNumber() == this.currentRevision && d.reviewer().equals(reviewer));
+		this.decisions.add(new Decision(this.currentRevision, reviewer, Decision.Verdict.REJECTED, why,
+				now.truncatedTo(ChronoUnit.MICROS)));
+		this.status = DraftStatus.REJECTED;
+		touch(reviewer, now);
+	}
+
+	/** The author takes a rejected draft back to edit it; the next submission is a new revision. */
+	public void rework(String user, Instant now) {
+		requireAuthor(user, "rework");
+		requireStatus(DraftStatus.REJECTED, "rework");
+		this.status = DraftStatus.DRAFT;
+		touch(user, now);
+	}
+
+	/** The approvals of the current revision, oldest first. */
+	public List<Decision> approvals() {
+		return decisionsOf(Decision.Verdict.APPROVED);
+	}
+
+	/** Every decision on every revision, oldest first. */
+	public List<Decision> decisions() {
+		return this.decisions.stream().sorted(Comparator.comparing(Decision::decidedAt)).toList();
+	}
+
+	/** The last rejection, if the draft is or was rejected. */
+	public Optional<Decision> lastRejection() {
+		return this.decisions.stream()
+			.filter((d) -> d.decision() == Decision.Verdict.REJECTED)
+			.max(Comparator.comparing(Decision::decidedAt));
+	}
+
+	private List<Decision> decisionsOf(Decision.Verdict verdict) {
+		return this.decisions.stream()
+			.filter((d) -> this.currentRevision != null && d.revisionNumber() == this.currentRevision)
+			.filter((d) -> d.decision() == verdict)
+			.sorted(Comparator.comparing(Decision::decidedAt))
+			.toList();
+	}
+
+	/** True if the user may approve or reject now (submitted, not theirs, not already approved by them). */
+	public boolean isDecidableBy(String reviewer) {
+		return this.status == DraftStatus.SUBMITTED && !this.author.equals(reviewer)
+				&& approvals().stream().noneMatch((d) -> d.reviewer().equals(reviewer));
+	}
+
+	private void requireAuthor(String user, String what) {
+		if (!this.author.equals(user)) {
+			throw new DraftAccessDeniedException("Only " + this.author + ", the author, can " + what + " this draft.");
+		}
+	}
+
+	private void requireNotAuthor(String reviewer) {
+		if (this.author.equals(reviewer)) {
+			throw new FourEyesViolationException("Nobody decides on their own draft: " + reviewer
+					+ " is the author of this one.");
+		}
+	}
+
+	private void requireStatus(DraftStatus expected, String what) {
+		if (this.status != expected) {
+			throw new IllegalTransitionException("Cannot " + what + " a draft that is " + this.status
+					+ " (it must be " + expected + ").");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	public Integer currentRevision() {
+		return this.currentRevision;
+	}
+
+	public int requiredApprovals() {
+		return this.requiredApprovals;
 	}
 
 	public boolean isEditableBy(String user) {

@@ -11,4 +11,6 @@ public interface DraftRepository extends ListCrudRepository<Draft, Long> {
 
 	List<Draft> findAllByOrderByUpdatedAtDesc();
 
+	List<Draft> findByStatusOrderByUpdatedAtAsc(DraftStatus status);
+
 }

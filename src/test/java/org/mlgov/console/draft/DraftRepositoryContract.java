@@ -64,6 +64,28 @@ abstract class DraftRepositoryContract {
 	}
 
 	@Test
+	void decisionsAreStoredWithTheDraft() {
+		Draft saved = this.drafts.save(Draft.start("Reviewed", "alice", T0));
+		Draft atReview = new Draft(saved.id(), saved.name(), "alice", DraftStatus.DRAFT, WizardStep.REVIEW,
+				DraftContentJson.write(saved.content()), T0, T0, "alice", saved.version());
+		atReview.submit("alice", 1, 2, T0.plusSeconds(1));
+		atReview = this.drafts.save(atReview);
+		atReview.approve("rita", "fine", T0.plusSeconds(2));
+		this.drafts.save(atReview);
+		Draft loaded = this.drafts.findById(saved.id()).orElseThrow();
+		assertThat(loaded.status()).isEqualTo(DraftStatus.SUBMITTED);
+		assertThat(loaded.requiredApprovals()).isEqualTo(2);
+		assertThat(loaded.currentRevision()).isEqualTo(1);
+		assertThat(loaded.approvals()).containsExactly(
+				new Decision(1, "rita", Decision.Verdict.APPROVED, "fine", T0.plusSeconds(2)));
+		loaded.approve("sam", null, T0.plusSeconds(3));
+		this.drafts.save(loaded);
+		assertThat(this.drafts.findById(saved.id()).orElseThrow().status()).isEqualTo(DraftStatus.APPROVED);
+		assertThat(this.drafts.findByStatusOrderByUpdatedAtAsc(DraftStatus.APPROVED)).extracting(Draft::id)
+			.contains(saved.id());
+	}
+
+	@Test
 	void listsByAuthorNewestFirst() {
 		this.drafts.save(Draft.start("Old", "carol", T0));
 		this.drafts.save(Draft.start("New", "carol", T0.plusSeconds(60)));

@@ -1,0 +1,18 @@
+package org.mlgov.console.draft;
+
+import java.time.Instant;
+
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A reviewer's decision on one revision of a draft. */
+@Table("draft_decision")
+public record Decision(int revisionNumber, String reviewer, Verdict decision, String comment, Instant decidedAt) {
+
+	/** Approve or reject. */
+	public enum Verdict {
+
+		APPROVED, REJECTED
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.mlgov.console.review;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import org.mlgov.console.draft.DraftContent;
+import org.mlgov.console.draft.DraftContentJson;
+
+/**
+ * An immutable revision of a draft: what was submitted (content), what was generated from it (documents, as JSON)
+ * with its SHA-256, and the catalogue version. Reviewers decide on a revision; the push uses it.
+ */
+public record DraftRevision(Long id, long draftId, int number, String content, String documents,
+		String documentsSha256, String catalogVersion, String justification, String submittedBy, Instant submittedAt) {
+
+	public static DraftRevision of(long draftId, int number, DraftContent content, FrozenDocuments documents,
+			String justification, String submittedBy, Instant submittedAt) {
+		String json = RevisionJson.write(documents);
+		return new DraftRevision(null, draftId, number, DraftContentJson.write(content), json, sha256(json),
+				documents.catalogVersion(), justification, submittedBy, submittedAt);
+	}
+
+	public DraftContent draftContent() {
+		return DraftContentJson.read(this.content);
+	}
+
+	public FrozenDocuments frozenDocuments() {
+		return RevisionJson.read(this.documents);
+	}
+
+	/** True if the stored documents still hash to the recorded value (nothing changed them). */
+	public boolean intact() {
+		return sha256(this.documents).equals(this.documentsSha256);
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.mlgov.console.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.util.Assert;
+
+/** Revisions are written once and read many times: this repository can insert and find, nothing else. */
+@Repository
+public class DraftRevisionRepository {
+
+	private static final String COLUMNS = "id, draft_id, number, content, documents, documents_sha256, "
+			+ "catalog_version, justification, submitted_by, submitted_at";
+
+	private final JdbcClient jdbc;
+
+	DraftRevisionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public DraftRevision insert(DraftRevision revision) {
+		Assert.isNull(revision.id(), "A revision is inserted once");
+		KeyHolder keys = new GeneratedKeyHolder();
+		var spec = revision.draftContent().spec();
+		this.jdbc.sql("insert into draft_revision (draft_id, number, account_id, role_name, content, documents, "
+				+ "documents_sha256, catalog_version, justification, submitted_by, submitted_at) values (:draftId, "
+				+ ":number, :accountId, :roleName, :content, :documents, :sha, :catalogVersion, :justification, "
+				+ ":submittedBy, :submittedAt)")
+			.param("draftId", revision.draftId())
+			.param("number", revision.number())
+			.param("accountId", spec.accountId())
+			.param("roleName", spec.roleName())
+			.param("content", revision.content())
+			.param("documents", revision.documents())
+			.param("sha", revision.documentsSha256())
+			.param("catalogVersion", revision.catalogVersion())
+			.param("justification", revision.justification())
+			.param("submittedBy", revision.submittedBy())
+			.param("submittedAt", OffsetDateTime.ofInstant(revision.submittedAt(), ZoneOffset.UTC))
+			.update(keys, "id");
+		Number id = keys.getKeyAs(Number.class);
+		Assert.state(id != null, "no id returned for the revision");
+		return new DraftRevision(id.longValue(), revision.draftId(), revision.number(), revision.content(),
+				revision.documents(), revision.documentsSha256(), revision.catalogVersion(), revision.justification(),
+				revision.submittedBy(), revision.submittedAt());
+	}
+
+	public Optional<DraftRevision> find(long draftId, int number) {
+		return this.jdbc.sql("select " + COLUMNS + " from draft_revision where draft_id = ? and number = ?")
+			.param(draftId)
+			.param(number)
+			.query(DraftRevisionRepository::map)
+			.optional();
+	}
+
+	/** The revisions of a draft, newest first. */
+	public List<DraftRevision> findByDraft(long draftId) {
+		return this.jdbc.sql("select " + COLUMNS + " from draft_revision where draft_id = ? order by number desc")
+			.param(draftId)
+			.query(DraftRevisionRepository::map)
+			.list();
+	}
+
+	public int nextNumber(long draftId) {
+		Integer max = this.jdbc.sql("select max(number) from draft_revision where draft_id = ?")
+			.param(draftId)
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		return (max == null) ? 1 : max + 1;
+	}
+
+	/**
+	 * The last approved revision of the role with this name in this account, other than the given draft's current
+	 * one: what a reviewer compares a new submission with.
+	 */
+	public Optional<DraftRevision> lastApprovedForRole(String accountId, String roleName, long excludeDraftId) {
+		return this.jdbc.sql("select r.id, r.draft_id, r.number, r.content, r.documents, r.documents_sha256, "
+				+ "r.catalog_version, r.justification, r.submitted_by, r.submitted_at from draft_revision r "
+				+ "join draft d on d.id = r.draft_id and d.current_revision = r.number and d.status = 'APPROVED' "
+				+ "where r.draft_id <> :exclude and r.account_id = :account and r.role_name = :role "
+				+ "order by r.submitted_at desc fetch first 1 rows only")
+			.param("exclude", excludeDraftId)
+			.param("account", accountId)
+			.param("role", roleName)
+			.query(DraftRevisionRepository::map)
+			.optional();
+	}
+
+	private static DraftRevision map(ResultSet rs, int row) throws SQLException {
+		return new DraftRevision(rs.getLong("id"), rs.getLong("draft_id"), rs.getInt("number"), rs.getString("content"),
+				rs.getString("documents"), rs.getString("documents_sha256"), rs.getString("catalog_version"),
+				rs.getString("justification"), rs.getString("submitted_by"),
+				rs.getObject("submitted_at", OffsetDateTime.class).toInstant());
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.mlgov.console.review;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.mlgov.console.audit.AuditEvent;
+import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftAccessDeniedException;
+import org.mlgov.console.draft.DraftConflictException;
+import org.mlgov.console.draft.DraftContent;
+import org.mlgov.console.draft.DraftNotFoundException;
+import org.mlgov.console.draft.DraftRepository;
+import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.policy.Finding;
+import org.mlgov.console.policy.GenerationResult;
+import org.mlgov.console.policy.InvalidSpecException;
+import org.mlgov.console.policy.PolicyGenerator;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The security review's use cases: the author submits (the draft is frozen as an immutable revision), reviewers
+ * approve or reject it (never their own), the author reworks a rejected draft, and everybody involved comments.
+ * Every step is written to the audit trail in the same transaction.
+ */
+@Service
+public class ReviewService {
+
+	private final DraftRepository drafts;
+
+	private final DraftRevisionRepository revisions;
+
+	private final DraftCommentRepository comments;
+
+	private final PolicyGenerator generator;
+
+	private final AuditEventRepository audit;
+
+	private final Clock clock;
+
+	private final int requiredApprovals;
+
+	public ReviewService(DraftRepository drafts, DraftRevisionRepository revisions, DraftCommentRepository comments,
+			PolicyGenerator generator, AuditEventRepository audit, Clock clock,
+			@Value("${console.review.required-approvals:1}") int requiredApprovals) {
+		this.drafts = drafts;
+		this.revisions = revisions;
+		this.comments = comments;
+		this.generator = generator;
+		this.audit = audit;
+		this.clock = clock;
+		this.requiredApprovals = requiredApprovals;
+	}
+
+	/**
+	 * Submits the draft with a justification. Refused while the specification is invalid or a blocking finding
+	 * exists (AWS would reject the result).
+	 * @throws SubmissionRefusedException with the reasons
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public DraftRevision submit(long draftId, String justification, long expectedVersion, String user,
+			String remoteAddress) {
+		Draft draft = load(draftId);
+		draft.requireEditableBy(user);
+		if (draft.version() != expectedVersion) {
+			throw new DraftConflictException(draftId, draft.updatedBy(), draft.updatedAt());
+		}
+		String why = (justification == null) ? "" : justification.strip();
+		if (why.isEmpty() || why.length() > 2000) {
+			throw new SubmissionRefusedException(List.of("Give a justification of 1 to 2,000 characters."));
+		}
+		DraftContent content = draft.content();
+		GenerationResult result;
+		try {
+			result = this.generator.generate(content.spec());
+		}
+		catch (InvalidSpecException ex) {
+			throw new SubmissionRefusedException(ex.errors().stream().map((e) -> e.field() + ": " + e.message()).toList());
+		}
+		List<String> blocking = result.findings().stream().filter(Finding::blocking).map(Finding::message).toList();
+		if (!blocking.isEmpty()) {
+			throw new SubmissionRefusedException(blocking);
+		}
+		int number = this.revisions.nextNumber(draftId);
+		DraftRevision revision = this.revisions.insert(DraftRevision.of(draftId, number, content,
+				FrozenDocuments.of(result, content.roleMode(), content.canvasTargets()), why, user,
+				this.clock.instant()));
+		draft.submit(user, number, this.requiredApprovals, this.clock.instant());
+		Draft saved = this.drafts.save(draft);
+		record(user, "DRAFT_SUBMITTED", saved, "revision " + number + ": " + why, remoteAddress);
+		return revision;
+	}
+
+	@Transactional
+	@PreAuthorize("hasRole('REVIEWER')")
+	public Draft approve(long draftId, String comment, String reviewer, String remoteAddress) {
+		Draft draft = load(draftId);
+		draft.approve(reviewer, comment, this.clock.instant());
+		Draft saved = this.drafts.save(draft);
+		record(reviewer, (saved.status() == DraftStatus.APPROVED) ? "DRAFT_APPROVED" : "DRAFT_APPROVAL_RECORDED",
+				saved, "revision " + saved.currentRevision() + ((comment == null || comment.isBlank()) ? ""
+						: ": " + comment.strip()), remoteAddress);
+		return saved;
+	}
+
+	@Transactional
+	@PreAuthorize("hasRole('REVIEWER')")
+	public Draft reject(long draftId, String reason, String reviewer, String remoteAddress) {
+		Draft draft = load(draftId);
+		draft.reject(reviewer, reason, this.clock.instant());
+		Draft saved = this.drafts.save(draft);
+		record(reviewer, "DRAFT_REJECTED", saved, "revision " + saved.currentRevision() + ": " + reason.strip(),
+				remoteAddress);
+		return saved;
+	}
+
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public Draft rework(long draftId, String user, String remoteAddress) {
+		Draft draft = load(draftId);
+		draft.rework(user, this.clock.instant());
+		Draft saved = this.drafts.save(draft);
+		record(user, "DRAFT_REWORKED", saved, "back to draft after revision " + saved.currentRevision(),
+				remoteAddress);
+		return saved;
+	}
+
+	/** A comment by the author or a reviewer. */
+	@Transactional
+	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER')")
+	public void comment(long draftId, String body, String user, boolean reviewer, String remoteAddress) {
+		Draft draft = load(draftId);
+		if (!reviewer && !draft.author().equals(user)) {
+			throw new DraftAccessDeniedException(
+					"Only the author and the reviewers comment on a draft.");
+		}
+		String text = (body == null) ? "" : body.strip();
+		if (text.isEmpty() || text.length() > DraftComment.BODY_LENGTH) {
+			throw new IllegalArgumentException("A comment has 1 to " + DraftComment.BODY_LENGTH + " characters.");
+		}
+		this.comments.insert(new DraftComment(null, draftId, user, text, this.clock.instant()));
+		record(user, "DRAFT_COMMENTED", draft, text, remoteAddress);
+	}
+
+	/** Submitted drafts, oldest submission first. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('REVIEWER')")
+	public List<Draft> queue() {
+		return this.drafts.findByStatusOrderByUpdatedAtAsc(DraftStatus.SUBMITTED);
+	}
+
+	private Draft load(long draftId) {
+		return this.drafts.findById(draftId).orElseThrow(() -> new DraftNotFoundException(draftId));
+	}
+
+	private void record(String user, String action, Draft draft, String detail, String remoteAddress) {
+		this.audit.insert(AuditEvent.now(user, action, "draft " + draft.id() + " (version " + draft.version() + ")",
+				detail, remoteAddress));
+	}
+
+}
