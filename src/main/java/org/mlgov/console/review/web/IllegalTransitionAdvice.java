@@ -1,0 +1,25 @@
+package org.mlgov.console.review.web;
+
+import org.mlgov.console.draft.IllegalTransitionException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** A status change the draft's life does not allow: a 409 page that says why. */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IllegalTransitionAdvice {
+
+	@ExceptionHandler(IllegalTransitionException.class)
+	ModelAndView illegal(IllegalTransitionException ex) {
+		ModelAndView page = new ModelAndView("reviews/illegal-transition");
+		page.setStatus(HttpStatus.CONFLICT);
+		page.addObject("reason", ex.getMessage());
+		return page;
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.mlgov.console.review.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftService;
+import org.mlgov.console.review.DraftRevision;
+import org.mlgov.console.review.DraftRevisionRepository;
+import org.mlgov.console.review.ReviewService;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The security reviewer's side: the queue of submitted drafts (oldest first), the review page of a frozen revision,
+ * and the decision. Authors and other administrators can read the review page; only reviewers decide, never on
+ * their own drafts.
+ */
+@Controller
+class ReviewController {
+
+	private final ReviewService reviews;
+
+	private final DraftService drafts;
+
+	private final DraftRevisionRepository revisions;
+
+	private final ReviewPageModel pages;
+
+	private final Clock clock;
+
+	ReviewController(ReviewService reviews, DraftService drafts, DraftRevisionRepository revisions,
+			ReviewPageModel pages, Clock clock) {
+		this.reviews = reviews;
+		this.drafts = drafts;
+		this.revisions = revisions;
+		this.pages = pages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/reviews")
+	@PreAuthorize("hasRole('REVIEWER')")
+	String queue(Model model) {
+		List<Draft> queue = this.reviews.queue();
+		model.addAttribute("queue", queue.stream().map((d) -> QueueRow.of(d, this.revisions)).toList());
+		model.addAttribute("now", this.clock.instant());
+		return "reviews/queue";
+	}
+
+	@GetMapping("/reviews/{id}")
+	@PreAuthorize("hasAnyRole('REVIEWER','ADMIN')")
+	String review(@PathVariable long id, @RequestParam(required = false) Integer revision, Model model,
+			Authentication user) {
+		Draft draft = this.drafts.getForReading(id);
+		this.pages.fill(draft, revision, model, user);
+		return "reviews/review";
+	}
+
+	@PostMapping("/reviews/{id}/approve")
+	@PreAuthorize("hasRole('REVIEWER')")
+	String approve(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Authentication user,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		Draft draft = this.reviews.approve(id, comment, user.getName(), request.getRemoteAddr());
+		redirect.addFlashAttribute("message", (draft.status().name().equals("APPROVED")) ? "Approved."
+				: "Your approval is recorded; " + (draft.requiredApprovals() - draft.approvals().size())
+						+ " more approval(s) needed.");
+		return "redirect:/reviews/" + id;
+	}
+
+	@PostMapping("/reviews/{id}/reject")
+	@PreAuthorize("hasRole('REVIEWER')")
+	String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (reason.isBlank()) {
+			redirect.addFlashAttribute("reasonError", "Give the author a reason for the rejection.");
+			return "redirect:/reviews/" + id;
+		}
+		this.reviews.reject(id, reason, user.getName(), request.getRemoteAddr());
+		redirect.addFlashAttribute("message", "Rejected; the author sees your reason.");
+		return "redirect:/reviews/" + id;
+	}
+
+	@PostMapping("/reviews/{id}/comments")
+	@PreAuthorize("hasAnyRole('REVIEWER','ADMIN')")
+	String comment(@PathVariable long id, @RequestParam(defaultValue = "") String body, Authentication user,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (body.isBlank() || body.strip().length() > 4000) {
+			redirect.addFlashAttribute("commentError", "A comment has 1 to 4,000 characters.");
+			redirect.addFlashAttribute("typedComment", body);
+			return "redirect:/reviews/" + id + "#comments";
+		}
+		boolean reviewer = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_REVIEWER"));
+		this.reviews.comment(id, body, user.getName(), reviewer, request.getRemoteAddr());
+		return "redirect:/reviews/" + id + "#comments";
+	}
+
+	/** One line of the review queue. */
+	record QueueRow(long id, String name, String author, int revision, Instant submittedAt,
+			String justification, int approvals, int requiredApprovals) {
+
+		static QueueRow of(Draft draft, DraftRevisionRepository revisions) {
+			DraftRevision revision = revisions.find(draft.id(), draft.currentRevision()).orElseThrow();
+			return new QueueRow(draft.id(), draft.name(), draft.author(), revision.number(), revision.submittedAt(),
+					revision.justification(), draft.approvals().size(), draft.requiredApprovals());
+		}
+
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.mlgov.console.review.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftNotFoundException;
+import org.mlgov.console.policy.Finding;
+import org.mlgov.console.review.DraftCommentRepository;
+import org.mlgov.console.review.DraftRevision;
+import org.mlgov.console.review.DraftRevisionRepository;
+import org.mlgov.console.review.FrozenDocuments;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What the review page shows: the frozen revision, its findings by statement, the decisions and the comments. */
+@Component
+class ReviewPageModel {
+
+	private final DraftRevisionRepository revisions;
+
+	private final DraftCommentRepository comments;
+
+	ReviewPageModel(DraftRevisionRepository revisions, DraftCommentRepository comments) {
+		this.revisions = revisions;
+		this.comments = comments;
+	}
+
+	void fill(Draft draft, Integer requestedRevision, Model model, Authentication user) {
+		List<DraftRevision> all = this.revisions.findByDraft(draft.id());
+		if (all.isEmpty()) {
+			throw new DraftNotFoundException(draft.id());
+		}
+		int number = (requestedRevision != null) ? requestedRevision
+				: (draft.currentRevision() != null) ? draft.currentRevision() : all.get(0).number();
+		DraftRevision revision = all.stream()
+			.filter((r) -> r.number() == number)
+			.findFirst()
+			.orElseThrow(() -> new DraftNotFoundException(draft.id()));
+		FrozenDocuments documents = revision.frozenDocuments();
+		boolean reviewer = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_REVIEWER"));
+		model.addAttribute("draft", draft);
+		model.addAttribute("revision", revision);
+		model.addAttribute("revisions", all);
+		model.addAttribute("documents", documents);
+		model.addAttribute("findingsBySid", findingsBySid(documents.findings()));
+		model.addAttribute("findings", documents.findings()
+			.stream()
+			.sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed())
+			.toList());
+		model.addAttribute("intact", revision.intact());
+		model.addAttribute("current", draft.currentRevision() != null && draft.currentRevision() == number);
+		model.addAttribute("canDecide", reviewer && draft.isDecidableBy(user.getName())
+				&& draft.currentRevision() != null && draft.currentRevision() == number);
+		model.addAttribute("isAuthor", draft.author().equals(user.getName()));
+		model.addAttribute("decisions", draft.decisions());
+		model.addAttribute("comments", this.comments.findByDraft(draft.id()));
+	}
+
+	private static Map<String, List<Finding>> findingsBySid(List<Finding> findings) {
+		return findings.stream()
+			.filter((f) -> f.sid() != null)
+			.collect(Collectors.groupingBy((f) -> f.document() + "/" + f.sid(), TreeMap::new, Collectors.toList()));
+	}
+
+}

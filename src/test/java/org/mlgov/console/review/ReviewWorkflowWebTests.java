@@ -1,0 +1,213 @@
+package org.mlgov.console.review;
+
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.mlgov.console.ConsoleTest;
+import org.mlgov.console.audit.AuditEvent;
+import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftContent;
+import org.mlgov.console.draft.DraftRepository;
+import org.mlgov.console.draft.DraftService;
+import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.RoleMode;
+import org.mlgov.console.draft.WizardStep;
+import org.mlgov.console.draft.CanvasTargets;
+import org.mlgov.console.policy.TestSpecs;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The security review through the web layer: submit, queue, four-eyes, approve, reject with reason, rework. */
+@ConsoleTest
+class ReviewWorkflowWebTests {
+
+	static final RequestPostProcessor AUTHOR = user("admin").roles("ADMIN", "REVIEWER");
+
+	static final RequestPostProcessor REVIEWER = user("reviewer").roles("REVIEWER");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DraftService drafts;
+
+	@Autowired
+	DraftRepository repository;
+
+	@Autowired
+	DraftRevisionRepository revisions;
+
+	@Autowired
+	AuditEventRepository audit;
+
+	/** A draft of "admin" that went through every step with a valid specification. */
+	Draft finishedDraft(String name) {
+		Draft draft = this.drafts.start(name, "admin", "127.0.0.1");
+		DraftContent content = new DraftContent(TestSpecs.dataScientistEverything(), RoleMode.NEW_ROLE,
+				new CanvasTargets("d-abc123def456", true, List.of()));
+		for (WizardStep step : List.of(WizardStep.BASICS, WizardStep.ACTIVITIES, WizardStep.MODELS, WizardStep.CANVAS,
+				WizardStep.COLLABORATION)) {
+			draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin", "127.0.0.1");
+		}
+		return draft;
+	}
+
+	MvcResult submit(Draft draft, String justification) throws Exception {
+		return this.mvc.perform(post("/drafts/{id}/submit", draft.id()).with(csrf()).with(AUTHOR)
+			.param("justification", justification)
+			.param("version", String.valueOf(draft.version()))).andReturn();
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void submittingFreezesARevisionAndPutsTheDraftInTheQueue() throws Exception {
+		Draft draft = finishedDraft("To review");
+		MvcResult result = submit(draft, "Fraud team needs Canvas with Claude");
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/reviews/" + draft.id());
+		Draft submitted = this.repository.findById(draft.id()).orElseThrow();
+		assertThat(submitted.status()).isEqualTo(DraftStatus.SUBMITTED);
+		DraftRevision revision = this.revisions.find(draft.id(), 1).orElseThrow();
+		assertThat(revision.justification()).isEqualTo("Fraud team needs Canvas with Claude");
+		assertThat(revision.intact()).isTrue();
+		assertThat(revision.frozenDocuments().role().trustPolicyJson()).contains("sagemaker.amazonaws.com");
+		Document queue = Jsoup.parse(this.mvc.perform(get("/reviews").with(REVIEWER)).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(queue.select("tr[data-draft-id=" + draft.id() + "]").text()).contains("To review", "admin",
+				"Fraud team needs Canvas with Claude", "0 of 1");
+		// The draft is frozen: its steps can no longer be saved.
+		MvcResult edit = this.mvc.perform(post("/drafts/{id}/steps/basics", draft.id()).with(csrf()).with(AUTHOR)
+			.param("version", String.valueOf(submitted.version())).param("roleName", "Changed")).andReturn();
+		assertThat(edit.getResponse().getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aSubmissionWithoutJustificationOrWithBlockingFindingsIsRefusedWithTheReason() throws Exception {
+		Draft draft = finishedDraft("Refused");
+		MvcResult result = submit(draft, "  ");
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + draft.id() + "/steps/review");
+		assertThat(result.getFlashMap().get("submitErrors")).asString().contains("justification");
+		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.DRAFT);
+		assertThat(this.revisions.findByDraft(draft.id())).isEmpty();
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void theAuthorCannotApproveTheirOwnDraftEvenWithTheReviewerRole() throws Exception {
+		Draft draft = finishedDraft("Four eyes");
+		submit(draft, "please");
+		MvcResult approve = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(AUTHOR))
+			.andReturn();
+		assertThat(approve.getResponse().getStatus()).isEqualTo(403);
+		MvcResult reject = this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(AUTHOR)
+			.param("reason", "mine")).andReturn();
+		assertThat(reject.getResponse().getStatus()).isEqualTo(403);
+		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.SUBMITTED);
+		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(AUTHOR)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(page.select("#decision")).isEmpty();
+		assertThat(page.select("#own-draft").text()).contains("Nobody approves their own draft");
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aReviewerApprovesTheFrozenRevision() throws Exception {
+		Draft draft = finishedDraft("Approve me");
+		submit(draft, "ok?");
+		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(page.select("#approve")).hasSize(1);
+		assertThat(page.select("#frozen-trust").text()).contains("sagemaker.amazonaws.com");
+		assertThat(page.select("#intact").text()).contains("unchanged");
+		assertThat(page.select(".statement-findings").text()).contains("VPC_NOT_BINDABLE");
+		this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(REVIEWER).param("comment", "Fine."));
+		Draft approved = this.repository.findById(draft.id()).orElseThrow();
+		assertThat(approved.status()).isEqualTo(DraftStatus.APPROVED);
+		assertThat(this.audit.findByActor("reviewer", 20)).extracting(AuditEvent::action).contains("DRAFT_APPROVED");
+		// Approving again is an illegal transition: 409, nothing changes.
+		MvcResult again = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf())
+			.with(user("reviewer2").roles("REVIEWER"))).andReturn();
+		assertThat(again.getResponse().getStatus()).isEqualTo(409);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void rejectionNeedsAReasonComesBackToTheAuthorAndReworkMakesANewRevision() throws Exception {
+		Draft draft = finishedDraft("Reject me");
+		submit(draft, "first try");
+		MvcResult noReason = this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(REVIEWER)
+			.param("reason", " ")).andReturn();
+		assertThat(noReason.getFlashMap().get("reasonError")).isNotNull();
+		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.SUBMITTED);
+		this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(REVIEWER)
+			.param("reason", "Allow list too wide"));
+		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.REJECTED);
+		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(AUTHOR)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(page.select(".decision-comment").text()).contains("Allow list too wide");
+		assertThat(page.select("#rework")).hasSize(1);
+		this.mvc.perform(post("/drafts/{id}/rework", draft.id()).with(csrf()).with(AUTHOR));
+		Draft reworked = this.repository.findById(draft.id()).orElseThrow();
+		assertThat(reworked.status()).isEqualTo(DraftStatus.DRAFT);
+		submit(reworked, "second try");
+		assertThat(this.revisions.findByDraft(draft.id())).extracting(DraftRevision::number).containsExactly(2, 1);
+		assertThat(this.repository.findById(draft.id()).orElseThrow().currentRevision()).isEqualTo(2);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void authorAndReviewerComment() throws Exception {
+		Draft draft = finishedDraft("Discuss");
+		submit(draft, "please look");
+		this.mvc.perform(post("/reviews/{id}/comments", draft.id()).with(csrf()).with(REVIEWER)
+			.param("body", "Why PassRole?"));
+		this.mvc.perform(post("/reviews/{id}/comments", draft.id()).with(csrf()).with(AUTHOR)
+			.param("body", "For the compute role."));
+		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(page.select(".comment-body").eachText()).containsExactly("Why PassRole?", "For the compute role.");
+		MvcResult other = this.mvc.perform(post("/reviews/{id}/comments", draft.id()).with(csrf())
+			.with(user("admin2").roles("ADMIN")).param("body", "drive-by")).andReturn();
+		assertThat(other.getResponse().getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void authorizationMatrixOfTheReviewEndpoints() throws Exception {
+		Draft draft = finishedDraft("Matrix");
+		submit(draft, "matrix");
+		RequestPostProcessor helpdesk = user("helpdesk").roles("HELPDESK");
+		RequestPostProcessor admin2 = user("admin2").roles("ADMIN");
+		assertThat(status(get("/reviews").with(helpdesk))).isEqualTo(403);
+		assertThat(status(get("/reviews").with(admin2))).isEqualTo(403);
+		assertThat(status(get("/reviews/{id}", draft.id()).with(helpdesk))).isEqualTo(403);
+		assertThat(status(get("/reviews/{id}", draft.id()).with(admin2))).isEqualTo(200);
+		assertThat(status(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(admin2))).isEqualTo(403);
+		assertThat(status(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(helpdesk))).isEqualTo(403);
+		assertThat(status(post("/reviews/{id}/approve", draft.id()).with(REVIEWER))).isEqualTo(403);
+		assertThat(status(post("/drafts/{id}/submit", draft.id()).with(csrf()).with(REVIEWER).param("version", "0")))
+			.isEqualTo(403);
+		assertThat(status(get("/reviews").with(anonymous()))).isEqualTo(302);
+		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.SUBMITTED);
+	}
+
+	private int status(RequestBuilder request) throws Exception {
+		return this.mvc.perform(request).andReturn().getResponse().getStatus();
+	}
+
+}
