@@ -82,7 +82,9 @@ public class DraftService {
 	@Transactional
 	public Draft cloneDraft(long id, String user, String remoteAddress) {
 		Draft original = get(id);
-		original.requireEditableBy(user);
+		if (!original.author().equals(user)) {
+			throw new DraftAccessDeniedException("Only " + original.author() + ", the author, can clone this draft.");
+		}
 		Draft copy = this.drafts.save(original.cloneFor(user, this.clock.instant()));
 		record(user, "DRAFT_CLONED", copy, "from draft " + original.id(), remoteAddress);
 		return copy;

@@ -161,6 +161,10 @@ class ReviewWorkflowWebTests {
 			.getResponse().getContentAsString());
 		assertThat(page.select(".decision-comment").text()).contains("Allow list too wide");
 		assertThat(page.select("#rework")).hasSize(1);
+		Document myDrafts = Jsoup.parse(this.mvc.perform(get("/drafts").with(AUTHOR)).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(myDrafts.select("tr[data-draft-id=" + draft.id() + "] .draft-status").text())
+			.contains("REJECTED", "Rejected by reviewer: Allow list too wide");
 		this.mvc.perform(post("/drafts/{id}/rework", draft.id()).with(csrf()).with(AUTHOR));
 		Draft reworked = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(reworked.status()).isEqualTo(DraftStatus.DRAFT);

@@ -4,19 +4,29 @@ import java.time.Instant;
 
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.catalog.Persona;
+import org.mlgov.console.draft.Decision;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.WizardStep;
 
 /** One line of a drafts list. */
 record DraftRow(long id, String name, String author, String persona, WizardStep stepReached, Instant updatedAt,
-		String updatedBy, String status, long version) {
+		String updatedBy, String status, long version, String decision) {
 
 	static DraftRow of(Draft draft, Catalog catalog) {
 		String personaId = draft.content().spec().persona();
 		String persona = (personaId == null) ? "—"
 				: catalog.persona(personaId).map(Persona::name).orElse(personaId);
+		String decision = switch (draft.status()) {
+			case REJECTED -> draft.lastRejection()
+				.map((d) -> "Rejected by " + d.reviewer() + ": " + d.comment())
+				.orElse("Rejected");
+			case APPROVED -> "Approved by " + String.join(", ", draft.approvals().stream().map(Decision::reviewer).toList());
+			case SUBMITTED -> "Waiting for review (" + draft.approvals().size() + " of " + draft.requiredApprovals()
+					+ " approvals)";
+			case DRAFT -> draft.lastRejection().map((d) -> "Reworking after a rejection by " + d.reviewer()).orElse(null);
+		};
 		return new DraftRow(draft.id(), draft.name(), draft.author(), persona, draft.stepReached(),
-				draft.updatedAt(), draft.updatedBy(), draft.status().name(), draft.version());
+				draft.updatedAt(), draft.updatedBy(), draft.status().name(), draft.version(), decision);
 	}
 
 }

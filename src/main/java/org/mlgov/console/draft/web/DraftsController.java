@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
+import org.mlgov.console.draft.DraftStatus;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -65,6 +66,9 @@ class DraftsController {
 	@GetMapping("/{id}")
 	String open(@PathVariable long id, Authentication user) {
 		Draft draft = this.drafts.get(id);
+		if (draft.currentRevision() != null && draft.status() != DraftStatus.DRAFT) {
+			return "redirect:/reviews/" + id;
+		}
 		String step = draft.isEditableBy(user.getName()) ? draft.stepReached().path() : "review";
 		return "redirect:/drafts/" + id + "/steps/" + step;
 	}
