@@ -37,6 +37,22 @@ final class FormValues {
 		return (values == null) ? new ArrayList<>() : new ArrayList<>(values);
 	}
 
+	/** A mutable copy of a list with at least one row, so that an empty list offers a field to type in. */
+	static List<String> rowsToType(List<String> values) {
+		List<String> rows = rows(values);
+		if (rows.isEmpty()) {
+			rows.add("");
+		}
+		return rows;
+	}
+
+	/** Removes the blank rows of a list (before validation, so that error indexes match the rows shown). */
+	static void dropBlank(List<String> rows) {
+		if (rows != null) {
+			rows.removeIf((row) -> text(row) == null);
+		}
+	}
+
 	/** Removes a row if the index exists. */
 	static boolean remove(List<?> rows, int index) {
 		if (rows == null || index < 0 || index >= rows.size()) {
