@@ -8,50 +8,26 @@ import org.mlgov.console.ConsoleTest;
 import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftContent;
-import org.mlgov.console.draft.DraftRepository;
-import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.policy.RoleSpec.BedrockRoleChoice;
 import org.mlgov.console.policy.RoleSpec.CanvasSettings;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Step 4, Canvas settings and their targets, through the web layer. */
 @ConsoleTest
 @WithMockUser(username = "admin", roles = "ADMIN")
-class CanvasStepTests {
+class CanvasStepTests extends WizardStepTest {
 
 	static final String FORECAST_ROLE = "arn:aws:iam::111122223333:role/service-role/Canvas-Forecast";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	DraftService drafts;
-
-	@Autowired
-	DraftRepository repository;
-
-	private Draft draft() {
-		return WizardDrafts.at(this.drafts, WizardStep.CANVAS, WizardDrafts.validContent());
-	}
-
-	private MockHttpServletRequestBuilder postTo(Draft draft, String path) {
-		return post("/drafts/{id}/steps/canvas" + path, draft.id()).with(csrf())
-			.param("version", String.valueOf(draft.version()));
-	}
-
-	private long savedVersion(Draft draft) {
-		return this.repository.findById(draft.id()).orElseThrow().version();
+	@Override
+	WizardStep step() {
+		return WizardStep.CANVAS;
 	}
 
 	@Test
@@ -75,12 +51,12 @@ class CanvasStepTests {
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(result.getResponse().getRedirectedUrl())
 			.isEqualTo("/drafts/" + draft.id() + "/steps/collaboration");
-		Draft saved = this.repository.findById(draft.id()).orElseThrow();
+		Draft saved = saved(draft);
 		assertThat(saved.content().spec().canvas()).isEqualTo(new CanvasSettings(true, true, BedrockRoleChoice.CREATE,
 				null, "Canvas-Bedrock", false, true, FORECAST_ROLE, false, null, true, null));
 		assertThat(saved.content().canvasTargets())
 			.isEqualTo(new CanvasTargets("d-abc123def456", true, List.of("data-scientist-1", "analyst")));
-		assertThat(saved.content().spec().activities()).isEqualTo(WizardDrafts.validContent().spec().activities());
+		assertThat(saved.content().spec().activities()).isEqualTo(validContent().spec().activities());
 		assertThat(saved.stepReached()).isEqualTo(WizardStep.COLLABORATION);
 	}
 
@@ -98,17 +74,17 @@ class CanvasStepTests {
 			.param("userProfiles[2]", "analyst")
 			.param("_action", "next")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
-		Document page = WizardDrafts.page(result);
+		Document page = page(result);
 		assertThat(page.select("#bedrockRoleArn-errors").text())
 			.isEqualTo("Bedrock role EXISTING needs the ARN of the role Bedrock assumes.");
 		assertThat(page.select("#canvasBucket-errors").text()).isNotBlank();
 		assertThat(page.select("#domainId-errors").text()).contains("Domain id 'domain-1' must look like d-");
-		assertThat(page.select("#rows-userProfiles .input-group").get(1).select(".invalid-feedback").text())
+		assertThat(rowError(page, "userProfiles", 1))
 			.contains("User profile name '-bad-'");
-		assertThat(page.select("#rows-userProfiles .input-group").get(2).select(".invalid-feedback").text())
+		assertThat(rowError(page, "userProfiles", 2))
 			.isEqualTo("User profile 'analyst' is listed twice (also in row 1).");
 		assertThat(page.select("#domainId").attr("value")).isEqualTo("domain-1");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 	@Test
@@ -118,16 +94,16 @@ class CanvasStepTests {
 			.param("domainDefault", "true")
 			.param("_action", "save")).andReturn();
 		assertThat(noDomain.getResponse().getStatus()).isEqualTo(400);
-		assertThat(WizardDrafts.page(noDomain).select("#domainId-errors").text()).startsWith("Domain id is required");
+		assertThat(page(noDomain).select("#domainId-errors").text()).startsWith("Domain id is required");
 
 		MvcResult noTarget = this.mvc.perform(postTo(draft, "")
 			.param("readyToUseModels", "true")
 			.param("domainId", "d-abc123def456")
 			.param("_action", "save")).andReturn();
 		assertThat(noTarget.getResponse().getStatus()).isEqualTo(400);
-		assertThat(WizardDrafts.page(noTarget).select("#targets .form-check .invalid-feedback").text())
+		assertThat(page(noTarget).select("#targets .form-check .invalid-feedback").text())
 			.startsWith("Choose where these Canvas settings apply");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 	@Test
@@ -140,7 +116,7 @@ class CanvasStepTests {
 		}
 		MvcResult result = this.mvc.perform(request).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
-		assertThat(WizardDrafts.page(result).select("#rows-userProfiles > .text-danger").text())
+		assertThat(page(result).select("#rows-userProfiles > .text-danger").text())
 			.startsWith("At most 50 user profiles (got 51)");
 	}
 
@@ -153,9 +129,8 @@ class CanvasStepTests {
 			.param("userProfiles[0]", "analyst")
 			.param("_action", "add:userProfiles")).andReturn();
 		assertThat(added.getResponse().getStatus()).isEqualTo(200);
-		Document page = WizardDrafts.page(added);
-		assertThat(page.select("#rows-userProfiles input[type=text]")).extracting((e) -> e.attr("value"))
-			.containsExactly("analyst", "");
+		Document page = page(added);
+		assertThat(rows(page, "userProfiles")).containsExactly("analyst", "");
 		assertThat(page.select("#domainId").attr("value")).isEqualTo("d-typed");
 		assertThat(page.select("input[type=checkbox][name=generativeAi]").hasAttr("checked")).isTrue();
 
@@ -163,30 +138,27 @@ class CanvasStepTests {
 			.param("userProfiles[0]", "analyst")
 			.param("userProfiles[1]", "engineer")
 			.param("_action", "remove:userProfiles:0")).andReturn();
-		assertThat(WizardDrafts.page(removed).select("#rows-userProfiles input[type=text]"))
-			.extracting((e) -> e.attr("value"))
-			.containsExactly("engineer");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(rows(page(removed), "userProfiles")).containsExactly("engineer");
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 	@Test
 	void theStepShowsTheSavedSettingsTheBedrockTrustAndTheUploadCorsRule() throws Exception {
 		Draft draft = draft();
-		DraftContent content = WizardDrafts.validContent();
+		DraftContent content = validContent();
 		DraftContent canvas = new DraftContent(FormValues.withSections(content.spec(), null, null,
 				new CanvasSettings(true, true, null, null, null, true, false, null, false, null, true, null), null,
 				null), content.roleMode(), new CanvasTargets("d-abc123def456", false, List.of("analyst", "engineer")));
-		this.drafts.saveStep(draft.id(), WizardStep.CANVAS, canvas, draft.version(), "admin", "127.0.0.1");
-		MvcResult result = this.mvc.perform(get("/drafts/{id}/steps/canvas", draft.id())).andReturn();
+		saveStep(draft, canvas);
+		MvcResult result = getStep(draft);
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		Document page = WizardDrafts.page(result);
+		Document page = page(result);
 		assertThat(page.select("#step-title").text()).isEqualTo("Canvas settings");
 		assertThat(page.select("input[type=checkbox][checked]")).extracting((e) -> e.attr("name"))
 			.containsExactly("readyToUseModels", "generativeAi", "directDeployment", "localFileUpload");
 		assertThat(page.select("#bedrockRole-execution").hasAttr("checked")).isTrue();
 		assertThat(page.select("#domainId").attr("value")).isEqualTo("d-abc123def456");
-		assertThat(page.select("#rows-userProfiles input[type=text]")).extracting((e) -> e.attr("value"))
-			.containsExactly("analyst", "engineer");
+		assertThat(rows(page, "userProfiles")).containsExactly("analyst", "engineer");
 		assertThat(page.select("#rows-userProfiles legend + .form-text").text())
 			.startsWith("Type the user profile names");
 		String trust = page.select("#bedrock-trust pre").text();
@@ -207,13 +179,13 @@ class CanvasStepTests {
 			.param("localFileUpload", "true")
 			.param("canvasBucket", "canvas-uploads")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		Document answer = WizardDrafts.page(result);
+		Document answer = page(result);
 		assertThat(answer.select("aside#preview")).hasSize(1);
 		assertThat(answer.select("#preview").text()).contains("CanvasAppSettings", "GenerativeAiSettings");
 		String trust = answer.select("#bedrock-trust[hx-swap-oob=true] pre").text();
 		assertThat(trust).contains("bedrock.amazonaws.com").doesNotContain("sagemaker.amazonaws.com");
 		assertThat(answer.select("#upload-cors[hx-swap-oob=true]").text()).contains("on bucket canvas-uploads");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 }

@@ -7,52 +7,28 @@ import org.junit.jupiter.api.Test;
 import org.mlgov.console.ConsoleTest;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftContent;
-import org.mlgov.console.draft.DraftRepository;
-import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.RoleSpec.CollaborationSettings;
 import org.mlgov.console.policy.RoleSpec.EvaluationSettings;
 import org.mlgov.console.policy.RoleSpec.Scope;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Step 5, Studio Classic model sharing and Bedrock model evaluation, through the web layer. */
 @ConsoleTest
 @WithMockUser(username = "admin", roles = "ADMIN")
-class CollaborationStepTests {
+class CollaborationStepTests extends WizardStepTest {
 
 	static final String CONSOLE = "https://*.console.aws.amazon.com";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	DraftService drafts;
-
-	@Autowired
-	DraftRepository repository;
-
-	private Draft draft() {
-		return WizardDrafts.at(this.drafts, WizardStep.COLLABORATION, WizardDrafts.validContent());
-	}
-
-	private MockHttpServletRequestBuilder postTo(Draft draft, String path) {
-		return post("/drafts/{id}/steps/collaboration" + path, draft.id()).with(csrf())
-			.param("version", String.valueOf(draft.version()));
-	}
-
-	private long savedVersion(Draft draft) {
-		return this.repository.findById(draft.id()).orElseThrow().version();
+	@Override
+	WizardStep step() {
+		return WizardStep.COLLABORATION;
 	}
 
 	@Test
@@ -71,7 +47,7 @@ class CollaborationStepTests {
 			.param("_action", "next")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + draft.id() + "/steps/review");
-		Draft saved = this.repository.findById(draft.id()).orElseThrow();
+		Draft saved = saved(draft);
 		RoleSpec spec = saved.content().spec();
 		assertThat(spec.collaboration()).isEqualTo(new CollaborationSettings(true, Scope.AS_DOCUMENTED));
 		assertThat(spec.evaluation()).isEqualTo(new EvaluationSettings(true, true,
@@ -87,7 +63,7 @@ class CollaborationStepTests {
 			.param("corsBuckets[0]", "eval-prompts")
 			.param("corsAllowedOrigins[0]", " ")
 			.param("_action", "save"));
-		RoleSpec spec = this.repository.findById(draft.id()).orElseThrow().content().spec();
+		RoleSpec spec = saved(draft).content().spec();
 		assertThat(spec.evaluation()).isEqualTo(
 				new EvaluationSettings(true, false, List.of("eval-prompts"), List.of("*"), Scope.NARROWED));
 		assertThat(spec.collaboration()).isEqualTo(new CollaborationSettings(false, Scope.NARROWED));
@@ -103,14 +79,14 @@ class CollaborationStepTests {
 			.param("corsAllowedOrigins[0]", "https://console.aws.amazon.com/bedrock")
 			.param("_action", "next")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
-		Document page = WizardDrafts.page(result);
+		Document page = page(result);
 		assertThat(page.select("#rows-corsBuckets .input-group").get(0).select(".invalid-feedback")).isEmpty();
-		assertThat(page.select("#rows-corsBuckets .input-group").get(1).select(".invalid-feedback").text())
+		assertThat(rowError(page, "corsBuckets", 1))
 			.contains("'Bad_Bucket'");
 		assertThat(page.select("#rows-corsAllowedOrigins .invalid-feedback").text())
 			.contains("An origin has no path");
 		assertThat(page.select("#corsBuckets1").attr("value")).isEqualTo("Bad_Bucket");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 	@Test
@@ -119,14 +95,14 @@ class CollaborationStepTests {
 		MvcResult noBucket = this.mvc.perform(postTo(draft, "").param("human", "true").param("_action", "save"))
 			.andReturn();
 		assertThat(noBucket.getResponse().getStatus()).isEqualTo(400);
-		assertThat(WizardDrafts.page(noBucket).select("#rows-corsBuckets > .text-danger").text())
+		assertThat(page(noBucket).select("#rows-corsBuckets > .text-danger").text())
 			.isEqualTo("Model evaluation needs at least one S3 bucket for its CORS rule.");
 		MvcResult unused = this.mvc.perform(postTo(draft, "").param("corsBuckets[0]", "eval-prompts")
 			.param("_action", "save")).andReturn();
 		assertThat(unused.getResponse().getStatus()).isEqualTo(400);
-		assertThat(WizardDrafts.page(unused).select("#rows-corsBuckets > .text-danger").text())
+		assertThat(page(unused).select("#rows-corsBuckets > .text-danger").text())
 			.startsWith("Not used because model evaluation is off");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 	@Test
@@ -138,9 +114,8 @@ class CollaborationStepTests {
 			.param("corsAllowedOrigins[0]", CONSOLE)
 			.param("_action", "add:corsAllowedOrigins")).andReturn();
 		assertThat(added.getResponse().getStatus()).isEqualTo(200);
-		Document page = WizardDrafts.page(added);
-		assertThat(page.select("#rows-corsAllowedOrigins input[type=text]")).extracting((e) -> e.attr("value"))
-			.containsExactly(CONSOLE, "");
+		Document page = page(added);
+		assertThat(rows(page, "corsAllowedOrigins")).containsExactly(CONSOLE, "");
 		assertThat(page.select("#corsBuckets0").attr("value")).isEqualTo("eval-prompts");
 		assertThat(page.select("input[type=checkbox][name=automatic]").hasAttr("checked")).isTrue();
 
@@ -148,32 +123,27 @@ class CollaborationStepTests {
 			.param("corsBuckets[0]", "eval-prompts")
 			.param("corsBuckets[1]", "eval-results")
 			.param("_action", "remove:corsBuckets:1")).andReturn();
-		assertThat(WizardDrafts.page(removed).select("#rows-corsBuckets input[type=text]"))
-			.extracting((e) -> e.attr("value"))
-			.containsExactly("eval-prompts");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(rows(page(removed), "corsBuckets")).containsExactly("eval-prompts");
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 	@Test
 	void theStepShowsTheSavedSettingsAndTheCorsRulePerBucket() throws Exception {
 		Draft draft = draft();
-		DraftContent content = WizardDrafts.validContent();
-		this.drafts.saveStep(draft.id(), WizardStep.COLLABORATION,
-				content.withSpec(FormValues.withSections(content.spec(), null, null, null,
+		DraftContent content = validContent();
+		saveStep(draft, content.withSpec(FormValues.withSections(content.spec(), null, null, null,
 						new CollaborationSettings(true, null),
 						new EvaluationSettings(true, false, List.of("eval-prompts", "eval-results"), null,
-								Scope.AS_DOCUMENTED))),
-				draft.version(), "admin", "127.0.0.1");
-		MvcResult result = this.mvc.perform(get("/drafts/{id}/steps/collaboration", draft.id())).andReturn();
+								Scope.AS_DOCUMENTED))));
+		MvcResult result = getStep(draft);
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		Document page = WizardDrafts.page(result);
+		Document page = page(result);
 		assertThat(page.select("#step-title").text()).isEqualTo("Collaboration and evaluation");
 		assertThat(page.select("input[type=checkbox][checked]")).extracting((e) -> e.attr("name"))
 			.containsExactly("studioClassicModelSharing", "automatic");
 		assertThat(page.select("#sharingScope-narrowed").hasAttr("checked")).isTrue();
 		assertThat(page.select("#s3Scope-documented").hasAttr("checked")).isTrue();
-		assertThat(page.select("#rows-corsBuckets input[type=text]")).extracting((e) -> e.attr("value"))
-			.containsExactly("eval-prompts", "eval-results");
+		assertThat(rows(page, "corsBuckets")).containsExactly("eval-prompts", "eval-results");
 		assertThat(page.select("#rows-corsAllowedOrigins input[type=text]")).isEmpty();
 		assertThat(page.select("#origin-warning .alert").text()).contains("every origin");
 		assertThat(page.select("#cors-rules .bucket-cors code")).extracting((e) -> e.text())
@@ -190,14 +160,14 @@ class CollaborationStepTests {
 			.param("corsBuckets[0]", "eval-prompts")
 			.param("corsAllowedOrigins[0]", CONSOLE)).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		Document answer = WizardDrafts.page(result);
+		Document answer = page(result);
 		assertThat(answer.select("aside#preview")).hasSize(1);
 		assertThat(answer.select("#preview .preview-policy").text()).contains("bedrock:CreateEvaluationJob");
 		assertThat(answer.select("#cors-rules[hx-swap-oob=true] pre").text())
 			.contains("\"AllowedOrigins\": [\n      \"" + CONSOLE + "\"\n    ]");
 		assertThat(answer.select("#origin-warning[hx-swap-oob=true]")).hasSize(1);
 		assertThat(answer.select("#origin-warning .alert")).isEmpty();
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 }

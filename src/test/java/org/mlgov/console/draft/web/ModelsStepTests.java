@@ -7,28 +7,20 @@ import org.junit.jupiter.api.Test;
 import org.mlgov.console.ConsoleTest;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftContent;
-import org.mlgov.console.draft.DraftRepository;
-import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.RoleSpec.AccessMode;
 import org.mlgov.console.policy.RoleSpec.ModelAccess;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Step 3, generative models, through the web layer. */
 @ConsoleTest
 @WithMockUser(username = "admin", roles = "ADMIN")
-class ModelsStepTests {
+class ModelsStepTests extends WizardStepTest {
 
 	static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
 
@@ -38,26 +30,9 @@ class ModelsStepTests {
 
 	static final String LLAMA = "meta-textgeneration-llama-2-70b";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	DraftService drafts;
-
-	@Autowired
-	DraftRepository repository;
-
-	private Draft draft() {
-		return WizardDrafts.at(this.drafts, WizardStep.MODELS, WizardDrafts.validContent());
-	}
-
-	private MockHttpServletRequestBuilder postTo(Draft draft, String path) {
-		return post("/drafts/{id}/steps/models" + path, draft.id()).with(csrf())
-			.param("version", String.valueOf(draft.version()));
-	}
-
-	private long savedVersion(Draft draft) {
-		return this.repository.findById(draft.id()).orElseThrow().version();
+	@Override
+	WizardStep step() {
+		return WizardStep.MODELS;
 	}
 
 	@Test
@@ -76,7 +51,7 @@ class ModelsStepTests {
 			.param("_action", "next")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + draft.id() + "/steps/canvas");
-		Draft saved = this.repository.findById(draft.id()).orElseThrow();
+		Draft saved = saved(draft);
 		RoleSpec spec = saved.content().spec();
 		assertThat(spec.bedrock()).isEqualTo(new ModelAccess(AccessMode.ALLOW_LISTED,
 				List.of(HAIKU, SONNET, "cohere.command-text-*"), List.of(SONNET), false));
@@ -99,7 +74,7 @@ class ModelsStepTests {
 			.param("jumpStart.patterns[0]", "huggingface-llm-falcon-*")
 			.param("_action", "save")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
-		RoleSpec spec = this.repository.findById(draft.id()).orElseThrow().content().spec();
+		RoleSpec spec = saved(draft).content().spec();
 		assertThat(spec.bedrock()).isEqualTo(new ModelAccess(AccessMode.DENY_ALL, List.of(), List.of(), true));
 		assertThat(spec.jumpStart()).isEqualTo(ModelAccess.unrestricted());
 	}
@@ -115,15 +90,15 @@ class ModelsStepTests {
 			.param("jumpStart.mode", "ALLOW_LISTED")
 			.param("_action", "next")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
-		Document page = WizardDrafts.page(result);
-		assertThat(page.select("#rows-bedrock-patterns .input-group").get(0).select(".invalid-feedback").text())
+		Document page = page(result);
+		assertThat(rowError(page, "bedrock-patterns", 0))
 			.contains("full model id 'ai21.j2-mid-v1'");
-		assertThat(page.select("#rows-bedrock-patterns .input-group").get(1).select(".invalid-feedback").text())
+		assertThat(rowError(page, "bedrock-patterns", 1))
 			.contains("listed twice");
 		assertThat(page.select("#jumpStart-picked-errors").text())
 			.isEqualTo("Mode ALLOW_LISTED needs at least one model in this list.");
 		assertThat(page.select("#bedrock\\.patterns0").attr("value")).isEqualTo("j2-mid-v1");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 	@Test
@@ -138,11 +113,9 @@ class ModelsStepTests {
 			.param("jumpStart.patterns[1]", "huggingface-llm-mistral-*")
 			.param("_action", "add:bedrock.patterns")).andReturn();
 		assertThat(added.getResponse().getStatus()).isEqualTo(200);
-		Document page = WizardDrafts.page(added);
-		assertThat(page.select("#rows-bedrock-patterns input[type=text]")).extracting((e) -> e.attr("value"))
-			.containsExactly("cohere.command-text-*", "");
-		assertThat(page.select("input[name=bedrock.picked][checked]")).extracting((e) -> e.attr("value"))
-			.containsExactly(OPUS);
+		Document page = page(added);
+		assertThat(rows(page, "bedrock-patterns")).containsExactly("cohere.command-text-*", "");
+		assertThat(values(page, "input[name=bedrock.picked][checked]")).containsExactly(OPUS);
 		assertThat(page.select("#bedrock-mode-DENY_LISTED").hasAttr("checked")).isTrue();
 
 		MvcResult removed = this.mvc.perform(postTo(draft, "")
@@ -151,45 +124,39 @@ class ModelsStepTests {
 			.param("jumpStart.patterns[1]", "huggingface-llm-mistral-*")
 			.param("_action", "remove:jumpStart.patterns:0")).andReturn();
 		assertThat(removed.getResponse().getStatus()).isEqualTo(200);
-		assertThat(WizardDrafts.page(removed).select("#rows-jumpStart-patterns input[type=text]"))
-			.extracting((e) -> e.attr("value"))
-			.containsExactly("huggingface-llm-mistral-*");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(rows(page(removed), "jumpStart-patterns")).containsExactly("huggingface-llm-mistral-*");
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 	@Test
 	void theStepShowsTheSavedChoices() throws Exception {
 		Draft draft = draft();
-		DraftContent content = WizardDrafts.validContent();
-		this.drafts.saveStep(draft.id(), WizardStep.MODELS, content.withSpec(FormValues.withSections(content.spec(),
+		DraftContent content = validContent();
+		saveStep(draft, content.withSpec(FormValues.withSections(content.spec(),
 				new ModelAccess(AccessMode.ALLOW_LISTED, List.of(HAIKU, "cohere.command-text-*"), List.of(OPUS),
 						false),
 				new ModelAccess(AccessMode.DENY_LISTED, List.of(), List.of("huggingface-llm-falcon-*"), null), null,
-				null, null)), draft.version(), "admin", "127.0.0.1");
-		MvcResult result = this.mvc.perform(get("/drafts/{id}/steps/models", draft.id())).andReturn();
+				null, null)));
+		MvcResult result = getStep(draft);
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		Document page = WizardDrafts.page(result);
+		Document page = page(result);
 		assertThat(page.select("#step-title").text()).isEqualTo("Generative models");
 		assertThat(page.select("input[name=bedrock.mode]")).hasSize(4);
 		assertThat(page.select("#bedrock-mode-ALLOW_LISTED").hasAttr("checked")).isTrue();
-		assertThat(page.select("input[name=bedrock.picked][checked]")).extracting((e) -> e.attr("value"))
-			.containsExactly(HAIKU);
-		assertThat(page.select("#rows-bedrock-patterns input[type=text]")).extracting((e) -> e.attr("value"))
-			.containsExactly("cohere.command-text-*");
-		assertThat(page.select("#rows-bedrock-exceptions input[type=text]")).extracting((e) -> e.attr("value"))
-			.containsExactly(OPUS);
+		assertThat(values(page, "input[name=bedrock.picked][checked]")).containsExactly(HAIKU);
+		assertThat(rows(page, "bedrock-patterns")).containsExactly("cohere.command-text-*");
+		assertThat(rows(page, "bedrock-exceptions")).containsExactly(OPUS);
 		assertThat(page.select("input[type=checkbox][name=bedrock.denyFineTuning]").hasAttr("checked")).isFalse();
 		assertThat(page.select("#jumpStart-mode-DENY_LISTED").hasAttr("checked")).isTrue();
 		assertThat(page.select("input[name=jumpStart.picked][checked]")).isEmpty();
-		assertThat(page.select("#rows-jumpStart-patterns input[type=text]")).extracting((e) -> e.attr("value"))
-			.containsExactly("huggingface-llm-falcon-*");
+		assertThat(rows(page, "jumpStart-patterns")).containsExactly("huggingface-llm-falcon-*");
 		assertThat(page.select("input[name=jumpStart.denyFineTuning]")).isEmpty();
 	}
 
 	@Test
 	void thePickerGroupsTheCatalogueAndMarksLegacyModels() throws Exception {
 		Draft draft = draft();
-		Document page = WizardDrafts.page(this.mvc.perform(get("/drafts/{id}/steps/models", draft.id())).andReturn());
+		Document page = page(getStep(draft));
 		assertThat(page.select("#bedrock-options input[type=checkbox]")).hasSize(115);
 		assertThat(page.select("#bedrock-options [data-filter-group] > div.fw-semibold").eachText()).contains("AI21 Labs",
 				"Anthropic", "Cohere");
@@ -212,7 +179,7 @@ class ModelsStepTests {
 			.param("jumpStart.mode", "DENY_LISTED")
 			.param("jumpStart.patterns[0]", "huggingface-llm-falcon-*")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		Document panel = WizardDrafts.page(result);
+		Document panel = page(result);
 		assertThat(panel.select("aside#preview")).hasSize(1);
 		assertThat(panel.select("#preview .preview-policy").text()).contains("DenyBedrockExceptAllowedModels");
 		// Haiku and the four cohere.command-* models; Opus is denied inside the allow list.
@@ -221,7 +188,7 @@ class ModelsStepTests {
 		assertThat(panel.select("#bedrock-summary .model-denied").text()).isEqualTo("110 denied.");
 		assertThat(panel.select("#jumpStart-summary[hx-swap-oob=true] .model-counts").text())
 			.isEqualTo("Canvas users can deploy 28 of 41 catalogued JumpStart models");
-		assertThat(savedVersion(draft)).isEqualTo(draft.version());
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
 }
