@@ -141,6 +141,8 @@ class ModelsStepTests extends WizardStepTest {
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		Document page = page(result);
 		assertThat(page.select("#step-title").text()).isEqualTo("Generative models");
+		assertThat(page.select("form#step-form")).hasSize(1);
+		assertThat(page.select("#next").text()).isEqualTo("Next: Canvas settings →");
 		assertThat(page.select("input[name=bedrock.mode]")).hasSize(4);
 		assertThat(page.select("#bedrock-mode-ALLOW_LISTED").hasAttr("checked")).isTrue();
 		assertThat(values(page, "input[name=bedrock.picked][checked]")).containsExactly(HAIKU);
