@@ -102,6 +102,17 @@ class ModelsStepTests extends WizardStepTest {
 	}
 
 	@Test
+	void anUnknownModeIsShownAtTheModesAndSavesNothing() throws Exception {
+		Draft draft = draft();
+		MvcResult result = this.mvc.perform(postTo(draft, "").param("bedrock.mode", "EVERYTHING")
+			.param("_action", "save")).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(400);
+		assertThat(page(result).select("#bedrock-section fieldset .text-danger").text())
+			.isEqualTo("This value has the wrong format.");
+		assertThat(saved(draft).version()).isEqualTo(draft.version());
+	}
+
+	@Test
 	void addingAndRemovingRowsKeepsWhatWasTypedAndSavesNothing() throws Exception {
 		Draft draft = draft();
 		MvcResult added = this.mvc.perform(postTo(draft, "")
