@@ -2,6 +2,13 @@ package org.mlgov.console.draft.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import org.mlgov.console.policy.RoleSpec;
+import org.mlgov.console.policy.RoleSpec.CanvasSettings;
+import org.mlgov.console.policy.RoleSpec.CollaborationSettings;
+import org.mlgov.console.policy.RoleSpec.EvaluationSettings;
+import org.mlgov.console.policy.RoleSpec.ModelAccess;
 
 /** Small conversions between form fields and specification values. */
 final class FormValues {
@@ -62,8 +69,60 @@ final class FormValues {
 		return true;
 	}
 
+	/** Adds an empty row to the list of that name; false if there is none. */
+	static boolean addRow(Map<String, List<String>> lists, String name) {
+		List<String> rows = lists.get(name);
+		if (rows == null) {
+			return false;
+		}
+		rows.add("");
+		return true;
+	}
+
+	/** Removes a row of the list of that name; false if there is no such list or row. */
+	static boolean removeRow(Map<String, List<String>> lists, String name, int index) {
+		return remove(lists.get(name), index);
+	}
+
+	/** Drops the blank rows of every list. */
+	static void dropBlankRows(Map<String, List<String>> lists) {
+		lists.values().forEach((rows) -> rows.removeIf((row) -> text(row) == null));
+	}
+
 	static boolean startsWithField(String specField, String name) {
 		return specField.equals(name) || specField.startsWith(name + "[") || specField.startsWith(name + ".");
+	}
+
+	/**
+	 * The part of a specification field after its section ({@code canvas.bedrockRoleArn} in section {@code canvas}
+	 * gives {@code bedrockRoleArn}); null for the section itself or a field of another section.
+	 */
+	static String inSection(String specField, String section) {
+		String prefix = section + ".";
+		return specField.startsWith(prefix) ? specField.substring(prefix.length()) : null;
+	}
+
+	/** The index of a list field such as {@code allowed[3]} or {@code allowed[3].x} of list {@code allowed}, or -1. */
+	static int index(String field, String list) {
+		String prefix = list + "[";
+		int end = field.indexOf(']');
+		if (!field.startsWith(prefix) || end < prefix.length()) {
+			return -1;
+		}
+		try {
+			return Integer.parseInt(field.substring(prefix.length(), end));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/** The specification with the sections of the model, Canvas and collaboration steps replaced. */
+	static RoleSpec withSections(RoleSpec s, ModelAccess bedrock, ModelAccess jumpStart, CanvasSettings canvas,
+			CollaborationSettings collaboration, EvaluationSettings evaluation) {
+		return new RoleSpec(s.accountId(), s.region(), s.partition(), s.roleName(), s.rolePath(), s.description(),
+				s.tags(), s.maxSessionDurationSeconds(), s.permissionsBoundaryArn(), s.persona(), s.activities(),
+				s.vpc(), s.kms(), bedrock, jumpStart, canvas, collaboration, evaluation);
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.mlgov.console.draft.web;
 
+import java.util.List;
+import java.util.Map;
+
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.DraftContent;
 
@@ -29,18 +32,27 @@ public interface StepForm {
 	default void validate(DraftContent applied, Errors errors) {
 	}
 
+	/**
+	 * The form's lists of text rows by form field name ({@code corsBuckets}, {@code bedrock.patterns}), the lists
+	 * themselves: a form that names them here needs no code of its own to add, remove and drop blank rows.
+	 */
+	default Map<String, List<String>> textRows() {
+		return Map.of();
+	}
+
 	/** Adds an empty row to the named list; false if there is no such list. */
 	default boolean addRow(String list) {
-		return false;
+		return FormValues.addRow(textRows(), list);
 	}
 
 	/** Removes a row of the named list; false if there is no such list or row. */
 	default boolean removeRow(String list, int index) {
-		return false;
+		return FormValues.removeRow(textRows(), list, index);
 	}
 
 	/** Drops blank rows of every list before validation and saving. */
 	default void dropBlankRows() {
+		FormValues.dropBlankRows(textRows());
 	}
 
 }

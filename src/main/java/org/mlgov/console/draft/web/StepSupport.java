@@ -147,6 +147,16 @@ public class StepSupport {
 		return "drafts/preview :: panel";
 	}
 
+	/**
+	 * The preview of the form's values together with what the step itself computes from them (model counts, trust
+	 * policy, CORS rules): the step's template defines a fragment {@code live} that holds the panel and elements
+	 * marked {@code hx-swap-oob}, which htmx swaps in place beside the panel.
+	 */
+	public String livePreviewOf(long id, WizardStep step, StepForm form, Model model, Authentication user) {
+		previewOf(id, form, model, user);
+		return "drafts/steps/" + step.path() + " :: live";
+	}
+
 	/** Builds a step's form from a draft's content. */
 	@FunctionalInterface
 	public interface StepFormFactory {

@@ -1,0 +1,52 @@
+package org.mlgov.console.draft.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.mlgov.console.draft.WizardStep;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Step 5 of the wizard: Studio Classic model sharing and Bedrock model evaluation. */
+@Controller
+@RequestMapping("/drafts/{id}/steps/collaboration")
+@PreAuthorize("hasRole('ADMIN')")
+class CollaborationStepController {
+
+	private final StepSupport steps;
+
+	CollaborationStepController(StepSupport steps) {
+		this.steps = steps;
+	}
+
+	@GetMapping
+	String show(@PathVariable long id, Model model, Authentication user) {
+		return this.steps.show(id, WizardStep.COLLABORATION, CollaborationFormData::from, model, user);
+	}
+
+	@PostMapping
+	String submit(@PathVariable long id, @ModelAttribute(StepSupport.FORM) CollaborationFormData form,
+			BindingResult binding, @RequestParam(name = "_action", required = false) String action, Model model,
+			Authentication user, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return this.steps.submit(id, WizardStep.COLLABORATION, form, binding, action, model, user, request, response,
+				redirect);
+	}
+
+	@PostMapping("/preview")
+	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) CollaborationFormData form, Model model,
+			Authentication user) {
+		return this.steps.livePreviewOf(id, WizardStep.COLLABORATION, form, model, user);
+	}
+
+}
