@@ -57,3 +57,23 @@ document.addEventListener('input', function (event) {
     group.hidden = !group.querySelector('[data-filter-text]:not([hidden])');
   });
 });
+
+// Copy buttons ([data-copy-target] names the element whose text is copied) stay hidden unless the browser offers the
+// Clipboard API; without JavaScript the Download link remains.
+if (navigator.clipboard) {
+  document.querySelectorAll('[data-copy-target]').forEach(function (button) {
+    button.hidden = false;
+  });
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-copy-target]');
+    var source = button && document.getElementById(button.dataset.copyTarget);
+    if (!source) {
+      return;
+    }
+    navigator.clipboard.writeText(source.textContent).then(function () {
+      var label = button.textContent;
+      button.textContent = 'Copied';
+      setTimeout(function () { button.textContent = label; }, 1500);
+    });
+  });
+}

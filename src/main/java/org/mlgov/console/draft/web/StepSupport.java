@@ -53,15 +53,16 @@ public class StepSupport {
 
 	/**
 	 * The GET of a step: the author edits it; anybody else (administrators read all drafts) is sent to the read-only
-	 * review; a step beyond the one reached sends the author to the step reached.
+	 * review, whatever step the draft has reached; a step beyond the one reached sends the author to the step reached.
 	 * @return the view, or a redirect
 	 */
 	public String show(long id, WizardStep step, StepFormFactory factory, Model model, Authentication user) {
 		Draft draft = this.drafts.get(id);
-		if (!draft.isEditableBy(user.getName()) && step != WizardStep.REVIEW) {
+		boolean editable = draft.isEditableBy(user.getName());
+		if (!editable && step != WizardStep.REVIEW) {
 			return "redirect:/drafts/" + id + "/steps/review";
 		}
-		if (step.isAfter(draft.stepReached())) {
+		if (editable && step.isAfter(draft.stepReached())) {
 			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 		}
 		if (!model.containsAttribute(FORM) && factory != null) {

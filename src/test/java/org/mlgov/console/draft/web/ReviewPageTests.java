@@ -1,0 +1,52 @@
+package org.mlgov.console.draft.web;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mlgov.console.draft.WizardStep;
+import org.mlgov.console.policy.FieldError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The review step's parts that need no application: which step owns a field, and the colour of a size bar. */
+class ReviewPageTests {
+
+	private static WizardStep step(String field) {
+		return ReviewPage.stepOf(new FieldError(field, "message"));
+	}
+
+	@Test
+	void eachFieldIsFixedOnTheStepThatEntersIt() {
+		assertThat(List.of("accountId", "region", "partition", "roleName", "rolePath", "description", "tags[1].key",
+				"maxSessionDurationSeconds", "permissionsBoundaryArn", "persona", ""))
+			.allSatisfy((field) -> assertThat(step(field)).as(field).isEqualTo(WizardStep.BASICS));
+		assertThat(step("activities[2].parameters.S3Buckets[0]")).isEqualTo(WizardStep.ACTIVITIES);
+		assertThat(step("vpc.subnetIds[0]")).isEqualTo(WizardStep.ACTIVITIES);
+		assertThat(step("kms.dataKeyArns")).isEqualTo(WizardStep.ACTIVITIES);
+		assertThat(step("bedrock.allowed[3]")).isEqualTo(WizardStep.MODELS);
+		assertThat(step("jumpStart.mode")).isEqualTo(WizardStep.MODELS);
+		assertThat(step("canvas.bedrockRoleArn")).isEqualTo(WizardStep.CANVAS);
+		assertThat(step("collaboration.scope")).isEqualTo(WizardStep.COLLABORATION);
+		assertThat(step("evaluation.corsBuckets[0]")).isEqualTo(WizardStep.COLLABORATION);
+	}
+
+	private static ReviewDocuments.DocumentView sized(int size, int quota) {
+		return new ReviewDocuments.DocumentView("p", "p", "p", "Inline policy", "{}", size, quota, List.of(),
+				List.of());
+	}
+
+	@Test
+	void theSizeBarWarnsFromNinetyPercentAndIsDangerAboveTheQuota() {
+		assertThat(sized(9215, 10240).barClass()).isEmpty();
+		assertThat(sized(9216, 10240).barClass()).isEqualTo("bg-warning");
+		assertThat(sized(10240, 10240).barClass()).isEqualTo("bg-warning");
+		assertThat(sized(10241, 10240).barClass()).isEqualTo("bg-danger");
+		assertThat(sized(10241, 10240).barWidth()).isEqualTo(100);
+		assertThat(sized(10239, 10240).sizeText()).isEqualTo("10,239 of 10,240 characters (99 %)");
+		assertThat(sized(10240, 10240).sizeText()).isEqualTo("10,240 of 10,240 characters (100 %)");
+		assertThat(sized(10241, 10240).sizeText()).isEqualTo("10,241 of 10,240 characters (101 %)");
+		assertThat(sized(20480, 10240).sizeText()).isEqualTo("20,480 of 10,240 characters (200 %)");
+		assertThat(sized(0, 0).sized()).isFalse();
+	}
+
+}
