@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mlgov.console.review.LiveStateReader;
 import org.mlgov.console.review.ReadProblem.Kind;
 
@@ -49,32 +51,17 @@ class AwsReaderConfigurationTests {
 							URI.create("http://localhost:5002"), URI.create("http://localhost:5003")))));
 	}
 
-	@Test
-	void refusesToStartWithARoleThatIsNotARoleArn() {
-		this.contexts.withPropertyValues("console.aws.accounts.111122223333.role-arn=ConsoleReader")
-			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("must be an IAM role ARN"));
-	}
-
-	@Test
-	void refusesToStartWithARoleOfAnotherAccount() {
-		this.contexts.withPropertyValues("console.aws.accounts.111122223333.role-arn=arn:aws:iam::999988887777:role/R")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("must name a role in account <id>"));
-	}
-
-	@Test
-	void refusesToStartWithAnAccountThatIsNotAnAccountId() {
-		this.contexts.withPropertyValues("console.aws.accounts.prod.role-arn=arn:aws:iam::111122223333:role/R")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("must be a 12-digit account id"));
-	}
-
-	@Test
-	void refusesToStartWithoutAnyAttempt() {
-		this.contexts.withPropertyValues("console.aws.max-attempts=0")
-			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("maxAttempts"));
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			console.aws.accounts.111122223333.role-arn=ConsoleReader                          | must be an IAM role ARN
+			console.aws.accounts.111122223333.role-arn=arn:aws:iam::999988887777:role/Reader  | must name a role in account <id>
+			console.aws.accounts.prod.role-arn=arn:aws:iam::111122223333:role/Reader          | must be a 12-digit account id
+			console.aws.region=Ireland                                                        | must be a Region code
+			console.aws.max-attempts=0                                                        | maxAttempts
+			""")
+	void refusesToStartWithAnInvalidSetting(String setting, String complaint) {
+		this.contexts.withPropertyValues(setting)
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining(complaint));
 	}
 
 	@Test

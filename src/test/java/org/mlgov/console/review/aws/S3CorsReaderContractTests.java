@@ -81,11 +81,7 @@ class S3CorsReaderContractTests extends AwsContract {
 
 	@Test
 	void aBucketWithoutCorsConfigurationHasNoRules() {
-		this.wireMock.stubFor(get(urlEqualTo("/" + BUCKET + "?cors")).willReturn(xml(404, """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<Error><Code>NoSuchCORSConfiguration</Code><Message>The CORS configuration does not exist</Message>
-				<BucketName>%s</BucketName><RequestId>4442587FB7D0A2F9</RequestId><HostId>EXAMPLEhostid=</HostId></Error>
-				""".formatted(BUCKET))));
+		stubError(404, "NoSuchCORSConfiguration", "The CORS configuration does not exist");
 
 		LiveRead<LiveBucketCors> read = reader().readBucketCors(ACCOUNT, REGION, BUCKET);
 
@@ -95,23 +91,16 @@ class S3CorsReaderContractTests extends AwsContract {
 
 	@Test
 	void aMissingBucketIsNotFound() {
-		this.wireMock.stubFor(get(urlEqualTo("/" + BUCKET + "?cors")).willReturn(xml(404, """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message>
-				<BucketName>%s</BucketName><RequestId>4442587FB7D0A2F9</RequestId><HostId>EXAMPLEhostid=</HostId></Error>
-				""".formatted(BUCKET))));
+		stubError(404, "NoSuchBucket", "The specified bucket does not exist");
 
 		assertThat(reader().readBucketCors(ACCOUNT, REGION, BUCKET)).isEqualTo(LiveRead.failed(new ReadProblem(
-				Kind.NOT_FOUND, "S3", "GetBucketCors", "S3 GetBucketCors found nothing (NoSuchBucket): bucket " + BUCKET + " in account " + ACCOUNT + " does not exist.")));
+				Kind.NOT_FOUND, "S3", "GetBucketCors", "S3 GetBucketCors found nothing (NoSuchBucket): bucket " + BUCKET
+						+ " in account " + ACCOUNT + " does not exist.")));
 	}
 
 	@Test
 	void aRefusalIsAccessDenied() {
-		this.wireMock.stubFor(get(urlEqualTo("/" + BUCKET + "?cors")).willReturn(xml(403, """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>4442587FB7D0A2F9</RequestId>
-				<HostId>EXAMPLEhostid=</HostId></Error>
-				""")));
+		stubError(403, "AccessDenied", "Access Denied");
 
 		ReadProblem problem = reader().readBucketCors(ACCOUNT, REGION, BUCKET).problemIfFailed().orElseThrow();
 
@@ -122,10 +111,7 @@ class S3CorsReaderContractTests extends AwsContract {
 
 	@Test
 	void aServerErrorIsRetriedThenAServiceError() {
-		this.wireMock.stubFor(get(urlEqualTo("/" + BUCKET + "?cors")).willReturn(xml(503, """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<Error><Code>ServiceUnavailable</Code><Message>Service is unable to handle request.</Message></Error>
-				""")));
+		stubError(503, "ServiceUnavailable", "Service is unable to handle request.");
 
 		ReadProblem problem = reader(true, 2, Map.of()).readBucketCors(ACCOUNT, REGION, BUCKET)
 			.problemIfFailed()
@@ -133,6 +119,15 @@ class S3CorsReaderContractTests extends AwsContract {
 
 		assertThat(problem.kind()).isEqualTo(Kind.SERVICE_ERROR);
 		assertThat(this.wireMock.getAllServeEvents()).hasSize(2);
+	}
+
+	/** An S3 error as S3 sends it: XML with the code, the message, the bucket and request ids. */
+	private void stubError(int status, String code, String message) {
+		this.wireMock.stubFor(get(urlEqualTo("/" + BUCKET + "?cors")).willReturn(xml(status, """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<Error><Code>%s</Code><Message>%s</Message><BucketName>%s</BucketName>
+				<RequestId>4442587FB7D0A2F9</RequestId><HostId>EXAMPLEhostid=</HostId></Error>
+				""".formatted(code, message, BUCKET))));
 	}
 
 }
