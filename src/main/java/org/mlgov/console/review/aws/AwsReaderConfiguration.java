@@ -1,0 +1,22 @@
+package org.mlgov.console.review.aws;
+
+import org.mlgov.console.review.LiveStateReader;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the {@link LiveStateReader} backed by AWS; the rest of the console depends only on the interface. */
+@Configuration(proxyBeanMethods = false)
+public class AwsReaderConfiguration {
+
+	@Bean
+	AwsClients awsClients(AwsProperties properties) {
+		return new AwsClients(properties);
+	}
+
+	@Bean
+	LiveStateReader liveStateReader(AwsProperties properties, AwsClients awsClients) {
+		return new AwsLiveStateReader(properties, awsClients);
+	}
+
+}
