@@ -30,6 +30,7 @@ class AuditBrowserTests extends BrowserTestSupport {
 
 		this.page.fill("#draft", "abc");
 		this.page.click("#audit-filters button[type=submit]");
+		this.page.waitForURL("**/audit?user=reviewer&draft=abc&action=SIGN_IN&from=&to=");
 		assertThat(this.page.textContent("#draft-error")).isEqualTo("Enter a draft number, such as 42.");
 		assertThat(this.page.locator("#audit-events tbody tr").count()).isGreaterThanOrEqualTo(1);
 		screenshot("07-audit-invalid-draft");
