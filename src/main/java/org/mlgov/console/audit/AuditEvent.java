@@ -15,9 +15,11 @@ import org.springframework.util.Assert;
  * @param target what it happened to, if anything
  * @param detail a short explanation, if any
  * @param remoteAddress the client address, if known
+ * @param draftId the draft it happened to, if it is about a draft
+ * @param draftVersion the draft's revision (its version) after the action, if it is about a draft
  */
 public record AuditEvent(Long id, Instant occurredAt, String actor, String action, String target, String detail,
-		String remoteAddress) {
+		String remoteAddress, Long draftId, Long draftVersion) {
 
 	static final int ACTOR_LENGTH = 100;
 
@@ -39,6 +41,22 @@ public record AuditEvent(Long id, Instant occurredAt, String actor, String actio
 		target = truncate(target, TARGET_LENGTH);
 		detail = truncate(detail, DETAIL_LENGTH);
 		remoteAddress = truncate(remoteAddress, REMOTE_ADDRESS_LENGTH);
+		Assert.isTrue(draftVersion == null || draftId != null, "A draft version needs a draft id");
+	}
+
+	/**
+	 * An event that is not about a draft.
+	 * @param id database identity, {@code null} until inserted
+	 * @param occurredAt when it happened
+	 * @param actor who did it
+	 * @param action what happened
+	 * @param target what it happened to, if anything
+	 * @param detail a short explanation, if any
+	 * @param remoteAddress the client address, if known
+	 */
+	public AuditEvent(Long id, Instant occurredAt, String actor, String action, String target, String detail,
+			String remoteAddress) {
+		this(id, occurredAt, actor, action, target, detail, remoteAddress, null, null);
 	}
 
 	/**
@@ -52,6 +70,28 @@ public record AuditEvent(Long id, Instant occurredAt, String actor, String actio
 	 */
 	public static AuditEvent now(String actor, String action, String target, String detail, String remoteAddress) {
 		return new AuditEvent(null, Instant.now(), actor, action, target, detail, remoteAddress);
+	}
+
+	/**
+	 * A new event about a draft that happened now and has not been inserted yet. Its target reads
+	 * {@code draft <id> (version <n>)}.
+	 * @param actor who did it
+	 * @param action what happened
+	 * @param draftId the draft
+	 * @param draftVersion the draft's version after the action
+	 * @param detail a short explanation, or {@code null}
+	 * @param remoteAddress the client address, or {@code null}
+	 * @return the event
+	 */
+	public static AuditEvent nowOnDraft(String actor, String action, long draftId, long draftVersion, String detail,
+			String remoteAddress) {
+		return new AuditEvent(null, Instant.now(), actor, action,
+				"draft " + draftId + " (version " + draftVersion + ")", detail, remoteAddress, draftId, draftVersion);
+	}
+
+	AuditEvent withId(long newId) {
+		return new AuditEvent(newId, this.occurredAt, this.actor, this.action, this.target, this.detail,
+				this.remoteAddress, this.draftId, this.draftVersion);
 	}
 
 	private static String truncate(String value, int length) {

@@ -19,12 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthenticationAuditListener {
 
-	static final String SIGN_IN = "SIGN_IN";
-
-	static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
-
-	static final String SIGN_OUT = "SIGN_OUT";
-
 	private final AuditEventRepository auditEvents;
 
 	AuthenticationAuditListener(AuditEventRepository auditEvents) {
@@ -33,25 +27,25 @@ class AuthenticationAuditListener {
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		record(event.getAuthentication(), SIGN_IN, null);
+		record(event.getAuthentication(), AuditAction.SIGN_IN, null);
 	}
 
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
-		record(event.getAuthentication(), SIGN_IN_FAILED, reason(event.getException()));
+		record(event.getAuthentication(), AuditAction.SIGN_IN_FAILED, reason(event.getException()));
 	}
 
 	@EventListener
 	void onLogout(LogoutSuccessEvent event) {
-		record(event.getAuthentication(), SIGN_OUT, null);
+		record(event.getAuthentication(), AuditAction.SIGN_OUT, null);
 	}
 
-	private void record(Authentication authentication, String action, String detail) {
+	private void record(Authentication authentication, AuditAction action, String detail) {
 		String actor = (authentication.getName() == null || authentication.getName().isBlank()) ? "(blank)"
 				: authentication.getName();
 		String remoteAddress = (authentication.getDetails() instanceof WebAuthenticationDetails web)
 				? web.getRemoteAddress() : null;
-		this.auditEvents.insert(AuditEvent.now(actor, action, null, detail, remoteAddress));
+		this.auditEvents.insert(AuditEvent.now(actor, action.name(), null, detail, remoteAddress));
 	}
 
 	private static String reason(AuthenticationException exception) {

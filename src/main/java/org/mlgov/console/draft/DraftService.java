@@ -99,8 +99,7 @@ public class DraftService {
 	}
 
 	private void record(String user, String action, Draft draft, String detail, String remoteAddress) {
-		this.audit.insert(AuditEvent.now(user, action, "draft " + draft.id() + " (version " + draft.version() + ")",
-				detail, remoteAddress));
+		this.audit.insert(AuditEvent.nowOnDraft(user, action, draft.id(), draft.version(), detail, remoteAddress));
 	}
 
 }

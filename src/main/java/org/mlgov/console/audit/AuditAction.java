@@ -1,0 +1,47 @@
+package org.mlgov.console.audit;
+
+/**
+ * The actions the console writes to the audit trail, as stored in {@code audit_event.action} (the constant's name).
+ * The audit page offers them as a filter.
+ */
+public enum AuditAction {
+
+	/** A user signed in. */
+	SIGN_IN("Sign-in"),
+
+	/** A sign-in was refused; the actor is the name that was typed. */
+	SIGN_IN_FAILED("Failed sign-in"),
+
+	/** A user signed out. */
+	SIGN_OUT("Sign-out"),
+
+	/** An administrator started a draft. */
+	DRAFT_CREATED("Draft created"),
+
+	/** An administrator saved a step of the wizard. */
+	DRAFT_SAVED("Draft step saved"),
+
+	/** An administrator renamed a draft. */
+	DRAFT_RENAMED("Draft renamed"),
+
+	/** An administrator cloned a draft; the event names the copy. */
+	DRAFT_CLONED("Draft cloned"),
+
+	/** An administrator deleted a draft. */
+	DRAFT_DELETED("Draft deleted");
+
+	private final String label;
+
+	AuditAction(String label) {
+		this.label = label;
+	}
+
+	/**
+	 * A short human-readable name for the action.
+	 * @return the label shown in the audit page's action filter
+	 */
+	public String label() {
+		return this.label;
+	}
+
+}

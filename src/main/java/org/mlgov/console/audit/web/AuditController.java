@@ -1,0 +1,64 @@
+package org.mlgov.console.audit.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.mlgov.console.audit.AuditAction;
+import org.mlgov.console.audit.AuditEventRepository;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The audit trail for security reviewers and the help desk, read-only: a filtered, paged table and the same
+ * filters as a CSV download.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('REVIEWER','HELPDESK')")
+class AuditController {
+
+	static final String CSV_CONTENT_TYPE = "text/csv; charset=UTF-8";
+
+	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
+		.withZone(ZoneOffset.UTC);
+
+	private final AuditEventRepository audit;
+
+	private final Clock clock;
+
+	AuditController(AuditEventRepository audit, Clock clock) {
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping("/audit")
+	String list(@ModelAttribute("filters") AuditFilters filters, @RequestParam(required = false) String page,
+			Model model) {
+		model.addAttribute("page", AuditPage.load(this.audit, filters.getQuery(), page));
+		model.addAttribute("actions", AuditAction.values());
+		return "audit/list";
+	}
+
+	@GetMapping("/audit.csv")
+	void csv(@ModelAttribute("filters") AuditFilters filters, HttpServletResponse response) throws IOException {
+		response.setContentType(CSV_CONTENT_TYPE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("audit-" + FILE_TIME.format(this.clock.instant()) + ".csv")
+			.build()
+			.toString());
+		AuditCsv csv = new AuditCsv(response.getWriter(), AuditCsv.MAX_ROWS);
+		this.audit.search(filters.getQuery(), csv.eventsToRead(), csv);
+		csv.finish();
+	}
+
+}
