@@ -28,7 +28,25 @@ public enum AuditAction {
 	DRAFT_CLONED("Draft cloned"),
 
 	/** An administrator deleted a draft. */
-	DRAFT_DELETED("Draft deleted");
+	DRAFT_DELETED("Draft deleted"),
+
+	/** The author submitted a draft for review; the detail names the frozen revision and the justification. */
+	DRAFT_SUBMITTED("Draft submitted"),
+
+	/** A reviewer approved and the draft reached the approvals it needs. */
+	DRAFT_APPROVED("Draft approved"),
+
+	/** A reviewer approved, but the draft still needs further approvals. */
+	DRAFT_APPROVAL_RECORDED("Approval recorded"),
+
+	/** A reviewer rejected a draft; the detail carries the reason. */
+	DRAFT_REJECTED("Draft rejected"),
+
+	/** The author took a submitted or rejected draft back to editing. */
+	DRAFT_REWORKED("Draft back to editing"),
+
+	/** Somebody commented on a draft under review. */
+	DRAFT_COMMENTED("Review comment");
 
 	private final String label;
 

@@ -3,6 +3,7 @@ package org.mlgov.console.draft;
 import java.time.Clock;
 import java.util.List;
 
+import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
 
@@ -33,7 +34,7 @@ public class DraftService {
 	@Transactional
 	public Draft start(String name, String user, String remoteAddress) {
 		Draft draft = this.drafts.save(Draft.start(name, user, this.clock.instant()));
-		record(user, "DRAFT_CREATED", draft, "name: " + draft.name(), remoteAddress);
+		record(user, AuditAction.DRAFT_CREATED, draft, "name: " + draft.name(), remoteAddress);
 		return draft;
 	}
 
@@ -65,7 +66,7 @@ public class DraftService {
 		Draft draft = get(id);
 		draft.saveStep(step, content, user, expectedVersion, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
-		record(user, "DRAFT_SAVED", saved, "step: " + step.path(), remoteAddress);
+		record(user, AuditAction.DRAFT_SAVED, saved, "step: " + step.path(), remoteAddress);
 		return saved;
 	}
 
@@ -75,7 +76,7 @@ public class DraftService {
 		String oldName = draft.name();
 		draft.rename(newName, user, expectedVersion, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
-		record(user, "DRAFT_RENAMED", saved, "from: " + oldName, remoteAddress);
+		record(user, AuditAction.DRAFT_RENAMED, saved, "from: " + oldName, remoteAddress);
 		return saved;
 	}
 
@@ -86,7 +87,7 @@ public class DraftService {
 			throw new DraftAccessDeniedException("Only " + original.author() + ", the author, can clone this draft.");
 		}
 		Draft copy = this.drafts.save(original.cloneFor(user, this.clock.instant()));
-		record(user, "DRAFT_CLONED", copy, "from draft " + original.id(), remoteAddress);
+		record(user, AuditAction.DRAFT_CLONED, copy, "from draft " + original.id(), remoteAddress);
 		return copy;
 	}
 
@@ -95,11 +96,11 @@ public class DraftService {
 		Draft draft = get(id);
 		draft.requireEditableBy(user);
 		this.drafts.delete(draft);
-		record(user, "DRAFT_DELETED", draft, "name: " + draft.name(), remoteAddress);
+		record(user, AuditAction.DRAFT_DELETED, draft, "name: " + draft.name(), remoteAddress);
 	}
 
-	private void record(String user, String action, Draft draft, String detail, String remoteAddress) {
-		this.audit.insert(AuditEvent.nowOnDraft(user, action, draft.id(), draft.version(), detail, remoteAddress));
+	private void record(String user, AuditAction action, Draft draft, String detail, String remoteAddress) {
+		this.audit.insert(AuditEvent.nowOnDraft(user, action.name(), draft.id(), draft.version(), detail, remoteAddress));
 	}
 
 }

@@ -3,6 +3,7 @@ package org.mlgov.console.review;
 import java.time.Clock;
 import java.util.List;
 
+import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
 import org.mlgov.console.draft.Draft;
@@ -92,7 +93,7 @@ public class ReviewService {
 				this.clock.instant()));
 		draft.submit(user, number, this.requiredApprovals, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
-		record(user, "DRAFT_SUBMITTED", saved, "revision " + number + ": " + why, remoteAddress);
+		record(user, AuditAction.DRAFT_SUBMITTED, saved, "revision " + number + ": " + why, remoteAddress);
 		return revision;
 	}
 
@@ -102,7 +103,7 @@ public class ReviewService {
 		Draft draft = load(draftId);
 		draft.approve(reviewer, comment, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
-		record(reviewer, (saved.status() == DraftStatus.APPROVED) ? "DRAFT_APPROVED" : "DRAFT_APPROVAL_RECORDED",
+		record(reviewer, (saved.status() == DraftStatus.APPROVED) ? AuditAction.DRAFT_APPROVED : AuditAction.DRAFT_APPROVAL_RECORDED,
 				saved, "revision " + saved.currentRevision() + ((comment == null || comment.isBlank()) ? ""
 						: ": " + comment.strip()), remoteAddress);
 		return saved;
@@ -114,7 +115,7 @@ public class ReviewService {
 		Draft draft = load(draftId);
 		draft.reject(reviewer, reason, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
-		record(reviewer, "DRAFT_REJECTED", saved, "revision " + saved.currentRevision() + ": " + reason.strip(),
+		record(reviewer, AuditAction.DRAFT_REJECTED, saved, "revision " + saved.currentRevision() + ": " + reason.strip(),
 				remoteAddress);
 		return saved;
 	}
@@ -125,7 +126,7 @@ public class ReviewService {
 		Draft draft = load(draftId);
 		draft.rework(user, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
-		record(user, "DRAFT_REWORKED", saved, "back to draft after revision " + saved.currentRevision(),
+		record(user, AuditAction.DRAFT_REWORKED, saved, "back to draft after revision " + saved.currentRevision(),
 				remoteAddress);
 		return saved;
 	}
@@ -144,7 +145,7 @@ public class ReviewService {
 			throw new IllegalArgumentException("A comment has 1 to " + DraftComment.BODY_LENGTH + " characters.");
 		}
 		this.comments.insert(new DraftComment(null, draftId, user, text, this.clock.instant()));
-		record(user, "DRAFT_COMMENTED", draft, text, remoteAddress);
+		record(user, AuditAction.DRAFT_COMMENTED, draft, text, remoteAddress);
 	}
 
 	/** Submitted drafts, oldest submission first. */
@@ -158,9 +159,8 @@ public class ReviewService {
 		return this.drafts.findById(draftId).orElseThrow(() -> new DraftNotFoundException(draftId));
 	}
 
-	private void record(String user, String action, Draft draft, String detail, String remoteAddress) {
-		this.audit.insert(AuditEvent.now(user, action, "draft " + draft.id() + " (version " + draft.version() + ")",
-				detail, remoteAddress));
+	private void record(String user, AuditAction action, Draft draft, String detail, String remoteAddress) {
+		this.audit.insert(AuditEvent.nowOnDraft(user, action.name(), draft.id(), draft.version(), detail, remoteAddress));
 	}
 
 }

@@ -138,7 +138,13 @@ class ReviewWorkflowWebTests {
 		this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(REVIEWER).param("comment", "Fine."));
 		Draft approved = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(approved.status()).isEqualTo(DraftStatus.APPROVED);
-		assertThat(this.audit.findByActor("reviewer", 20)).extracting(AuditEvent::action).contains("DRAFT_APPROVED");
+		assertThat(this.audit.findByActor("reviewer", 20)).filteredOn((event) -> event.action().equals("DRAFT_APPROVED"))
+			.first()
+			.satisfies((event) -> {
+				assertThat(event.draftId()).isEqualTo(draft.id());
+				assertThat(event.draftVersion()).isEqualTo(approved.version());
+				assertThat(event.detail()).startsWith("revision 1");
+			});
 		// Approving again is an illegal transition: 409, nothing changes.
 		MvcResult again = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf())
 			.with(user("reviewer2").roles("REVIEWER"))).andReturn();

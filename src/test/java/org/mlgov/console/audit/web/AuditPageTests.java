@@ -56,7 +56,7 @@ class AuditPageTests {
 		Element renamed = page.selectFirst("#audit-events tbody tr");
 		assertThat(cells(renamed)).containsExactly("2032-01-10 09:15:30", "quinn", "DRAFT_RENAMED",
 				"draft 901 (version 3)", "from: Old name", "198.51.100.2", "Draft 901 version 3");
-		assertThat(renamed.select(".audit-draft a").attr("href")).isEqualTo("/drafts/901");
+		assertThat(renamed.select(".audit-draft a").attr("href")).isEqualTo("/audit?draft=901");
 		Element signIn = page.select("#audit-events tbody tr").get(1);
 		assertThat(cells(signIn)).containsExactly("2032-01-10 08:00:00", "Quinn", "SIGN_IN", "", "",
 				"198.51.100.1", "");
@@ -82,7 +82,8 @@ class AuditPageTests {
 		assertThat(page.select("#draft").val()).isEqualTo("903");
 		assertThat(page.select("#action option[selected]").val()).isEqualTo("DRAFT_RENAMED");
 		assertThat(page.select("#action option").eachAttr("value")).containsExactly("", "SIGN_IN", "SIGN_IN_FAILED",
-				"SIGN_OUT", "DRAFT_CREATED", "DRAFT_SAVED", "DRAFT_RENAMED", "DRAFT_CLONED", "DRAFT_DELETED");
+				"SIGN_OUT", "DRAFT_CREATED", "DRAFT_SAVED", "DRAFT_RENAMED", "DRAFT_CLONED", "DRAFT_DELETED", "DRAFT_SUBMITTED",
+				"DRAFT_APPROVED", "DRAFT_APPROVAL_RECORDED", "DRAFT_REJECTED", "DRAFT_REWORKED", "DRAFT_COMMENTED");
 		assertThat(page.select("#from").val()).isEqualTo("2032-01-10");
 		assertThat(page.select("#to").val()).isEqualTo("2032-01-10");
 		assertThat(page.select("#audit-filters").attr("method")).isEqualTo("get");
