@@ -108,6 +108,38 @@ class ReviewWorkflowWebTests {
 
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
+	void theWizardReviewPageSubmitsAndShowsARefusalNextToTheJustificationWithWhatWasTyped() throws Exception {
+		Draft draft = finishedDraft("Submit form");
+		Document page = Jsoup.parse(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).with(AUTHOR))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.select("#submit-form").attr("action")).isEqualTo("/drafts/" + draft.id() + "/submit");
+		assertThat(page.select("#submit-form input[name=version]").val()).isEqualTo(String.valueOf(draft.version()));
+		assertThat(page.select("#submit-form input[name=_csrf]")).hasSize(1);
+		assertThat(page.select("#submit-errors")).isEmpty();
+
+		MvcResult refused = submit(draft, "   ");
+		Document again = Jsoup.parse(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).with(AUTHOR)
+			.flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString());
+		assertThat(again.select("#justification").hasClass("is-invalid")).isTrue();
+		assertThat(again.select("#submit-errors").text()).isEqualTo("Give a justification of 1 to 2,000 characters.");
+		assertThat(again.select("#justification").text()).isEmpty();
+
+		String tooLong = "x".repeat(2001);
+		MvcResult long2 = submit(draft, tooLong);
+		Document kept = Jsoup.parse(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).with(AUTHOR)
+			.flashAttrs(long2.getFlashMap())).andReturn().getResponse().getContentAsString());
+		assertThat(kept.select("#justification").text()).isEqualTo(tooLong);
+
+		submit(draft, "Needed by the fraud team");
+		Document submitted = Jsoup.parse(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).with(AUTHOR))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(submitted.select("#submission")).isEmpty();
+		assertThat(submitted.select("#under-review").text()).contains("submitted", "open its review");
+		assertThat(submitted.select("#under-review a").attr("href")).isEqualTo("/reviews/" + draft.id());
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
 	void theAuthorCannotApproveTheirOwnDraftEvenWithTheReviewerRole() throws Exception {
 		Draft draft = finishedDraft("Four eyes");
 		submit(draft, "please");

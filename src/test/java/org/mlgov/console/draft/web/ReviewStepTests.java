@@ -193,7 +193,8 @@ class ReviewStepTests {
 			.isEqualTo("/drafts/" + draft.id() + "/documents/trust-policy");
 		assertThat(page.select("#back").attr("href")).isEqualTo("/drafts/" + draft.id() + "/steps/collaboration");
 		assertThat(page.select("#my-drafts").attr("href")).isEqualTo("/drafts");
-		assertThat(page.select("#review form, #review button[type=submit]")).isEmpty();
+		// The only form of the page is the submission (the documents are read, never edited here).
+		assertThat(page.select("#review form")).extracting((form) -> form.id()).containsExactly("submit-form");
 		assertThat(page.select("#read-only")).isEmpty();
 	}
 
