@@ -9,10 +9,13 @@ import java.util.stream.Collectors;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftNotFoundException;
 import org.mlgov.console.policy.Finding;
+import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.review.DraftCommentRepository;
 import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.DraftRevisionRepository;
 import org.mlgov.console.review.FrozenDocuments;
+import org.mlgov.console.review.LiveComparisonService;
+import org.mlgov.console.review.RevisionComparison;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -26,9 +29,12 @@ class ReviewPageModel {
 
 	private final DraftCommentRepository comments;
 
-	ReviewPageModel(DraftRevisionRepository revisions, DraftCommentRepository comments) {
+	private final LiveComparisonService live;
+
+	ReviewPageModel(DraftRevisionRepository revisions, DraftCommentRepository comments, LiveComparisonService live) {
 		this.revisions = revisions;
 		this.comments = comments;
+		this.live = live;
 	}
 
 	void fill(Draft draft, Integer requestedRevision, Model model, Authentication user) {
@@ -60,6 +66,26 @@ class ReviewPageModel {
 		model.addAttribute("isAuthor", draft.author().equals(user.getName()));
 		model.addAttribute("decisions", draft.decisions());
 		model.addAttribute("comments", this.comments.findByDraft(draft.id()));
+		model.addAttribute("live", this.live.compare(revision));
+		RoleSpec spec = revision.draftContent().spec();
+		model.addAttribute("baseline", this.revisions.lastApprovedForRole(spec.accountId(), documents.role().name(),
+				draft.id())
+			.map((approved) -> new Baseline(approved, RevisionComparison.between(approved.frozenDocuments(), documents)))
+			.orElse(null));
+		model.addAttribute("sincePrevious", all.stream()
+			.filter((r) -> r.number() == number - 1)
+			.findFirst()
+			.map((previous) -> new Baseline(previous, RevisionComparison.between(previous.frozenDocuments(), documents)))
+			.orElse(null));
+	}
+
+	/**
+	 * An earlier revision the review compares with, and how the revision under review differs from it.
+	 *
+	 * @param revision the earlier revision
+	 * @param comparison the differences
+	 */
+	record Baseline(DraftRevision revision, RevisionComparison comparison) {
 	}
 
 	private static Map<String, List<Finding>> findingsBySid(List<Finding> findings) {

@@ -1,0 +1,87 @@
+package org.mlgov.console.review;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link LiveStateReader} for web tests: answers what a test put in it, and NOT_FOUND for anything else (as AWS
+ * does for a role, domain, profile or bucket that does not exist).
+ */
+public class FakeLiveStateReader implements LiveStateReader {
+
+	private final Map<String, LiveRead<?>> answers = new HashMap<>();
+
+	/** Forgets every answer. */
+	public void reset() {
+		this.answers.clear();
+	}
+
+	public void role(String account, String roleName, LiveRead<LiveRole> answer) {
+		this.answers.put("role/" + account + "/" + roleName, answer);
+	}
+
+	public void domain(String account, String domainId, LiveRead<LiveDomain> answer) {
+		this.answers.put("domain/" + account + "/" + domainId, answer);
+	}
+
+	public void userProfile(String account, String domainId, String profile, LiveRead<LiveUserProfile> answer) {
+		this.answers.put("profile/" + account + "/" + domainId + "/" + profile, answer);
+	}
+
+	public void bucketCors(String account, String bucket, LiveRead<LiveBucketCors> answer) {
+		this.answers.put("cors/" + account + "/" + bucket, answer);
+	}
+
+	public void userProfiles(String account, String domainId, LiveRead<List<UserProfileSummary>> answer) {
+		this.answers.put("profiles/" + account + "/" + domainId, answer);
+	}
+
+	public void domains(String account, LiveRead<List<DomainSummary>> answer) {
+		this.answers.put("domains/" + account, answer);
+	}
+
+	public static <T> LiveRead<T> problem(ReadProblem.Kind kind, String service, String operation, String message) {
+		return LiveRead.failed(new ReadProblem(kind, service, operation, message));
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> LiveRead<T> answer(String key, String service, String operation, String what) {
+		LiveRead<?> answer = this.answers.get(key);
+		return (answer != null) ? (LiveRead<T>) answer
+				: problem(ReadProblem.Kind.NOT_FOUND, service, operation, what + " does not exist.");
+	}
+
+	@Override
+	public LiveRead<LiveRole> readRole(String accountId, String roleName) {
+		return answer("role/" + accountId + "/" + roleName, "IAM", "GetRole", "Role " + roleName);
+	}
+
+	@Override
+	public LiveRead<LiveDomain> readDomain(String accountId, String region, String domainId) {
+		return answer("domain/" + accountId + "/" + domainId, "SageMaker", "DescribeDomain", "Domain " + domainId);
+	}
+
+	@Override
+	public LiveRead<LiveUserProfile> readUserProfile(String accountId, String region, String domainId,
+			String userProfileName) {
+		return answer("profile/" + accountId + "/" + domainId + "/" + userProfileName, "SageMaker",
+				"DescribeUserProfile", "User profile " + userProfileName);
+	}
+
+	@Override
+	public LiveRead<List<DomainSummary>> listDomains(String accountId, String region) {
+		return answer("domains/" + accountId, "SageMaker", "ListDomains", "Account " + accountId);
+	}
+
+	@Override
+	public LiveRead<List<UserProfileSummary>> listUserProfiles(String accountId, String region, String domainId) {
+		return answer("profiles/" + accountId + "/" + domainId, "SageMaker", "ListUserProfiles", "Domain " + domainId);
+	}
+
+	@Override
+	public LiveRead<LiveBucketCors> readBucketCors(String accountId, String region, String bucket) {
+		return answer("cors/" + accountId + "/" + bucket, "S3", "GetBucketCors", "Bucket " + bucket);
+	}
+
+}
