@@ -1,14 +1,36 @@
 package org.mlgov.console.review;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.mlgov.console.policy.GenerationResult;
+import org.mlgov.console.policy.PolicyKind;
+import org.mlgov.console.policy.RoleSpec;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * A {@link LiveStateReader} for web tests: answers what a test put in it, and NOT_FOUND for anything else (as AWS
  * does for a role, domain, profile or bucket that does not exist).
  */
 public class FakeLiveStateReader implements LiveStateReader {
+
+	/** Installs a fake as the console's {@link LiveStateReader}: {@code @Import(FakeLiveStateReader.Installed.class)}. */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Installed {
+
+		@Bean
+		@Primary
+		FakeLiveStateReader fakeLiveStateReader() {
+			return new FakeLiveStateReader();
+		}
+
+	}
 
 	private final Map<String, LiveRead<?>> answers = new HashMap<>();
 
@@ -39,6 +61,35 @@ public class FakeLiveStateReader implements LiveStateReader {
 
 	public void domains(String account, LiveRead<List<DomainSummary>> answer) {
 		this.answers.put("domains/" + account, answer);
+	}
+
+	/**
+	 * The role a specification generates, as AWS would return it after a push: inline policies by name, customer
+	 * managed ones attached with their documents, AWS managed ones attached, the tags.
+	 * @param spec the specification
+	 * @param result what the generator made of it
+	 * @return the live role
+	 */
+	public static LiveRole pushed(RoleSpec spec, GenerationResult result) {
+		Map<String, String> inline = new LinkedHashMap<>();
+		List<LiveRole.AttachedPolicy> attached = new ArrayList<>();
+		result.policies().forEach((p) -> {
+			if (p.kind() == PolicyKind.INLINE) {
+				inline.put(p.name(), p.json());
+			}
+			else {
+				attached.add(new LiveRole.AttachedPolicy("arn:aws:iam::" + spec.accountId() + ":policy" + p.path()
+						+ p.name(), p.name(), "v1", p.json()));
+			}
+		});
+		result.awsManagedPolicyArns()
+			.forEach((arn) -> attached.add(new LiveRole.AttachedPolicy(arn, arn.substring(arn.lastIndexOf('/') + 1),
+					"v1", null)));
+		Map<String, String> tags = new LinkedHashMap<>();
+		spec.tags().forEach((t) -> tags.put(t.key(), t.value()));
+		return new LiveRole(spec.accountId(), spec.roleName(), result.role().arn(), result.role().path(),
+				result.role().description(), spec.maxSessionDurationSeconds(), null, result.role().trustPolicyJson(),
+				inline, attached, tags);
 	}
 
 	public static <T> LiveRead<T> problem(ReadProblem.Kind kind, String service, String operation, String message) {

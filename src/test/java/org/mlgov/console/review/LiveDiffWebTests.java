@@ -1,8 +1,6 @@
 package org.mlgov.console.review;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,19 +15,14 @@ import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.RoleMode;
 import org.mlgov.console.draft.WizardStep;
-import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.PolicyGenerator;
-import org.mlgov.console.policy.PolicyKind;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.RoleSpec.Tag;
 import org.mlgov.console.policy.TestSpecs;
 import org.mlgov.console.review.ReadProblem.Kind;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -48,7 +41,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * against the draft's previous revision.
  */
 @ConsoleTest
-@Import(LiveDiffWebTests.FakeReader.class)
+@Import(FakeLiveStateReader.Installed.class)
 @WithMockUser(username = "admin", roles = "ADMIN")
 class LiveDiffWebTests {
 
@@ -57,17 +50,6 @@ class LiveDiffWebTests {
 	static final RequestPostProcessor REVIEWER = user("reviewer").roles("REVIEWER");
 
 	static final String DOMAIN = "d-abc123def456";
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FakeReader {
-
-		@Bean
-		@Primary
-		FakeLiveStateReader fakeLiveStateReader() {
-			return new FakeLiveStateReader();
-		}
-
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -138,26 +120,7 @@ class LiveDiffWebTests {
 
 	/** The role a specification generates, as AWS would return it after a push. */
 	LiveRole pushed(RoleSpec spec) {
-		GenerationResult result = this.generator.generate(spec);
-		Map<String, String> inline = new LinkedHashMap<>();
-		List<LiveRole.AttachedPolicy> attached = new java.util.ArrayList<>();
-		result.policies().forEach((p) -> {
-			if (p.kind() == PolicyKind.INLINE) {
-				inline.put(p.name(), p.json());
-			}
-			else {
-				attached.add(new LiveRole.AttachedPolicy("arn:aws:iam::" + spec.accountId() + ":policy" + p.path()
-						+ p.name(), p.name(), "v1", p.json()));
-			}
-		});
-		result.awsManagedPolicyArns()
-			.forEach((arn) -> attached.add(new LiveRole.AttachedPolicy(arn, arn.substring(arn.lastIndexOf('/') + 1),
-					"v1", null)));
-		Map<String, String> tags = new LinkedHashMap<>();
-		spec.tags().forEach((t) -> tags.put(t.key(), t.value()));
-		return new LiveRole(spec.accountId(), spec.roleName(), result.role().arn(), result.role().path(),
-				result.role().description(), spec.maxSessionDurationSeconds(), null, result.role().trustPolicyJson(),
-				inline, attached, tags);
+		return FakeLiveStateReader.pushed(spec, this.generator.generate(spec));
 	}
 
 	@Test
