@@ -200,13 +200,13 @@ final class ActivityStatements {
 						: groupCount;
 				String sid = sidPrefix + (firstIndex + group);
 				this.context.findings()
-					.add(dropped.stream().anyMatch((k) -> k.startsWith("sagemaker:Vpc")) ? "VPC_NOT_BINDABLE"
+					.atStatement(dropped.stream().anyMatch((k) -> k.startsWith("sagemaker:Vpc")) ? "VPC_NOT_BINDABLE"
 							: "CONDITION_NOT_SUPPORTED", Severity.WARNING,
 							activity.name() + ": IAM cannot bind " + action + " to " + String.join(", ", dropped)
 									+ " (the action does not support " + ((dropped.size() == 1) ? "that key" : "those keys")
 									+ "), so it is allowed without " + ((dropped.size() == 1) ? "it" : "them") + hint(action, dropped)
 									+ ".",
-							null, sid);
+							sid);
 			}
 			groups.computeIfAbsent(supported, (k) -> new ArrayList<>()).add(action);
 		}

@@ -78,12 +78,14 @@ public final class PolicyGenerator {
 		permissions.addAll(collaboration.evaluation(spec.evaluation()));
 
 		ModelGuardrails guardrails = new ModelGuardrails(context);
+		guardrails.lint(spec.bedrock(), spec.jumpStart());
 		List<Statement> guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), false));
 		if (allowListTooLarge(guardrailStatements)) {
 			guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), true));
-			findings.info("BEDROCK_ALLOW_LIST_COMPACTED", "The Bedrock allow list is too long to list each model's "
-					+ "inference profiles, so it names all inference profiles of the account instead: a call through "
-					+ "a profile is still denied unless its foundation model is on the list.");
+			findings.atStatement("BEDROCK_ALLOW_LIST_COMPACTED", Severity.INFO, "The Bedrock allow list is too long "
+					+ "to list each model's inference profiles, so it names all inference profiles of the account "
+					+ "instead: a call through a profile is still denied unless its foundation model is on the list.",
+					ModelGuardrails.BEDROCK_ALLOW_LISTED);
 		}
 		guardrailStatements.addAll(guardrails.jumpStart(spec.jumpStart()));
 
@@ -129,20 +131,10 @@ public final class PolicyGenerator {
 		checkQuotas(role, policies, inlineAggregate, awsManaged.size(), findings);
 
 		String appSettings = (canvas.appSettings == null) ? null : Json.pretty(canvas.appSettings);
+		// Findings about statements are located now that the packer has placed (and perhaps cut) them.
+		List<Finding> located = findings.resolve(new StatementIndex(policies, placement.sourceSids()));
 		return new GenerationResult(this.catalog.version(), role, policies, awsManaged, canvas.bedrockRole,
-				appSettings, cors, locate(findings.list(), policies));
-	}
-
-	/** Fills in the document of findings that name only a statement (the packer decides where it lands). */
-	private static List<Finding> locate(List<Finding> findings, List<GeneratedPolicy> policies) {
-		Map<String, String> documentBySid = new HashMap<>();
-		for (GeneratedPolicy policy : policies) {
-			policy.document().statements().forEach((s) -> documentBySid.put(s.sid(), policy.name()));
-		}
-		return findings.stream()
-			.map((f) -> (f.document() == null && f.sid() != null)
-					? new Finding(f.code(), f.severity(), f.message(), documentBySid.get(f.sid()), f.sid()) : f)
-			.toList();
+				appSettings, cors, located);
 	}
 
 	private List<RoleSpec.ActivitySelection> selectedActivities(RoleSpec spec) {

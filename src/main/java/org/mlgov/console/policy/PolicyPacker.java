@@ -38,14 +38,18 @@ final class PolicyPacker {
 		return this.quotas.managedPolicy() - EMPTY_DOCUMENT;
 	}
 
-	record Placement(List<Statement> inline, List<List<Statement>> managed) {
+	/**
+	 * @param sourceSids for each part of a cut statement, the Sid of the statement it was cut from
+	 */
+	record Placement(List<Statement> inline, List<List<Statement>> managed, Map<String, String> sourceSids) {
 	}
 
 	Placement place(List<Statement> guardrails, List<Statement> permissions) {
 		List<Statement> inline = new ArrayList<>();
 		List<Statement> overflow = new ArrayList<>();
 		int inlineSize = EMPTY_DOCUMENT;
-		for (Statement statement : splitAll(guardrails)) {
+		Map<String, String> sourceSids = new LinkedHashMap<>();
+		for (Statement statement : splitAll(guardrails, sourceSids)) {
 			int size = PolicyRendering.iamSize(statement) + (inline.isEmpty() ? 0 : 1);
 			if (inlineSize + size <= this.quotas.inlineAggregate()) {
 				inline.add(statement);
@@ -56,7 +60,7 @@ final class PolicyPacker {
 			}
 		}
 		List<Statement> rest = new ArrayList<>(overflow);
-		rest.addAll(splitAll(permissions));
+		rest.addAll(splitAll(permissions, sourceSids));
 		List<List<Statement>> bins = new ArrayList<>();
 		List<Integer> binSizes = new ArrayList<>();
 		for (Statement statement : rest) {
@@ -77,13 +81,17 @@ final class PolicyPacker {
 				binSizes.set(target, binSizes.get(target) + size + 1);
 			}
 		}
-		return new Placement(inline, bins);
+		return new Placement(inline, bins, sourceSids);
 	}
 
-	private List<Statement> splitAll(List<Statement> statements) {
+	private List<Statement> splitAll(List<Statement> statements, Map<String, String> sourceSids) {
 		List<Statement> out = new ArrayList<>();
 		for (Statement statement : statements) {
-			out.addAll(split(statement));
+			List<Statement> parts = split(statement);
+			if (parts.size() > 1) {
+				parts.forEach((part) -> sourceSids.put(part.sid(), statement.sid()));
+			}
+			out.addAll(parts);
 		}
 		return out;
 	}
