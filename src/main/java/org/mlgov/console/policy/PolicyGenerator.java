@@ -95,27 +95,24 @@ public final class PolicyGenerator {
 				.add(CollaborationAndEvaluation.evaluationRule(spec.evaluation().corsAllowedOrigins()));
 		}
 
-		PolicyPacker packer = new PolicyPacker(this.quotas);
-		PolicyPacker.Placement placement = packer.place(uniqueSids(guardrailStatements, new HashMap<>()),
-				uniqueSids(permissions, new HashMap<>()));
-		List<GeneratedPolicy> policies = new ArrayList<>();
-		int inlineAggregate = 0;
-		if (!placement.inline().isEmpty()) {
-			PolicyDocument doc = new PolicyDocument(placement.inline());
-			int size = PolicyRendering.iamSize(doc);
-			inlineAggregate += size;
-			policies.add(new GeneratedPolicy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, doc,
-					PolicyRendering.pretty(doc), size, this.quotas.inlineAggregate()));
-		}
-		for (int i = 0; i < placement.managed().size(); i++) {
-			PolicyDocument doc = new PolicyDocument(placement.managed().get(i));
-			policies.add(new GeneratedPolicy(spec.roleName() + "-permissions-" + (i + 1), PolicyKind.CUSTOMER_MANAGED,
-					spec.rolePath(), doc, PolicyRendering.pretty(doc), PolicyRendering.iamSize(doc),
-					this.quotas.managedPolicy()));
-		}
 		List<String> awsManaged = managedNames.stream()
 			.map((name) -> this.catalog.managedPolicy(name).arn(spec.partition()))
 			.toList();
+		int managedSlots = Math.max(0, this.quotas.attachedPolicies() - awsManaged.size());
+		PolicyPacker.Placement placement = new PolicyPacker(this.quotas).place(
+				uniqueSids(guardrailStatements, new HashMap<>()), uniqueSids(permissions, new HashMap<>()), managedSlots);
+		List<GeneratedPolicy> policies = new ArrayList<>();
+		if (!placement.guardrails().isEmpty()) {
+			policies.add(policy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, placement.guardrails()));
+		}
+		if (!placement.inlineOverflow().isEmpty()) {
+			policies.add(policy(spec.roleName() + PolicyPacker.INLINE_OVERFLOW_SUFFIX, PolicyKind.INLINE, null,
+					placement.inlineOverflow()));
+		}
+		for (int i = 0; i < placement.managed().size(); i++) {
+			policies.add(policy(spec.roleName() + "-permissions-" + (i + 1), PolicyKind.CUSTOMER_MANAGED,
+					spec.rolePath(), placement.managed().get(i)));
+		}
 
 		PolicyDocument trustPolicy = TrustPolicies.of(context, trust);
 		String trustJson = PolicyRendering.pretty(trustPolicy);
@@ -128,13 +125,21 @@ public final class PolicyGenerator {
 		corsRules.forEach((bucket, rules) -> cors.add(bucketCors(bucket, rules, findings)));
 
 		checkAndLint(spec, role, policies, canvas.bedrockRole, findings);
-		checkQuotas(role, policies, inlineAggregate, awsManaged.size(), findings);
+		checkQuotas(role, policies, awsManaged.size(), findings);
 
 		String appSettings = (canvas.appSettings == null) ? null : Json.pretty(canvas.appSettings);
 		// Findings about statements are located now that the packer has placed (and perhaps cut) them.
 		List<Finding> located = findings.resolve(new StatementIndex(policies, placement.sourceSids()));
 		return new GenerationResult(this.catalog.version(), role, policies, awsManaged, canvas.bedrockRole,
 				appSettings, cors, located);
+	}
+
+	/** A generated policy; its IAM size is counted on the pretty JSON (white space does not count). */
+	private GeneratedPolicy policy(String name, PolicyKind kind, String path, List<Statement> statements) {
+		PolicyDocument document = new PolicyDocument(statements);
+		String json = PolicyRendering.pretty(document);
+		int quota = (kind == PolicyKind.INLINE) ? this.quotas.inlineAggregate() : this.quotas.managedPolicy();
+		return new GeneratedPolicy(name, kind, path, document, json, Json.iamSize(json), quota);
 	}
 
 	private List<RoleSpec.ActivitySelection> selectedActivities(RoleSpec spec) {
@@ -202,11 +207,14 @@ public final class PolicyGenerator {
 		}
 	}
 
-	private void checkQuotas(RoleDefinition role, List<GeneratedPolicy> policies, int inlineAggregate,
-			int awsManagedCount, Findings findings) {
+	private void checkQuotas(RoleDefinition role, List<GeneratedPolicy> policies, int awsManagedCount,
+			Findings findings) {
 		quota(findings, "trust", "trust policy", role.trustPolicySize(), this.quotas.trustPolicy());
-		quota(findings, PolicyPacker.GUARDRAIL_POLICY, "inline policies (aggregate)", inlineAggregate,
-				this.quotas.inlineAggregate());
+		List<GeneratedPolicy> inline = policies.stream().filter((p) -> p.kind() == PolicyKind.INLINE).toList();
+		int inlineAggregate = inline.stream().mapToInt(GeneratedPolicy::size).sum();
+		// The aggregate is the role's; with a single inline policy it is that policy's size, so it points there.
+		quota(findings, (inline.size() == 1) ? inline.get(0).name() : "role", "inline policies (aggregate)",
+				inlineAggregate, this.quotas.inlineAggregate());
 		// Packed managed policies are filled close to their quota on purpose: more content opens another policy,
 		// so only an overflow matters there.
 		for (GeneratedPolicy policy : policies) {
@@ -223,8 +231,10 @@ public final class PolicyGenerator {
 		}
 		if (attached > this.quotas.attachedPolicies()) {
 			findings.add("QUOTA_EXCEEDED", Severity.ERROR, attached + " managed policies would be attached to the "
-					+ "role; the quota is " + this.quotas.attachedPolicies() + ". Remove activities or Canvas features, "
-					+ "or raise the quota (up to 20) and configure it here.", "role", null);
+					+ "role; the quota is " + this.quotas.attachedPolicies() + ", and what does not fit in the "
+					+ "attachments does not fit in the role's inline policies either (" + inlineAggregate + " of "
+					+ this.quotas.inlineAggregate() + " characters). Remove activities or Canvas features, or raise "
+					+ "the quota (up to 20) and configure it here.", "role", null);
 		}
 	}
 
