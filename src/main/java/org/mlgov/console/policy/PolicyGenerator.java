@@ -99,8 +99,9 @@ public final class PolicyGenerator {
 			.map((name) -> this.catalog.managedPolicy(name).arn(spec.partition()))
 			.toList();
 		int managedSlots = Math.max(0, this.quotas.attachedPolicies() - awsManaged.size());
-		PolicyPacker.Placement placement = new PolicyPacker(this.quotas).place(
-				uniqueSids(guardrailStatements, new HashMap<>()), uniqueSids(permissions, new HashMap<>()), managedSlots);
+		PolicyPacker.Placement placement = new PolicyPacker(this.quotas)
+			.place(uniqueSids(guardrailStatements, new HashMap<>()), uniqueSids(permissions, new HashMap<>()),
+					managedSlots);
 		List<GeneratedPolicy> policies = new ArrayList<>();
 		if (!placement.guardrails().isEmpty()) {
 			policies.add(policy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, placement.guardrails()));
@@ -207,35 +208,62 @@ public final class PolicyGenerator {
 		}
 	}
 
+	/**
+	 * Quota findings. {@code QUOTA_EXCEEDED} (ERROR, blocks submission) for any document over its size quota and for
+	 * more attached policies than the quota. {@code NEAR_QUOTA} (WARNING) where the role is close to a limit that more
+	 * content could not get round, at {@link IamQuotas#NEAR_QUOTA} (90 %) of the quota:
+	 * <ul>
+	 * <li>the trust policy ({@code trust}): there is only one;</li>
+	 * <li>the inline aggregate (the inline policy, or {@code role} when there are several): every inline policy shares
+	 * it, and it is the last room the packer uses;</li>
+	 * <li>the attached policies ({@code role}), 9 or 10 of 10: one more, or none, can be attached, by the generator or
+	 * by hand;</li>
+	 * <li>a customer managed policy, only when the role has no room for a further policy: all attachments are used and
+	 * the inline aggregate is itself near its quota. Otherwise the packer fills managed policies close to their quota
+	 * on purpose (more content opens another policy or goes inline), and a warning on each would be noise.</li>
+	 * </ul>
+	 */
 	private void checkQuotas(RoleDefinition role, List<GeneratedPolicy> policies, int awsManagedCount,
 			Findings findings) {
 		quota(findings, "trust", "trust policy", role.trustPolicySize(), this.quotas.trustPolicy());
 		List<GeneratedPolicy> inline = policies.stream().filter((p) -> p.kind() == PolicyKind.INLINE).toList();
 		int inlineAggregate = inline.stream().mapToInt(GeneratedPolicy::size).sum();
 		// The aggregate is the role's; with a single inline policy it is that policy's size, so it points there.
-		quota(findings, (inline.size() == 1) ? inline.get(0).name() : "role", "inline policies (aggregate)",
+		quota(findings, (inline.size() == 1) ? inline.get(0).name() : "role", "inline aggregate of the role",
 				inlineAggregate, this.quotas.inlineAggregate());
-		// Packed managed policies are filled close to their quota on purpose: more content opens another policy,
-		// so only an overflow matters there.
-		for (GeneratedPolicy policy : policies) {
-			if (policy.kind() == PolicyKind.CUSTOMER_MANAGED && policy.size() > this.quotas.managedPolicy()) {
+		List<GeneratedPolicy> managed = policies.stream()
+			.filter((p) -> p.kind() == PolicyKind.CUSTOMER_MANAGED)
+			.toList();
+		int attached = awsManagedCount + managed.size();
+		int attachedQuota = this.quotas.attachedPolicies();
+		boolean noRoomLeft = attached >= attachedQuota && near(inlineAggregate, this.quotas.inlineAggregate());
+		for (GeneratedPolicy policy : managed) {
+			if (policy.size() > this.quotas.managedPolicy() || noRoomLeft) {
 				quota(findings, policy.name(), "managed policy " + policy.name(), policy.size(),
 						this.quotas.managedPolicy());
 			}
 		}
-		int attached = awsManagedCount
-				+ (int) policies.stream().filter((p) -> p.kind() == PolicyKind.CUSTOMER_MANAGED).count();
-		if (attached == this.quotas.attachedPolicies()) {
-			findings.add("NEAR_QUOTA", Severity.WARNING, attached + " managed policies are attached: the quota of "
-					+ this.quotas.attachedPolicies() + " is reached, nothing more can be attached.", "role", null);
-		}
-		if (attached > this.quotas.attachedPolicies()) {
+		if (attached > attachedQuota) {
 			findings.add("QUOTA_EXCEEDED", Severity.ERROR, attached + " managed policies would be attached to the "
-					+ "role; the quota is " + this.quotas.attachedPolicies() + ", and what does not fit in the "
-					+ "attachments does not fit in the role's inline policies either (" + inlineAggregate + " of "
+					+ "role; the quota is " + attachedQuota + ", and what does not fit in the attachments does not "
+					+ "fit in the role's inline policies either (" + inlineAggregate + " of "
 					+ this.quotas.inlineAggregate() + " characters). Remove activities or Canvas features, or raise "
 					+ "the quota (up to 20) and configure it here.", "role", null);
 		}
+		else if (attached == attachedQuota) {
+			findings.add("NEAR_QUOTA", Severity.WARNING, attached + " managed policies are attached: the quota of "
+					+ attachedQuota + " is reached, nothing more can be attached; more permissions would go into the "
+					+ "role's inline policies while they have room.", "role", null);
+		}
+		else if (near(attached, attachedQuota)) {
+			findings.add("NEAR_QUOTA", Severity.WARNING, attached + " of " + attachedQuota + " managed policies are "
+					+ "attached: " + ((attachedQuota - attached == 1) ? "one more fits" : "only "
+							+ (attachedQuota - attached) + " more fit") + ".", "role", null);
+		}
+	}
+
+	private static boolean near(int used, int quota) {
+		return used >= quota * IamQuotas.NEAR_QUOTA;
 	}
 
 	private static void quota(Findings findings, String document, String what, int size, int quota) {
@@ -243,7 +271,7 @@ public final class PolicyGenerator {
 			findings.add("QUOTA_EXCEEDED", Severity.ERROR, "The " + what + " has " + size
 					+ " characters; IAM allows " + quota + ". Shorten the model or resource lists.", document, null);
 		}
-		else if (size >= quota * IamQuotas.NEAR_QUOTA) {
+		else if (near(size, quota)) {
 			findings.add("NEAR_QUOTA", Severity.WARNING, "The " + what + " uses " + size + " of " + quota
 					+ " characters.", document, null);
 		}

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mlgov.console.catalog.BedrockModel;
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.catalog.CatalogLoader;
+import org.mlgov.console.catalog.JumpStartModel;
 import org.mlgov.console.policy.RoleSpec.AccessMode;
 import org.mlgov.console.policy.RoleSpec.ActivitySelection;
 import org.mlgov.console.policy.RoleSpec.CollaborationSettings;
@@ -216,6 +217,98 @@ class FindingsTests {
 		assertThat(unknown).extracting(Finding::document).contains(PERMISSIONS_1).doesNotContain(GUARDRAILS);
 		assertThat(unknown).extracting(Finding::sid).allMatch((sid) -> sid.startsWith("DenyBedrockListedModelsPart"));
 		assertThat(unknown).allSatisfy((f) -> assertThat(f.message()).contains(": acme.unknown-model-v1. Check"));
+	}
+
+	// NEAR_QUOTA: only where more content could not get round the limit.
+
+	static List<Finding> nearQuota(GenerationResult result) {
+		return withCode(result, "NEAR_QUOTA");
+	}
+
+	@Test
+	void aTrustPolicyNearItsQuotaIsAWarningOnTheTrustPolicy() {
+		RoleSpec spec = clean();
+		int size = this.generator.generate(spec).role().trustPolicySize();
+		int quota = size + 10;
+		GenerationResult result = new PolicyGenerator(CATALOG, new IamQuotas(quota, 10240, 6144, 10)).generate(spec);
+		assertThat(nearQuota(result)).extracting(Finding::severity, Finding::document, Finding::sid, Finding::message)
+			.containsExactly(tuple(Severity.WARNING, "trust", null,
+					"The trust policy uses " + size + " of " + quota + " characters."));
+		// 90 % is the threshold: one character below it, no warning.
+		int roomy = (int) Math.floor(size / IamQuotas.NEAR_QUOTA) + 1;
+		assertThat(nearQuota(new PolicyGenerator(CATALOG, new IamQuotas(roomy, 10240, 6144, 10)).generate(spec)))
+			.isEmpty();
+	}
+
+	@Test
+	void aFullGuardrailPolicyIsAWarningOnThatInlinePolicy() {
+		ModelAccess everyModel = new ModelAccess(AccessMode.ALLOW_LISTED,
+				CATALOG.bedrockModels().stream().map(BedrockModel::modelId).toList(), List.of(), false);
+		ModelAccess jumpStart = new ModelAccess(AccessMode.DENY_LISTED, null,
+				CATALOG.jumpStartModels().stream().map(JumpStartModel::modelId).toList(), null);
+		GenerationResult result = this.generator.generate(spec(List.of(), everyModel, jumpStart, null));
+		GeneratedPolicy guardrails = result.inlinePolicies().get(0);
+		assertThat(guardrails.size()).isGreaterThanOrEqualTo(9216).isLessThanOrEqualTo(10240);
+		assertThat(nearQuota(result)).extracting(Finding::severity, Finding::document, Finding::sid, Finding::message)
+			.containsExactly(tuple(Severity.WARNING, GUARDRAILS, null,
+					"The inline aggregate of the role uses " + guardrails.size() + " of 10240 characters."));
+	}
+
+	@Test
+	void nineOfTenAttachmentsAreAWarningOnTheRole() {
+		// Every Role Manager activity with VPC and KMS needs 3 customer managed policies; the 7 Canvas activities
+		// attach 6 AWS managed ones.
+		List<ActivitySelection> all = CATALOG.activities()
+			.stream()
+			.map((a) -> new ActivitySelection(a.id(), TestSpecs.parametersFor(a.id())))
+			.toList();
+		GenerationResult result = this.generator.generate(new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, ROLE,
+				null, null, null, null, null, "custom", all, TestSpecs.vpc(), TestSpecs.kms(), null, null, null, null,
+				null));
+		assertThat(result.attachedPolicyCount()).isEqualTo(9);
+		assertThat(nearQuota(result)).extracting(Finding::severity, Finding::document, Finding::sid, Finding::message)
+			.containsExactly(
+					tuple(Severity.WARNING, "role", null, "9 of 10 managed policies are attached: one more fits."));
+	}
+
+	@Test
+	void tenOfTenAttachmentsAreAWarningOnTheRoleButFullManagedPoliciesAreNot() {
+		GenerationResult result = this.generator
+			.generate(AttachmentQuotaTests.everything(2, AttachmentQuotaTests.allowNova(), null));
+		assertThat(result.attachedPolicyCount()).isEqualTo(10);
+		// permissions-1 and -2 are over 90 % of 6,144, but the inline room still takes more permissions.
+		assertThat(result.customerManagedPolicies().get(0).size()).isGreaterThanOrEqualTo(5530);
+		assertThat(nearQuota(result)).extracting(Finding::severity, Finding::document, Finding::sid, Finding::message)
+			.containsExactly(tuple(Severity.WARNING, "role", null, "10 managed policies are attached: the quota of 10 "
+					+ "is reached, nothing more can be attached; more permissions would go into the role's inline "
+					+ "policies while they have room."));
+	}
+
+	@Test
+	void fullManagedPoliciesAreAWarningWhenNeitherAttachmentsNorInlineRoomAreLeft() {
+		ModelAccess everyModel = new ModelAccess(AccessMode.ALLOW_LISTED,
+				CATALOG.bedrockModels().stream().map(BedrockModel::modelId).toList(), List.of(), false);
+		GenerationResult result = this.generator.generate(AttachmentQuotaTests.everything(100, everyModel, null));
+		assertThat(result.blocked()).isFalse();
+		assertThat(result.attachedPolicyCount()).isEqualTo(10);
+		List<GeneratedPolicy> inline = result.inlinePolicies();
+		assertThat(inline).extracting(GeneratedPolicy::name)
+			.containsExactly(GUARDRAILS, AttachmentQuotaTests.OVERFLOW);
+		int aggregate = inline.stream().mapToInt(GeneratedPolicy::size).sum();
+		List<Tuple> expected = new ArrayList<>();
+		// Two inline policies share the aggregate: it is the role's, not one policy's.
+		expected.add(tuple("role", "The inline aggregate of the role uses " + aggregate + " of 10240 characters."));
+		for (GeneratedPolicy policy : result.customerManagedPolicies()) {
+			assertThat(policy.size()).isGreaterThanOrEqualTo(5530);
+			expected.add(tuple(policy.name(), "The managed policy " + policy.name() + " uses " + policy.size()
+					+ " of 6144 characters."));
+		}
+		expected.add(tuple("role", "10 managed policies are attached: the quota of 10 is reached, nothing more can "
+				+ "be attached; more permissions would go into the role's inline policies while they have room."));
+		assertThat(nearQuota(result)).extracting(Finding::document, Finding::message)
+			.containsExactlyElementsOf(expected);
+		assertThat(nearQuota(result)).extracting(Finding::severity, Finding::sid)
+			.containsOnly(tuple(Severity.WARNING, null));
 	}
 
 	@Test
