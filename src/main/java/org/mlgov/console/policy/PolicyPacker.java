@@ -177,7 +177,7 @@ final class PolicyPacker {
 		List<String> current = new ArrayList<>();
 		int listSize = 0;
 		for (String value : values) {
-			int valueSize = Json.iamSize(value) + 2;
+			int valueSize = Json.iamSizeOf(value);
 			int next = current.isEmpty() ? valueSize : listSize + 1 + valueSize;
 			int total = fixed + next + ((current.isEmpty()) ? 0 : 2);
 			if (!current.isEmpty() && total > capacity) {
