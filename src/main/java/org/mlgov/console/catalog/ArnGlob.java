@@ -1,8 +1,7 @@
 package org.mlgov.console.catalog;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -113,18 +112,28 @@ public final class ArnGlob {
 		return intersect(fromPolicy(left), fromPolicy(right));
 	}
 
+	private static final Token ANY = new Token(Kind.ANY, ' ');
+
+	private static final Token ONE = new Token(Kind.ONE, ' ');
+
+	/** Literal tokens of the Latin-1 characters, shared: patterns are tokenized on every check. */
+	private static final Token[] LITERALS = new Token[256];
+
+	static {
+		for (char c = 0; c < LITERALS.length; c++) {
+			LITERALS[c] = new Token(Kind.LITERAL, c);
+		}
+	}
+
+	private static Token literal(char c) {
+		return (c < LITERALS.length) ? LITERALS[c] : new Token(Kind.LITERAL, c);
+	}
+
 	private static List<Token> fromPolicy(String pattern) {
-		List<Token> tokens = new ArrayList<>();
-		for (char c : pattern.toCharArray()) {
-			if (c == '*') {
-				tokens.add(new Token(Kind.ANY, ' '));
-			}
-			else if (c == '?') {
-				tokens.add(new Token(Kind.ONE, ' '));
-			}
-			else {
-				tokens.add(new Token(Kind.LITERAL, c));
-			}
+		List<Token> tokens = new ArrayList<>(pattern.length());
+		for (int i = 0; i < pattern.length(); i++) {
+			char c = pattern.charAt(i);
+			tokens.add((c == '*') ? ANY : (c == '?') ? ONE : literal(c));
 		}
 		return tokens;
 	}
@@ -145,27 +154,32 @@ public final class ArnGlob {
 				i = end + 1;
 			}
 			else {
-				tokens.add(new Token(Kind.LITERAL, template.charAt(i)));
+				tokens.add(literal(template.charAt(i)));
 				i++;
 			}
 		}
 		return tokens;
 	}
 
+	/**
+	 * Depth-first search of the product automaton for a state where both token lists are consumed. States (i, j) are
+	 * encoded as {@code i * (m + 1) + j} in a flat visited array and an int stack, so that a search allocates two
+	 * arrays and no object per state.
+	 */
 	private static boolean intersect(List<Token> a, List<Token> b) {
 		int n = a.size();
 		int m = b.size();
 		if (literalEndsDiffer(a, b)) {
 			return false;
 		}
-		boolean[][] seen = new boolean[n + 1][m + 1];
-		Deque<int[]> work = new ArrayDeque<>();
-		work.push(new int[] { 0, 0 });
-		seen[0][0] = true;
-		while (!work.isEmpty()) {
-			int[] state = work.pop();
-			int i = state[0];
-			int j = state[1];
+		int width = m + 1;
+		boolean[] seen = new boolean[(n + 1) * width];
+		Search search = new Search(seen, width);
+		search.visit(0, 0);
+		while (search.top > 0) {
+			int state = search.stack[--search.top];
+			int i = state / width;
+			int j = state % width;
 			if (i == n && j == m) {
 				return true;
 			}
@@ -173,10 +187,10 @@ public final class ArnGlob {
 			Token tb = (j < m) ? b.get(j) : null;
 			// A star may match the empty string.
 			if (ta != null && ta.star()) {
-				visit(seen, work, i + 1, j);
+				search.visit(i + 1, j);
 			}
 			if (tb != null && tb.star()) {
-				visit(seen, work, i, j + 1);
+				search.visit(i, j + 1);
 			}
 			if (ta == null || tb == null) {
 				continue;
@@ -185,21 +199,50 @@ public final class ArnGlob {
 			if (!ta.star() && !tb.star()) {
 				boolean compatible = ta.kind() == Kind.ONE || tb.kind() == Kind.ONE || ta.literal() == tb.literal();
 				if (compatible) {
-					visit(seen, work, i + 1, j + 1);
+					search.visit(i + 1, j + 1);
 				}
 			}
 			else if (ta.star() && !tb.star()) {
 				if (tb.kind() == Kind.ONE || ta.admits(tb.literal())) {
-					visit(seen, work, i, j + 1);
+					search.visit(i, j + 1);
 				}
 			}
 			else if (!ta.star()) {
 				if (ta.kind() == Kind.ONE || tb.admits(ta.literal())) {
-					visit(seen, work, i + 1, j);
+					search.visit(i + 1, j);
 				}
 			}
 		}
 		return false;
+	}
+
+	/** The work list of {@link #intersect}: each state is pushed at most once. */
+	private static final class Search {
+
+		private final boolean[] seen;
+
+		private final int width;
+
+		int[] stack = new int[64];
+
+		int top;
+
+		Search(boolean[] seen, int width) {
+			this.seen = seen;
+			this.width = width;
+		}
+
+		void visit(int i, int j) {
+			int state = i * this.width + j;
+			if (!this.seen[state]) {
+				this.seen[state] = true;
+				if (this.top == this.stack.length) {
+					this.stack = Arrays.copyOf(this.stack, this.stack.length * 2);
+				}
+				this.stack[this.top++] = state;
+			}
+		}
+
 	}
 
 	/** Cheap rejection: the literal runs at both ends must agree before any wildcard. */
@@ -227,13 +270,6 @@ public final class ArnGlob {
 			}
 		}
 		return false;
-	}
-
-	private static void visit(boolean[][] seen, Deque<int[]> work, int i, int j) {
-		if (!seen[i][j]) {
-			seen[i][j] = true;
-			work.push(new int[] { i, j });
-		}
 	}
 
 }

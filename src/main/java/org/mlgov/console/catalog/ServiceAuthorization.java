@@ -1,6 +1,7 @@
 package org.mlgov.console.catalog;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,15 +45,27 @@ public final class ServiceAuthorization {
 
 	private final Map<String, Service> services;
 
-	private final List<Pattern> globalKeys;
+	/** Global keys without a variable, lower case. */
+	private final Set<String> globalKeys;
+
+	/** Global keys with a variable ({@code aws:RequestTag/${TagKey}}). */
+	private final List<Pattern> globalKeyPatterns;
 
 	public ServiceAuthorization(Map<String, Service> services, Set<String> globalKeys) {
 		this.services = Map.copyOf(services);
+		Set<String> plain = new HashSet<>();
 		List<Pattern> patterns = new ArrayList<>();
 		for (String key : globalKeys) {
-			patterns.add(keyPattern(key.replace("/tag-key", "/${TagKey}")));
+			String templated = key.replace("/tag-key", "/${TagKey}");
+			if (templated.contains("${")) {
+				patterns.add(keyPattern(templated));
+			}
+			else {
+				plain.add(templated.toLowerCase(Locale.ROOT));
+			}
 		}
-		this.globalKeys = List.copyOf(patterns);
+		this.globalKeys = Set.copyOf(plain);
+		this.globalKeyPatterns = List.copyOf(patterns);
 	}
 
 	public Set<String> servicePrefixes() {
@@ -92,7 +105,15 @@ public final class ServiceAuthorization {
 	}
 
 	public boolean isGlobalConditionKey(String key) {
-		return this.globalKeys.stream().anyMatch((p) -> p.matcher(key).matches());
+		if (this.globalKeys.contains(key.toLowerCase(Locale.ROOT))) {
+			return true;
+		}
+		for (Pattern pattern : this.globalKeyPatterns) {
+			if (pattern.matcher(key).matches()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** True if the key is a global key or one the action lists (templated keys such as aws:RequestTag/${TagKey}). */
@@ -100,7 +121,15 @@ public final class ServiceAuthorization {
 		if (isGlobalConditionKey(key)) {
 			return true;
 		}
-		return action.conditionKeys().stream().anyMatch((k) -> keyPattern(k).matcher(key).matches());
+		for (String listed : action.conditionKeys()) {
+			// Only templated keys need a pattern; the others compare as IAM does, ignoring case.
+			boolean matches = listed.contains("${") ? keyPattern(listed).matcher(key).matches()
+					: listed.equalsIgnoreCase(key);
+			if (matches) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The key that replaces a deprecated service condition key, if the reference names one. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.mlgov.console.catalog.ActivityDefinition;
 import org.mlgov.console.catalog.PolicyTemplate;
@@ -27,6 +28,8 @@ import org.mlgov.console.catalog.TemplateStatement;
  * </ul>
  */
 final class ActivityStatements {
+
+	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
 
 	private final GenerationContext context;
 
@@ -56,7 +59,7 @@ final class ActivityStatements {
 		values.put("DataKmsKeys", spec.kms().dataKeyArns());
 		values.put("VolumeKmsKeys", spec.kms().volumeKeyArns());
 
-		String prefix = activity.base().templateName().replaceAll("[^A-Za-z0-9]", "");
+		String prefix = NOT_ALPHANUMERIC.matcher(activity.base().templateName()).replaceAll("");
 		List<Statement> statements = new ArrayList<>();
 		for (TemplateStatement ts : template.statements()) {
 			Statement statement = substitute(activity.id(), ts, values);
@@ -200,13 +203,13 @@ final class ActivityStatements {
 						: groupCount;
 				String sid = sidPrefix + (firstIndex + group);
 				this.context.findings()
-					.add(dropped.stream().anyMatch((k) -> k.startsWith("sagemaker:Vpc")) ? "VPC_NOT_BINDABLE"
+					.atStatement(dropped.stream().anyMatch((k) -> k.startsWith("sagemaker:Vpc")) ? "VPC_NOT_BINDABLE"
 							: "CONDITION_NOT_SUPPORTED", Severity.WARNING,
 							activity.name() + ": IAM cannot bind " + action + " to " + String.join(", ", dropped)
 									+ " (the action does not support " + ((dropped.size() == 1) ? "that key" : "those keys")
 									+ "), so it is allowed without " + ((dropped.size() == 1) ? "it" : "them") + hint(action, dropped)
 									+ ".",
-							null, sid);
+							sid);
 			}
 			groups.computeIfAbsent(supported, (k) -> new ArrayList<>()).add(action);
 		}

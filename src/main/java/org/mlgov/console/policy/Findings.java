@@ -1,16 +1,37 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
-/** Collects findings during one generation, dropping exact duplicates and keeping their order. */
+/**
+ * Collects findings during one generation, dropping exact duplicates and keeping their order.
+ * <p>
+ * Findings about a statement are raised before the packer decides which policy the statement lands in, and whether it
+ * is cut into parts ({@code <Sid>Part<n>}). They name the statement by the Sid it was generated with and are located
+ * by {@link #resolve(StatementIndex)} once the policies exist:
+ * <ul>
+ * <li>a finding about the whole statement ({@link #atStatement}) points at its document and Sid, or at its first part
+ * when it was cut;</li>
+ * <li>a finding about some of the statement's values ({@link #atValues}, e.g. model ids) points at each part that
+ * lists one of them, and its message names only the values of that part.</li>
+ * </ul>
+ * A statement that was not generated after all leaves its finding unlocated (no document, no Sid).
+ */
 final class Findings {
 
-	private final LinkedHashSet<Finding> findings = new LinkedHashSet<>();
+	/** In a message template: the number of subjects the finding's statement lists. */
+	static final String COUNT = "{count}";
+
+	/** In a message template: the subjects the finding's statement lists, summarised. */
+	static final String SUBJECTS = "{subjects}";
+
+	private final LinkedHashSet<Object> entries = new LinkedHashSet<>();
 
 	void add(String code, Severity severity, String message, String document, String sid) {
-		this.findings.add(new Finding(code, severity, message, document, sid));
+		this.entries.add(new Finding(code, severity, message, document, sid));
 	}
 
 	void info(String code, String message) {
@@ -22,11 +43,78 @@ final class Findings {
 	}
 
 	void addAll(List<Finding> more) {
-		this.findings.addAll(more);
+		this.entries.addAll(more);
 	}
 
-	List<Finding> list() {
-		return new ArrayList<>(this.findings);
+	/** A finding about the statement generated with {@code sid}, wherever the packer puts it. */
+	void atStatement(String code, Severity severity, String message, String sid) {
+		this.entries.add(new Pending(code, severity, message, sid, Map.of()));
+	}
+
+	/**
+	 * A finding about some subjects of the statement generated with {@code sid} (model ids, say), each written in the
+	 * statement as one or more of its values (resources, not-resources or condition values). {@code template} may use
+	 * {@value #COUNT} and {@value #SUBJECTS}, replaced by the subjects of the part the finding points at.
+	 */
+	void atValues(String code, Severity severity, String template, String sid, Map<String, List<String>> subjects) {
+		if (!subjects.isEmpty()) {
+			this.entries.add(new Pending(code, severity, template, sid, new LinkedHashMap<>(subjects)));
+		}
+	}
+
+	/** Every finding, in the order raised, those about statements located in the packed policies. */
+	List<Finding> resolve(StatementIndex index) {
+		LinkedHashSet<Finding> out = new LinkedHashSet<>();
+		for (Object entry : this.entries) {
+			if (entry instanceof Finding finding) {
+				out.add(finding);
+			}
+			else {
+				out.addAll(((Pending) entry).locate(index));
+			}
+		}
+		return new ArrayList<>(out);
+	}
+
+	static String summary(List<String> values) {
+		int shown = Math.min(values.size(), 10);
+		String list = String.join(", ", values.subList(0, shown));
+		return (values.size() > shown) ? list + " and " + (values.size() - shown) + " more" : list;
+	}
+
+	private record Pending(String code, Severity severity, String template, String sid,
+			Map<String, List<String>> subjects) {
+
+		List<Finding> locate(StatementIndex index) {
+			List<StatementIndex.Located> parts = index.parts(this.sid);
+			if (parts.isEmpty()) {
+				return List.of(finding(List.copyOf(this.subjects.keySet()), null, null));
+			}
+			if (this.subjects.isEmpty()) {
+				StatementIndex.Located first = parts.get(0);
+				return List.of(finding(List.of(), first.document(), first.statement().sid()));
+			}
+			List<Finding> out = new ArrayList<>();
+			for (StatementIndex.Located part : parts) {
+				List<String> listed = new ArrayList<>();
+				this.subjects.forEach((subject, values) -> {
+					if (values.stream().anyMatch(part::lists)) {
+						listed.add(subject);
+					}
+				});
+				if (!listed.isEmpty()) {
+					out.add(finding(listed, part.document(), part.statement().sid()));
+				}
+			}
+			return out.isEmpty() ? List.of(finding(List.copyOf(this.subjects.keySet()), null, null)) : out;
+		}
+
+		private Finding finding(List<String> listed, String document, String locatedSid) {
+			String message = this.template.replace(COUNT, String.valueOf(listed.size()))
+				.replace(SUBJECTS, summary(listed));
+			return new Finding(this.code, this.severity, message, document, locatedSid);
+		}
+
 	}
 
 }

@@ -1,7 +1,10 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.mlgov.console.catalog.ArnGlob;
 import org.mlgov.console.catalog.JumpStartModel;
@@ -39,6 +42,18 @@ final class ModelGuardrails {
 
 	static final String JUMPSTART_TAG = "aws:RequestTag/sagemaker-sdk:jumpstart-model-id";
 
+	static final String BEDROCK_DENY_ALL = "DenyBedrockAllModels";
+
+	static final String BEDROCK_DENY_LISTED = "DenyBedrockListedModels";
+
+	static final String BEDROCK_ALLOW_LISTED = "DenyBedrockExceptAllowedModels";
+
+	static final String JUMPSTART_DENY_ALL = "DenyJumpStartAllModels";
+
+	static final String JUMPSTART_DENY_LISTED = "DenyJumpStartListedModels";
+
+	static final String JUMPSTART_ALLOW_LISTED = "DenyJumpStartExceptAllowedModels";
+
 	private final GenerationContext context;
 
 	ModelGuardrails(GenerationContext context) {
@@ -64,7 +79,6 @@ final class ModelGuardrails {
 	 * because the foundation-model check still applies to every profile call).
 	 */
 	List<Statement> bedrock(ModelAccess access, boolean compactProfiles) {
-		lintBedrock(access);
 		List<Statement> out = new ArrayList<>();
 		// One statement covers inference and, if asked, fine-tuning: CreateModelCustomizationJob is authorised on
 		// the base foundation model (and the custom model it creates), so the same resource list governs it, and
@@ -76,7 +90,7 @@ final class ModelGuardrails {
 		switch (access.mode()) {
 			case NO_RESTRICTION -> {
 			}
-			case DENY_ALL -> out.add(Statement.deny("bedrock", actions, List.of("*")).withSid("DenyBedrockAllModels"));
+			case DENY_ALL -> out.add(Statement.deny("bedrock", actions, List.of("*")).withSid(BEDROCK_DENY_ALL));
 			case DENY_LISTED -> out.add(bedrockDenyList(actions, access.denied()));
 			case ALLOW_LISTED -> {
 				List<String> notResources = new ArrayList<>();
@@ -94,10 +108,7 @@ final class ModelGuardrails {
 					notResources.add(accountResource("custom-model/*"));
 				}
 				out.add(Statement.denyNotResource("bedrock", actions, notResources)
-					.withSid("DenyBedrockExceptAllowedModels"));
-				this.context.findings()
-					.info("BEDROCK_ALLOW_LIST_SCOPE", "The Bedrock allow list denies every other model, including "
-							+ "provisioned throughput and imported models, whatever another policy allows.");
+					.withSid(BEDROCK_ALLOW_LISTED));
 				if (!access.denied().isEmpty()) {
 					out.add(bedrockDenyList(actions, access.denied()));
 				}
@@ -110,36 +121,29 @@ final class ModelGuardrails {
 		List<String> resources = new ArrayList<>();
 		denied.forEach((id) -> resources.add(foundationModelArn(id)));
 		denied.forEach((id) -> resources.add(inferenceProfileArn(id)));
-		return Statement.deny("bedrock", actions, resources).withSid("DenyBedrockListedModels").asSplittable();
+		return Statement.deny("bedrock", actions, resources).withSid(BEDROCK_DENY_LISTED).asSplittable();
 	}
 
 	/** The JumpStart guardrail: a Deny of endpoint creation keyed on the JumpStart model-id request tag. */
 	List<Statement> jumpStart(ModelAccess access) {
-		lintJumpStart(access);
 		List<Statement> out = new ArrayList<>();
 		switch (access.mode()) {
 			case NO_RESTRICTION -> {
 			}
 			case DENY_ALL -> out.add(Statement.deny("jumpstart", JUMPSTART_DEPLOY, List.of("*"))
 				.withCondition("Null", JUMPSTART_TAG, List.of("false"))
-				.withSid("DenyJumpStartAllModels"));
+				.withSid(JUMPSTART_DENY_ALL));
 			case DENY_LISTED -> out.add(jumpStartDenyList(access.denied()));
 			case ALLOW_LISTED -> {
 				// Only requests that carry the tag are JumpStart deployments: other endpoints stay possible.
 				out.add(Statement.deny("jumpstart", JUMPSTART_DEPLOY, List.of("*"))
 					.withCondition("Null", JUMPSTART_TAG, List.of("false"))
 					.withCondition("StringNotLike", JUMPSTART_TAG, access.allowed())
-					.withSid("DenyJumpStartExceptAllowedModels"));
+					.withSid(JUMPSTART_ALLOW_LISTED));
 				if (!access.denied().isEmpty()) {
 					out.add(jumpStartDenyList(access.denied()));
 				}
 			}
-		}
-		if (access.mode() != AccessMode.NO_RESTRICTION) {
-			this.context.findings()
-				.info("JUMPSTART_TAG_IS_CLIENT_SET", "The JumpStart guardrail keys on the request tag "
-						+ "sagemaker-sdk:jumpstart-model-id, which the SageMaker SDK and Canvas set but a caller "
-						+ "can omit: it is a guard-rail for Canvas deployments, not a hard boundary.");
 		}
 		return out;
 	}
@@ -147,15 +151,52 @@ final class ModelGuardrails {
 	private Statement jumpStartDenyList(List<String> denied) {
 		return Statement.deny("jumpstart", JUMPSTART_DEPLOY, List.of("*"))
 			.withCondition("StringLike", JUMPSTART_TAG, denied)
-			.withSid("DenyJumpStartListedModels")
+			.withSid(JUMPSTART_DENY_LISTED)
 			.asSplittable();
 	}
 
-	private void lintBedrock(ModelAccess access) {
-		List<String> ids = new ArrayList<>(access.allowed());
-		ids.addAll(access.denied());
-		List<String> unknown = new ArrayList<>();
-		List<String> legacy = new ArrayList<>();
+	/**
+	 * Findings about the model lists, each pointing at the guardrail statement that lists the models it names (the
+	 * generator locates them once the statements are packed): ids and patterns the catalogue does not know
+	 * ({@code UNKNOWN_MODEL}), legacy Bedrock models ({@code LEGACY_MODEL}), an allowed model that a denied pattern
+	 * also covers ({@code MODEL_ALLOWED_AND_DENIED}, on the deny statement, which wins), what an allow list implies
+	 * ({@code BEDROCK_ALLOW_LIST_SCOPE}) and what the JumpStart guardrail keys on ({@code JUMPSTART_TAG_IS_CLIENT_SET}).
+	 */
+	void lint(ModelAccess bedrock, ModelAccess jumpStart) {
+		lintBedrockList(bedrock.allowed(), BEDROCK_ALLOW_LISTED);
+		lintBedrockList(bedrock.denied(), BEDROCK_DENY_LISTED);
+		if (bedrock.mode() == AccessMode.ALLOW_LISTED) {
+			this.context.findings()
+				.atStatement("BEDROCK_ALLOW_LIST_SCOPE", Severity.INFO, "The Bedrock allow list denies every other "
+						+ "model, including provisioned throughput and imported models, whatever another policy allows.",
+						BEDROCK_ALLOW_LISTED);
+		}
+		lintBothAllowedAndDenied("Bedrock", bedrock, BEDROCK_DENY_LISTED, this::bedrockValues);
+		lintJumpStartList(jumpStart.allowed(), JUMPSTART_ALLOW_LISTED);
+		lintJumpStartList(jumpStart.denied(), JUMPSTART_DENY_LISTED);
+		lintBothAllowedAndDenied("JumpStart", jumpStart, JUMPSTART_DENY_LISTED, List::of);
+		String jumpStartSid = switch (jumpStart.mode()) {
+			case NO_RESTRICTION -> null;
+			case DENY_ALL -> JUMPSTART_DENY_ALL;
+			case DENY_LISTED -> JUMPSTART_DENY_LISTED;
+			case ALLOW_LISTED -> JUMPSTART_ALLOW_LISTED;
+		};
+		if (jumpStartSid != null) {
+			this.context.findings()
+				.atStatement("JUMPSTART_TAG_IS_CLIENT_SET", Severity.INFO, "The JumpStart guardrail keys on the "
+						+ "request tag sagemaker-sdk:jumpstart-model-id, which the SageMaker SDK and Canvas set but a "
+						+ "caller can omit: it is a guard-rail for Canvas deployments, not a hard boundary.", jumpStartSid);
+		}
+	}
+
+	/** How a Bedrock model id is written in the guardrail statements: its foundation-model and profile ARNs. */
+	private List<String> bedrockValues(String modelId) {
+		return List.of(foundationModelArn(modelId), inferenceProfileArn(modelId));
+	}
+
+	private void lintBedrockList(List<String> ids, String sid) {
+		Map<String, List<String>> unknown = new LinkedHashMap<>();
+		Map<String, List<String>> legacy = new LinkedHashMap<>();
 		for (String id : ids) {
 			if (id.contains("*") || id.contains("?")) {
 				boolean matchesAny = this.context.catalog()
@@ -163,30 +204,25 @@ final class ModelGuardrails {
 					.stream()
 					.anyMatch((m) -> ArnGlob.matches(id, m.modelId()));
 				if (!matchesAny) {
-					unknown.add(id);
+					unknown.put(id, bedrockValues(id));
 				}
 			}
 			else {
 				this.context.catalog().bedrockModel(id).ifPresentOrElse((model) -> {
 					if (!model.active()) {
-						legacy.add(model.modelId());
+						legacy.put(model.modelId(), bedrockValues(model.modelId()));
 					}
-				}, () -> unknown.add(id));
+				}, () -> unknown.put(id, bedrockValues(id)));
 			}
 		}
-		unknownModels("Bedrock", unknown);
-		if (!legacy.isEmpty()) {
-			this.context.findings()
-				.info("LEGACY_MODEL", "Legacy or end-of-life Bedrock models (listed so that older policies stay "
-						+ "readable): " + summary(legacy) + ".");
-		}
-		lintBothAllowedAndDenied("Bedrock", access);
+		unknownModels("Bedrock", sid, unknown);
+		this.context.findings()
+			.atValues("LEGACY_MODEL", Severity.INFO, "Legacy or end-of-life Bedrock models (listed so that older "
+					+ "policies stay readable): " + Findings.SUBJECTS + ".", sid, legacy);
 	}
 
-	private void lintJumpStart(ModelAccess access) {
-		List<String> ids = new ArrayList<>(access.allowed());
-		ids.addAll(access.denied());
-		List<String> unknown = new ArrayList<>();
+	private void lintJumpStartList(List<String> ids, String sid) {
+		Map<String, List<String>> unknown = new LinkedHashMap<>();
 		for (String id : ids) {
 			boolean wildcard = id.contains("*") || id.contains("?");
 			boolean known = wildcard ? this.context.catalog()
@@ -195,14 +231,14 @@ final class ModelGuardrails {
 				.map(JumpStartModel::modelId)
 				.anyMatch((m) -> ArnGlob.matches(id, m)) : this.context.catalog().jumpStartModel(id).isPresent();
 			if (!known) {
-				unknown.add(id);
+				unknown.put(id, List.of(id));
 			}
 		}
-		unknownModels("JumpStart", unknown);
-		lintBothAllowedAndDenied("JumpStart", access);
+		unknownModels("JumpStart", sid, unknown);
 	}
 
-	private void lintBothAllowedAndDenied(String family, ModelAccess access) {
+	private void lintBothAllowedAndDenied(String family, ModelAccess access, String denySid,
+			Function<String, List<String>> values) {
 		if (access.mode() != AccessMode.ALLOW_LISTED) {
 			return;
 		}
@@ -210,29 +246,20 @@ final class ModelGuardrails {
 			for (String allowed : access.allowed()) {
 				if (ArnGlob.patternsOverlap(denied, allowed)) {
 					this.context.findings()
-						.add("MODEL_ALLOWED_AND_DENIED", Severity.WARNING,
+						.atValues("MODEL_ALLOWED_AND_DENIED", Severity.WARNING,
 								family + " model '" + allowed + "' is allowed and '" + denied
 										+ "' denies it (or some of it): the explicit deny wins.",
-								PolicyPacker.GUARDRAIL_POLICY, null);
+								denySid, Map.of(denied, values.apply(denied)));
 				}
 			}
 		}
 	}
 
-	private void unknownModels(String family, List<String> unknown) {
-		if (unknown.isEmpty()) {
-			return;
-		}
+	private void unknownModels(String family, String sid, Map<String, List<String>> unknown) {
 		this.context.findings()
-			.add("UNKNOWN_MODEL", Severity.WARNING, unknown.size() + " " + family + " model id(s) or pattern(s) match "
-					+ "nothing in the catalogue (" + this.context.catalog().version() + "): " + summary(unknown)
-					+ ". Check the spelling: a typo leaves the model you meant ungoverned.", PolicyPacker.GUARDRAIL_POLICY, null);
-	}
-
-	private static String summary(List<String> ids) {
-		int shown = Math.min(ids.size(), 10);
-		String list = String.join(", ", ids.subList(0, shown));
-		return (ids.size() > shown) ? list + " and " + (ids.size() - shown) + " more" : list;
+			.atValues("UNKNOWN_MODEL", Severity.WARNING, Findings.COUNT + " " + family + " model id(s) or pattern(s) "
+					+ "match nothing in the catalogue (" + this.context.catalog().version() + "): " + Findings.SUBJECTS
+					+ ". Check the spelling: a typo leaves the model you meant ungoverned.", sid, unknown);
 	}
 
 }

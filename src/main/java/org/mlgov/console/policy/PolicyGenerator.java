@@ -78,12 +78,14 @@ public final class PolicyGenerator {
 		permissions.addAll(collaboration.evaluation(spec.evaluation()));
 
 		ModelGuardrails guardrails = new ModelGuardrails(context);
+		guardrails.lint(spec.bedrock(), spec.jumpStart());
 		List<Statement> guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), false));
 		if (allowListTooLarge(guardrailStatements)) {
 			guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), true));
-			findings.info("BEDROCK_ALLOW_LIST_COMPACTED", "The Bedrock allow list is too long to list each model's "
-					+ "inference profiles, so it names all inference profiles of the account instead: a call through "
-					+ "a profile is still denied unless its foundation model is on the list.");
+			findings.atStatement("BEDROCK_ALLOW_LIST_COMPACTED", Severity.INFO, "The Bedrock allow list is too long "
+					+ "to list each model's inference profiles, so it names all inference profiles of the account "
+					+ "instead: a call through a profile is still denied unless its foundation model is on the list.",
+					ModelGuardrails.BEDROCK_ALLOW_LISTED);
 		}
 		guardrailStatements.addAll(guardrails.jumpStart(spec.jumpStart()));
 
@@ -93,27 +95,25 @@ public final class PolicyGenerator {
 				.add(CollaborationAndEvaluation.evaluationRule(spec.evaluation().corsAllowedOrigins()));
 		}
 
-		PolicyPacker packer = new PolicyPacker(this.quotas);
-		PolicyPacker.Placement placement = packer.place(uniqueSids(guardrailStatements, new HashMap<>()),
-				uniqueSids(permissions, new HashMap<>()));
-		List<GeneratedPolicy> policies = new ArrayList<>();
-		int inlineAggregate = 0;
-		if (!placement.inline().isEmpty()) {
-			PolicyDocument doc = new PolicyDocument(placement.inline());
-			int size = PolicyRendering.iamSize(doc);
-			inlineAggregate += size;
-			policies.add(new GeneratedPolicy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, doc,
-					PolicyRendering.pretty(doc), size, this.quotas.inlineAggregate()));
-		}
-		for (int i = 0; i < placement.managed().size(); i++) {
-			PolicyDocument doc = new PolicyDocument(placement.managed().get(i));
-			policies.add(new GeneratedPolicy(spec.roleName() + "-permissions-" + (i + 1), PolicyKind.CUSTOMER_MANAGED,
-					spec.rolePath(), doc, PolicyRendering.pretty(doc), PolicyRendering.iamSize(doc),
-					this.quotas.managedPolicy()));
-		}
 		List<String> awsManaged = managedNames.stream()
 			.map((name) -> this.catalog.managedPolicy(name).arn(spec.partition()))
 			.toList();
+		int managedSlots = Math.max(0, this.quotas.attachedPolicies() - awsManaged.size());
+		PolicyPacker.Placement placement = new PolicyPacker(this.quotas)
+			.place(uniqueSids(guardrailStatements, new HashMap<>()), uniqueSids(permissions, new HashMap<>()),
+					managedSlots);
+		List<GeneratedPolicy> policies = new ArrayList<>();
+		if (!placement.guardrails().isEmpty()) {
+			policies.add(policy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, placement.guardrails()));
+		}
+		if (!placement.inlineOverflow().isEmpty()) {
+			policies.add(policy(spec.roleName() + PolicyPacker.INLINE_OVERFLOW_SUFFIX, PolicyKind.INLINE, null,
+					placement.inlineOverflow()));
+		}
+		for (int i = 0; i < placement.managed().size(); i++) {
+			policies.add(policy(spec.roleName() + "-permissions-" + (i + 1), PolicyKind.CUSTOMER_MANAGED,
+					spec.rolePath(), placement.managed().get(i)));
+		}
 
 		PolicyDocument trustPolicy = TrustPolicies.of(context, trust);
 		String trustJson = PolicyRendering.pretty(trustPolicy);
@@ -126,23 +126,21 @@ public final class PolicyGenerator {
 		corsRules.forEach((bucket, rules) -> cors.add(bucketCors(bucket, rules, findings)));
 
 		checkAndLint(spec, role, policies, canvas.bedrockRole, findings);
-		checkQuotas(role, policies, inlineAggregate, awsManaged.size(), findings);
+		checkQuotas(role, policies, awsManaged.size(), findings);
 
 		String appSettings = (canvas.appSettings == null) ? null : Json.pretty(canvas.appSettings);
+		// Findings about statements are located now that the packer has placed (and perhaps cut) them.
+		List<Finding> located = findings.resolve(new StatementIndex(policies, placement.sourceSids()));
 		return new GenerationResult(this.catalog.version(), role, policies, awsManaged, canvas.bedrockRole,
-				appSettings, cors, locate(findings.list(), policies));
+				appSettings, cors, located);
 	}
 
-	/** Fills in the document of findings that name only a statement (the packer decides where it lands). */
-	private static List<Finding> locate(List<Finding> findings, List<GeneratedPolicy> policies) {
-		Map<String, String> documentBySid = new HashMap<>();
-		for (GeneratedPolicy policy : policies) {
-			policy.document().statements().forEach((s) -> documentBySid.put(s.sid(), policy.name()));
-		}
-		return findings.stream()
-			.map((f) -> (f.document() == null && f.sid() != null)
-					? new Finding(f.code(), f.severity(), f.message(), documentBySid.get(f.sid()), f.sid()) : f)
-			.toList();
+	/** A generated policy; its IAM size is counted on the pretty JSON (white space does not count). */
+	private GeneratedPolicy policy(String name, PolicyKind kind, String path, List<Statement> statements) {
+		PolicyDocument document = new PolicyDocument(statements);
+		String json = PolicyRendering.pretty(document);
+		int quota = (kind == PolicyKind.INLINE) ? this.quotas.inlineAggregate() : this.quotas.managedPolicy();
+		return new GeneratedPolicy(name, kind, path, document, json, Json.iamSize(json), quota);
 	}
 
 	private List<RoleSpec.ActivitySelection> selectedActivities(RoleSpec spec) {
@@ -210,30 +208,62 @@ public final class PolicyGenerator {
 		}
 	}
 
-	private void checkQuotas(RoleDefinition role, List<GeneratedPolicy> policies, int inlineAggregate,
-			int awsManagedCount, Findings findings) {
+	/**
+	 * Quota findings. {@code QUOTA_EXCEEDED} (ERROR, blocks submission) for any document over its size quota and for
+	 * more attached policies than the quota. {@code NEAR_QUOTA} (WARNING) where the role is close to a limit that more
+	 * content could not get round, at {@link IamQuotas#NEAR_QUOTA} (90 %) of the quota:
+	 * <ul>
+	 * <li>the trust policy ({@code trust}): there is only one;</li>
+	 * <li>the inline aggregate (the inline policy, or {@code role} when there are several): every inline policy shares
+	 * it, and it is the last room the packer uses;</li>
+	 * <li>the attached policies ({@code role}), 9 or 10 of 10: one more, or none, can be attached, by the generator or
+	 * by hand;</li>
+	 * <li>a customer managed policy, only when the role has no room for a further policy: all attachments are used and
+	 * the inline aggregate is itself near its quota. Otherwise the packer fills managed policies close to their quota
+	 * on purpose (more content opens another policy or goes inline), and a warning on each would be noise.</li>
+	 * </ul>
+	 */
+	private void checkQuotas(RoleDefinition role, List<GeneratedPolicy> policies, int awsManagedCount,
+			Findings findings) {
 		quota(findings, "trust", "trust policy", role.trustPolicySize(), this.quotas.trustPolicy());
-		quota(findings, PolicyPacker.GUARDRAIL_POLICY, "inline policies (aggregate)", inlineAggregate,
-				this.quotas.inlineAggregate());
-		// Packed managed policies are filled close to their quota on purpose: more content opens another policy,
-		// so only an overflow matters there.
-		for (GeneratedPolicy policy : policies) {
-			if (policy.kind() == PolicyKind.CUSTOMER_MANAGED && policy.size() > this.quotas.managedPolicy()) {
+		List<GeneratedPolicy> inline = policies.stream().filter((p) -> p.kind() == PolicyKind.INLINE).toList();
+		int inlineAggregate = inline.stream().mapToInt(GeneratedPolicy::size).sum();
+		// The aggregate is the role's; with a single inline policy it is that policy's size, so it points there.
+		quota(findings, (inline.size() == 1) ? inline.get(0).name() : "role", "inline aggregate of the role",
+				inlineAggregate, this.quotas.inlineAggregate());
+		List<GeneratedPolicy> managed = policies.stream()
+			.filter((p) -> p.kind() == PolicyKind.CUSTOMER_MANAGED)
+			.toList();
+		int attached = awsManagedCount + managed.size();
+		int attachedQuota = this.quotas.attachedPolicies();
+		boolean noRoomLeft = attached >= attachedQuota && near(inlineAggregate, this.quotas.inlineAggregate());
+		for (GeneratedPolicy policy : managed) {
+			if (policy.size() > this.quotas.managedPolicy() || noRoomLeft) {
 				quota(findings, policy.name(), "managed policy " + policy.name(), policy.size(),
 						this.quotas.managedPolicy());
 			}
 		}
-		int attached = awsManagedCount
-				+ (int) policies.stream().filter((p) -> p.kind() == PolicyKind.CUSTOMER_MANAGED).count();
-		if (attached == this.quotas.attachedPolicies()) {
-			findings.add("NEAR_QUOTA", Severity.WARNING, attached + " managed policies are attached: the quota of "
-					+ this.quotas.attachedPolicies() + " is reached, nothing more can be attached.", "role", null);
-		}
-		if (attached > this.quotas.attachedPolicies()) {
+		if (attached > attachedQuota) {
 			findings.add("QUOTA_EXCEEDED", Severity.ERROR, attached + " managed policies would be attached to the "
-					+ "role; the quota is " + this.quotas.attachedPolicies() + ". Remove activities or Canvas features, "
-					+ "or raise the quota (up to 20) and configure it here.", "role", null);
+					+ "role; the quota is " + attachedQuota + ", and what does not fit in the attachments does not "
+					+ "fit in the role's inline policies either (" + inlineAggregate + " of "
+					+ this.quotas.inlineAggregate() + " characters). Remove activities or Canvas features, or raise "
+					+ "the quota (up to 20) and configure it here.", "role", null);
 		}
+		else if (attached == attachedQuota) {
+			findings.add("NEAR_QUOTA", Severity.WARNING, attached + " managed policies are attached: the quota of "
+					+ attachedQuota + " is reached, nothing more can be attached; more permissions would go into the "
+					+ "role's inline policies while they have room.", "role", null);
+		}
+		else if (near(attached, attachedQuota)) {
+			findings.add("NEAR_QUOTA", Severity.WARNING, attached + " of " + attachedQuota + " managed policies are "
+					+ "attached: " + ((attachedQuota - attached == 1) ? "one more fits" : "only "
+							+ (attachedQuota - attached) + " more fit") + ".", "role", null);
+		}
+	}
+
+	private static boolean near(int used, int quota) {
+		return used >= quota * IamQuotas.NEAR_QUOTA;
 	}
 
 	private static void quota(Findings findings, String document, String what, int size, int quota) {
@@ -241,7 +271,7 @@ public final class PolicyGenerator {
 			findings.add("QUOTA_EXCEEDED", Severity.ERROR, "The " + what + " has " + size
 					+ " characters; IAM allows " + quota + ". Shorten the model or resource lists.", document, null);
 		}
-		else if (size >= quota * IamQuotas.NEAR_QUOTA) {
+		else if (near(size, quota)) {
 			findings.add("NEAR_QUOTA", Severity.WARNING, "The " + what + " uses " + size + " of " + quota
 					+ " characters.", document, null);
 		}

@@ -16,14 +16,23 @@ import java.util.function.Function;
  * with the role and cannot be detached on its own. What does not fit within the inline aggregate quota overflows to
  * the managed policies.</li>
  * <li>Everything else is placed first-fit, in order, into customer managed policies named
- * {@code <role>-permissions-<n>} of at most the managed-policy quota each.</li>
+ * {@code <role>-permissions-<n>} of at most the managed-policy quota each, as many as the role can still have
+ * attached (the attachment quota less the AWS managed policies).</li>
+ * <li>A statement that fits no open customer managed policy when no further one can be attached, or that is too large
+ * for any managed policy, goes into one more inline policy, {@code <role>-permissions-inline}, as long as the inline
+ * aggregate (shared with {@value #GUARDRAIL_POLICY}) has room for it. Roles that fit their attachments never get
+ * it.</li>
  * </ol>
- * A statement too large for any policy is still placed (alone) and reported by a blocking finding, so the reviewer
- * sees it; it is never silently dropped.
+ * A statement that fits nowhere is still placed (alone, in a further customer managed policy) and reported by a
+ * blocking finding (too many attachments, or a policy over its quota), so the reviewer sees it; it is never silently
+ * dropped.
  */
 final class PolicyPacker {
 
 	static final String GUARDRAIL_POLICY = "ModelAccessGuardrails";
+
+	/** Suffix of the inline policy that takes what the attachments cannot: {@code <role>-permissions-inline}. */
+	static final String INLINE_OVERFLOW_SUFFIX = "-permissions-inline";
 
 	private static final int EMPTY_DOCUMENT = PolicyRendering.iamSize(new PolicyDocument(List.of()));
 
@@ -38,52 +47,106 @@ final class PolicyPacker {
 		return this.quotas.managedPolicy() - EMPTY_DOCUMENT;
 	}
 
-	record Placement(List<Statement> inline, List<List<Statement>> managed) {
+	/**
+	 * Where the statements went.
+	 * @param guardrails the statements of {@value #GUARDRAIL_POLICY} (empty: no such policy)
+	 * @param managed the statements of each customer managed policy, in order
+	 * @param inlineOverflow the statements of {@code <role>-permissions-inline} (empty: no such policy)
+	 * @param sourceSids for each part of a cut statement, the Sid of the statement it was cut from
+	 */
+	record Placement(List<Statement> guardrails, List<List<Statement>> managed, List<Statement> inlineOverflow,
+			Map<String, String> sourceSids) {
 	}
 
-	Placement place(List<Statement> guardrails, List<Statement> permissions) {
-		List<Statement> inline = new ArrayList<>();
-		List<Statement> overflow = new ArrayList<>();
-		int inlineSize = EMPTY_DOCUMENT;
-		for (Statement statement : splitAll(guardrails)) {
-			int size = PolicyRendering.iamSize(statement) + (inline.isEmpty() ? 0 : 1);
-			if (inlineSize + size <= this.quotas.inlineAggregate()) {
-				inline.add(statement);
-				inlineSize += size;
-			}
-			else {
-				overflow.add(statement);
-			}
+	/** Statements of one policy and the policy's IAM size so far. */
+	private static final class Bin {
+
+		final List<Statement> statements = new ArrayList<>();
+
+		int size = EMPTY_DOCUMENT;
+
+		/** What adding a statement of {@code statementSize} adds to the policy (with its separating comma). */
+		int cost(int statementSize) {
+			return statementSize + (this.statements.isEmpty() ? 0 : 1);
 		}
-		List<Statement> rest = new ArrayList<>(overflow);
-		rest.addAll(splitAll(permissions));
-		List<List<Statement>> bins = new ArrayList<>();
-		List<Integer> binSizes = new ArrayList<>();
-		for (Statement statement : rest) {
-			int size = PolicyRendering.iamSize(statement);
-			int target = -1;
-			for (int i = 0; i < bins.size(); i++) {
-				if (binSizes.get(i) + size + 1 <= this.quotas.managedPolicy()) {
-					target = i;
-					break;
-				}
-			}
-			if (target < 0) {
-				bins.add(new ArrayList<>(List.of(statement)));
-				binSizes.add(EMPTY_DOCUMENT + size);
-			}
-			else {
-				bins.get(target).add(statement);
-				binSizes.set(target, binSizes.get(target) + size + 1);
-			}
+
+		void add(Statement statement, int statementSize) {
+			this.size += cost(statementSize);
+			this.statements.add(statement);
 		}
-		return new Placement(inline, bins);
+
 	}
 
-	private List<Statement> splitAll(List<Statement> statements) {
-		List<Statement> out = new ArrayList<>();
+	/** A statement with its IAM size, computed once. */
+	private record Sized(Statement statement, int size) {
+	}
+
+	/**
+	 * @param managedSlots customer managed policies the role can still have attached (the attachment quota less the AWS
+	 * managed policies)
+	 */
+	Placement place(List<Statement> guardrails, List<Statement> permissions, int managedSlots) {
+		Map<String, String> sourceSids = new LinkedHashMap<>();
+		Bin guardrailBin = new Bin();
+		List<Sized> rest = new ArrayList<>();
+		for (Sized statement : splitAll(guardrails, sourceSids)) {
+			if (guardrailBin.size + guardrailBin.cost(statement.size()) <= this.quotas.inlineAggregate()) {
+				guardrailBin.add(statement.statement(), statement.size());
+			}
+			else {
+				rest.add(statement);
+			}
+		}
+		rest.addAll(splitAll(permissions, sourceSids));
+		List<Bin> managed = new ArrayList<>();
+		Bin overflow = new Bin();
+		for (Sized statement : rest) {
+			Bin target = firstFit(managed, statement.size());
+			boolean fitsManaged = EMPTY_DOCUMENT + statement.size() <= this.quotas.managedPolicy();
+			if (target == null && managed.size() < managedSlots && fitsManaged) {
+				target = new Bin();
+				managed.add(target);
+			}
+			int guardrailSize = guardrailBin.statements.isEmpty() ? 0 : guardrailBin.size;
+			int inlineAfter = guardrailSize + overflow.size + overflow.cost(statement.size());
+			if (target == null && inlineAfter <= this.quotas.inlineAggregate()) {
+				target = overflow;
+			}
+			if (target == null) {
+				// Fits nowhere: placed in a further managed policy anyway, and the quota findings block submission.
+				target = new Bin();
+				managed.add(target);
+			}
+			target.add(statement.statement(), statement.size());
+		}
+		return new Placement(guardrailBin.statements, managed.stream().map((b) -> b.statements).toList(),
+				overflow.statements, sourceSids);
+	}
+
+	private Bin firstFit(List<Bin> bins, int statementSize) {
+		for (Bin bin : bins) {
+			if (bin.size + bin.cost(statementSize) <= this.quotas.managedPolicy()) {
+				return bin;
+			}
+		}
+		return null;
+	}
+
+	private List<Sized> splitAll(List<Statement> statements, Map<String, String> sourceSids) {
+		List<Sized> out = new ArrayList<>();
 		for (Statement statement : statements) {
-			out.addAll(split(statement));
+			int size = PolicyRendering.iamSize(statement);
+			if (!statement.splittable() || size <= statementCapacity()) {
+				out.add(new Sized(statement, size));
+				continue;
+			}
+			List<Statement> parts = split(statement);
+			for (Statement part : parts) {
+				if (parts.size() > 1) {
+					sourceSids.put(part.sid(), statement.sid());
+				}
+				out.add(new Sized(part, (parts.size() == 1) ? size : PolicyRendering.iamSize(part)));
+			}
 		}
 		return out;
 	}
@@ -114,7 +177,7 @@ final class PolicyPacker {
 		List<String> current = new ArrayList<>();
 		int listSize = 0;
 		for (String value : values) {
-			int valueSize = Json.iamSize(value) + 2;
+			int valueSize = Json.iamSizeOf(value);
 			int next = current.isEmpty() ? valueSize : listSize + 1 + valueSize;
 			int total = fixed + next + ((current.isEmpty()) ? 0 : 2);
 			if (!current.isEmpty() && total > capacity) {

@@ -53,12 +53,12 @@ public final class PolicyRendering {
 	}
 
 	public static int iamSize(PolicyDocument document) {
-		return Json.iamSize(Json.compact(tree(document)));
+		return Json.iamSizeOf(tree(document));
 	}
 
 	/** IAM size of one statement as it appears inside a document (without the separating comma). */
 	public static int iamSize(Statement statement) {
-		return Json.iamSize(Json.compact(tree(statement)));
+		return Json.iamSizeOf(tree(statement));
 	}
 
 	private static Object oneOrMany(List<String> values) {

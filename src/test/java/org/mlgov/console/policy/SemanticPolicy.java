@@ -21,20 +21,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Compares IAM documents as IAM reads them: statements as an unordered collection; actions, resources and condition
  * values as sets (a single string equals a one-element list); action names case-insensitively. A Sid is compared only
- * when the expected statement has one (the seed pages mostly omit them).
+ * when the expected statement has one (the seed pages mostly omit them). Public so that the web tests compare the
+ * documents of the JSON API the same way.
  */
-final class SemanticPolicy {
+public final class SemanticPolicy {
 
-	static final ObjectMapper MAPPER = JsonMapper.builder().build();
+	public static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
 	private SemanticPolicy() {
 	}
 
-	static JsonNode parse(String json) {
+	public static JsonNode parse(String json) {
 		return MAPPER.readTree(json);
 	}
 
-	static ObjectNode seed(String name) {
+	public static ObjectNode seed(String name) {
 		try (InputStream in = SemanticPolicy.class.getResourceAsStream("/seeds/" + name)) {
 			return (ObjectNode) MAPPER.readTree(in);
 		}
@@ -43,7 +44,7 @@ final class SemanticPolicy {
 		}
 	}
 
-	static JsonNode seedArray(String name) {
+	public static JsonNode seedArray(String name) {
 		try (InputStream in = SemanticPolicy.class.getResourceAsStream("/seeds/" + name)) {
 			return MAPPER.readTree(in);
 		}
@@ -53,7 +54,7 @@ final class SemanticPolicy {
 	}
 
 	/** The canonical form of each statement of a document, in a sorted list (a multiset). */
-	static List<String> canonicalStatements(JsonNode document, boolean withSids) {
+	public static List<String> canonicalStatements(JsonNode document, boolean withSids) {
 		List<String> out = new ArrayList<>();
 		for (JsonNode statement : document.get("Statement")) {
 			out.add(canonical(statement, withSids));
@@ -62,7 +63,7 @@ final class SemanticPolicy {
 		return out;
 	}
 
-	static String canonical(JsonNode statement, boolean withSid) {
+	public static String canonical(JsonNode statement, boolean withSid) {
 		Map<String, Object> c = new TreeMap<>();
 		if (withSid && statement.has("Sid")) {
 			c.put("Sid", statement.get("Sid").asString());
@@ -96,7 +97,7 @@ final class SemanticPolicy {
 		}
 	}
 
-	static Set<String> values(JsonNode node, UnaryOperator<String> norm) {
+	public static Set<String> values(JsonNode node, UnaryOperator<String> norm) {
 		Set<String> set = new TreeSet<>();
 		if (node.isArray()) {
 			node.forEach((v) -> set.add(norm.apply(v.asString())));
@@ -108,7 +109,7 @@ final class SemanticPolicy {
 	}
 
 	/** The statements of {@code document} whose Sid is one of {@code sids}, as a new document. */
-	static ObjectNode only(JsonNode document, Collection<String> sids) {
+	public static ObjectNode only(JsonNode document, Collection<String> sids) {
 		ObjectNode out = MAPPER.createObjectNode();
 		out.put("Version", document.get("Version").asString());
 		ArrayNode statements = out.putArray("Statement");
@@ -121,17 +122,17 @@ final class SemanticPolicy {
 	}
 
 	/** Values of a condition key in every statement that has it. */
-	static List<String> conditionValues(JsonNode statement, String operator, String key) {
+	public static List<String> conditionValues(JsonNode statement, String operator, String key) {
 		return new ArrayList<>(values(statement.get("Condition").get(operator).get(key), UnaryOperator.identity()));
 	}
 
-	static Collection<JsonNode> statements(JsonNode document) {
+	public static Collection<JsonNode> statements(JsonNode document) {
 		List<JsonNode> out = new ArrayList<>();
 		document.get("Statement").forEach(out::add);
 		return out;
 	}
 
-	static <T> List<T> list(Iterable<T> items) {
+	public static <T> List<T> list(Iterable<T> items) {
 		List<T> out = new ArrayList<>();
 		items.forEach(out::add);
 		return out;

@@ -30,8 +30,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * {@code POST /api/role-preview}: the seeds' scenarios answered exactly, authorization, and a 400 with one message
- * per field, never a 500, for malformed specifications.
+ * {@code POST /api/role-preview}: every document of an answer, authorization, and a 400 with one message per field,
+ * never a 500, for malformed specifications. The seeds' scenarios are in {@link RolePreviewSeedTests}.
  */
 @ConsoleTest
 class RolePreviewApiTests {
@@ -237,7 +237,7 @@ class RolePreviewApiTests {
 		assertThat(malformedSpecs().count()).isGreaterThanOrEqualTo(50);
 	}
 
-	private static JsonNode json(MvcResult result, int status) throws Exception {
+	static JsonNode json(MvcResult result, int status) throws Exception {
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
 		return MAPPER.readTree(result.getResponse().getContentAsString());
 	}
