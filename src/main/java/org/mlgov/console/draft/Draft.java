@@ -142,18 +142,21 @@ public class Draft {
 
 	/**
 	 * Records an approval of the current revision. Nobody approves their own draft, and nobody approves the same
-	 * revision twice; the draft is approved when the required number of approvals is reached.
+	 * revision twice; the draft is approved when the required number of approvals is reached. The comment is
+	 * optional and has at most {@link Decision#COMMENT_LENGTH} characters.
+	 * @throws InvalidTextException if the comment is too long
 	 */
 	public void approve(String reviewer, String comment, Instant now) {
 		requireStatus(DraftStatus.SUBMITTED, "approve");
 		requireNotAuthor(reviewer);
+		String text = FreeText.optional("comment", comment, Decision.COMMENT_LENGTH, "A comment");
 		boolean decided = this.decisions.stream()
 			.anyMatch((d) -> d.revisionNumber() == this.currentRevision && d.reviewer().equals(reviewer));
 		if (decided) {
 			throw new FourEyesViolationException(reviewer + " already approved revision " + this.currentRevision
 					+ ": a second approval must come from another reviewer.");
 		}
-		this.decisions.add(new Decision(this.currentRevision, reviewer, Decision.Verdict.APPROVED, blankToNull(comment),
+		this.decisions.add(new Decision(this.currentRevision, reviewer, Decision.Verdict.APPROVED, text,
 				now.truncatedTo(ChronoUnit.MICROS)));
 		if (approvals().size() >= this.requiredApprovals) {
 			this.status = DraftStatus.APPROVED;
@@ -161,14 +164,15 @@ public class Draft {
 		touch(reviewer, now);
 	}
 
-	/** Sends the draft back to its author; a reason is required. */
+	/**
+	 * Sends the draft back to its author; a reason of at most {@link Decision#COMMENT_LENGTH} characters is required.
+	 * @throws InvalidTextException if the reason is blank or too long
+	 */
 	public void reject(String reviewer, String reason, Instant now) {
 		requireStatus(DraftStatus.SUBMITTED, "reject");
 		requireNotAuthor(reviewer);
-		String why = blankToNull(reason);
-		if (why == null) {
-			throw new IllegalArgumentException("A reason is required to reject a draft.");
-		}
+		String why = FreeText.required("reason", reason, Decision.COMMENT_LENGTH, "A reason",
+				"Give the author a reason for the rejection.");
 		this.decisions.removeIf((d) -> d.revisionNumber() == this.currentRevision && d.reviewer().equals(reviewer));
 		this.decisions.add(new Decision(this.currentRevision, reviewer, Decision.Verdict.REJECTED, why,
 				now.truncatedTo(ChronoUnit.MICROS)));
@@ -233,10 +237,6 @@ public class Draft {
 			throw new IllegalTransitionException("Cannot " + what + " a draft that is " + this.status
 					+ " (it must be " + expected + ").");
 		}
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	public Integer currentRevision() {

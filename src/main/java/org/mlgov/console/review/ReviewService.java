@@ -13,6 +13,8 @@ import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftNotFoundException;
 import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.FreeText;
+import org.mlgov.console.draft.InvalidTextException;
 import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.InvalidSpecException;
@@ -71,9 +73,13 @@ public class ReviewService {
 		if (draft.version() != expectedVersion) {
 			throw new DraftConflictException(draftId, draft.updatedBy(), draft.updatedAt());
 		}
-		String why = (justification == null) ? "" : justification.strip();
-		if (why.isEmpty() || why.length() > 2000) {
-			throw new SubmissionRefusedException(List.of("Give a justification of 1 to 2,000 characters."));
+		String why;
+		try {
+			why = FreeText.required("justification", justification, DraftRevision.JUSTIFICATION_LENGTH,
+					"A justification", "Give a justification of 1 to 2,000 characters.");
+		}
+		catch (InvalidTextException ex) {
+			throw new SubmissionRefusedException(List.of(ex.getMessage()));
 		}
 		DraftContent content = draft.content();
 		GenerationResult result;
@@ -97,26 +103,34 @@ public class ReviewService {
 		return revision;
 	}
 
+	/**
+	 * Records an approval of the draft's current revision.
+	 * @throws InvalidTextException if the comment is too long (nothing is changed)
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('REVIEWER')")
 	public Draft approve(long draftId, String comment, String reviewer, String remoteAddress) {
 		Draft draft = load(draftId);
 		draft.approve(reviewer, comment, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
+		String text = FreeText.normalize(comment);
 		record(reviewer, (saved.status() == DraftStatus.APPROVED) ? AuditAction.DRAFT_APPROVED : AuditAction.DRAFT_APPROVAL_RECORDED,
-				saved, "revision " + saved.currentRevision() + ((comment == null || comment.isBlank()) ? ""
-						: ": " + comment.strip()), remoteAddress);
+				saved, "revision " + saved.currentRevision() + (text.isEmpty() ? "" : ": " + text), remoteAddress);
 		return saved;
 	}
 
+	/**
+	 * Rejects the draft's current revision with a reason.
+	 * @throws InvalidTextException if the reason is blank or too long (nothing is changed)
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('REVIEWER')")
 	public Draft reject(long draftId, String reason, String reviewer, String remoteAddress) {
 		Draft draft = load(draftId);
 		draft.reject(reviewer, reason, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
-		record(reviewer, AuditAction.DRAFT_REJECTED, saved, "revision " + saved.currentRevision() + ": " + reason.strip(),
-				remoteAddress);
+		record(reviewer, AuditAction.DRAFT_REJECTED, saved,
+				"revision " + saved.currentRevision() + ": " + FreeText.normalize(reason), remoteAddress);
 		return saved;
 	}
 
@@ -131,7 +145,10 @@ public class ReviewService {
 		return saved;
 	}
 
-	/** A comment by the author or a reviewer. */
+	/**
+	 * A comment by the author or a reviewer.
+	 * @throws InvalidTextException if the text is blank or too long (nothing is written)
+	 */
 	@Transactional
 	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER')")
 	public void comment(long draftId, String body, String user, boolean reviewer, String remoteAddress) {
@@ -140,12 +157,9 @@ public class ReviewService {
 			throw new DraftAccessDeniedException(
 					"Only the author and the reviewers comment on a draft.");
 		}
-		String text = (body == null) ? "" : body.strip();
-		if (text.isEmpty() || text.length() > DraftComment.BODY_LENGTH) {
-			throw new IllegalArgumentException("A comment has 1 to " + DraftComment.BODY_LENGTH + " characters.");
-		}
-		this.comments.insert(new DraftComment(null, draftId, user, text, this.clock.instant()));
-		record(user, AuditAction.DRAFT_COMMENTED, draft, text, remoteAddress);
+		DraftComment comment = DraftComment.of(draftId, user, body, this.clock.instant());
+		this.comments.insert(comment);
+		record(user, AuditAction.DRAFT_COMMENTED, draft, comment.body(), remoteAddress);
 	}
 
 	/** Submitted drafts, oldest submission first. */

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
+import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.InvalidTextException;
 import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.DraftRevisionRepository;
 import org.mlgov.console.review.ReviewService;
@@ -71,10 +73,15 @@ class ReviewController {
 	@PreAuthorize("hasRole('REVIEWER')")
 	String approve(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Authentication user,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		Draft draft = this.reviews.approve(id, comment, user.getName(), request.getRemoteAddr());
-		redirect.addFlashAttribute("message", (draft.status().name().equals("APPROVED")) ? "Approved."
-				: "Your approval is recorded; " + (draft.requiredApprovals() - draft.approvals().size())
-						+ " more approval(s) needed.");
+		try {
+			Draft draft = this.reviews.approve(id, comment, user.getName(), request.getRemoteAddr());
+			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved."
+					: "Your approval is recorded; " + (draft.requiredApprovals() - draft.approvals().size())
+							+ " more approval(s) needed.");
+		}
+		catch (InvalidTextException ex) {
+			refused(redirect, "approveError", ex, "typedApproval", comment);
+		}
 		return "redirect:/reviews/" + id;
 	}
 
@@ -82,12 +89,13 @@ class ReviewController {
 	@PreAuthorize("hasRole('REVIEWER')")
 	String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		if (reason.isBlank()) {
-			redirect.addFlashAttribute("reasonError", "Give the author a reason for the rejection.");
-			return "redirect:/reviews/" + id;
+		try {
+			this.reviews.reject(id, reason, user.getName(), request.getRemoteAddr());
+			redirect.addFlashAttribute("message", "Rejected; the author sees your reason.");
 		}
-		this.reviews.reject(id, reason, user.getName(), request.getRemoteAddr());
-		redirect.addFlashAttribute("message", "Rejected; the author sees your reason.");
+		catch (InvalidTextException ex) {
+			refused(redirect, "reasonError", ex, "typedReason", reason);
+		}
 		return "redirect:/reviews/" + id;
 	}
 
@@ -95,14 +103,21 @@ class ReviewController {
 	@PreAuthorize("hasAnyRole('REVIEWER','ADMIN')")
 	String comment(@PathVariable long id, @RequestParam(defaultValue = "") String body, Authentication user,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		if (body.isBlank() || body.strip().length() > 4000) {
-			redirect.addFlashAttribute("commentError", "A comment has 1 to 4,000 characters.");
-			redirect.addFlashAttribute("typedComment", body);
-			return "redirect:/reviews/" + id + "#comments";
-		}
 		boolean reviewer = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_REVIEWER"));
-		this.reviews.comment(id, body, user.getName(), reviewer, request.getRemoteAddr());
+		try {
+			this.reviews.comment(id, body, user.getName(), reviewer, request.getRemoteAddr());
+		}
+		catch (InvalidTextException ex) {
+			refused(redirect, "commentError", ex, "typedComment", body);
+		}
 		return "redirect:/reviews/" + id + "#comments";
+	}
+
+	/** A text that was not accepted: its message goes next to the field, which keeps what was typed. */
+	private static void refused(RedirectAttributes redirect, String errorAttribute, InvalidTextException ex,
+			String typedAttribute, String typed) {
+		redirect.addFlashAttribute(errorAttribute, ex.getMessage());
+		redirect.addFlashAttribute(typedAttribute, typed);
 	}
 
 	/** One line of the review queue. */
