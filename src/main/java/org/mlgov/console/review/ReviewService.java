@@ -20,7 +20,6 @@ import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.InvalidSpecException;
 import org.mlgov.console.policy.PolicyGenerator;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +47,14 @@ public class ReviewService {
 	private final int requiredApprovals;
 
 	public ReviewService(DraftRepository drafts, DraftRevisionRepository revisions, DraftCommentRepository comments,
-			PolicyGenerator generator, AuditEventRepository audit, Clock clock,
-			@Value("${console.review.required-approvals:1}") int requiredApprovals) {
+			PolicyGenerator generator, AuditEventRepository audit, Clock clock, ReviewProperties properties) {
 		this.drafts = drafts;
 		this.revisions = revisions;
 		this.comments = comments;
 		this.generator = generator;
 		this.audit = audit;
 		this.clock = clock;
-		this.requiredApprovals = requiredApprovals;
+		this.requiredApprovals = properties.requiredApprovals();
 	}
 
 	/**
