@@ -1,7 +1,9 @@
 package org.mlgov.console.review;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
@@ -160,11 +162,30 @@ public class ReviewService {
 		record(user, AuditAction.DRAFT_COMMENTED, draft, comment.body(), remoteAddress);
 	}
 
-	/** Submitted drafts, oldest submission first. */
+	/**
+	 * The review queue: submitted drafts with the revision waiting for a decision, oldest submission first (by the
+	 * revision's {@code submitted_at}, which an approval of some other draft does not change).
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('REVIEWER')")
-	public List<Draft> queue() {
-		return this.drafts.findByStatusOrderByUpdatedAtAsc(DraftStatus.SUBMITTED);
+	public List<Waiting> queue() {
+		List<DraftRevision> waiting = this.revisions.findAwaitingReview();
+		Map<Long, Draft> byId = new HashMap<>();
+		this.drafts.findAllById(waiting.stream().map(DraftRevision::draftId).toList())
+			.forEach((draft) -> byId.put(draft.id(), draft));
+		return waiting.stream()
+			.filter((revision) -> byId.containsKey(revision.draftId()))
+			.map((revision) -> new Waiting(byId.get(revision.draftId()), revision))
+			.toList();
+	}
+
+	/**
+	 * A draft in the review queue.
+	 *
+	 * @param draft the submitted draft
+	 * @param revision its current revision, the one to decide on
+	 */
+	public record Waiting(Draft draft, DraftRevision revision) {
 	}
 
 	private Draft load(long draftId) {

@@ -1,5 +1,8 @@
 package org.mlgov.console.review;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +98,31 @@ class TwoApprovalsWebTests {
 			.extracting(AuditEvent::actor, AuditEvent::action)
 			.startsWith(tuple("reviewer2", "DRAFT_APPROVED"),
 					tuple("reviewer", "DRAFT_APPROVAL_RECORDED"));
+	}
+
+	@Test
+	void theQueueStaysOldestSubmissionFirstWhenAnEarlierDraftGetsItsFirstApproval() throws Exception {
+		Draft c = this.fixtures.submitted("admin", "Queue C");
+		Draft d = this.fixtures.submitted("admin2", "Queue D");
+		assertThat(queued(c, d)).containsExactly(c.id(), d.id());
+
+		approve(c, REVIEWER, "one of two");
+
+		assertThat(status(c)).isEqualTo(DraftStatus.SUBMITTED);
+		assertThat(this.repository.findById(c.id()).orElseThrow().updatedAt())
+			.isAfter(this.repository.findById(d.id()).orElseThrow().updatedAt());
+		assertThat(queued(c, d)).containsExactly(c.id(), d.id());
+	}
+
+	/** The ids of these drafts in the order the review queue shows them. */
+	private List<Long> queued(Draft... drafts) throws Exception {
+		List<Long> wanted = Arrays.stream(drafts).map(Draft::id).toList();
+		return page("/reviews", SECOND_REVIEWER).select("#queue tbody tr")
+			.eachAttr("data-draft-id")
+			.stream()
+			.map(Long::valueOf)
+			.filter(wanted::contains)
+			.toList();
 	}
 
 	private MvcResult approve(Draft draft, RequestPostProcessor who, String comment) throws Exception {

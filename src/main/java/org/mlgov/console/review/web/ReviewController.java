@@ -2,7 +2,6 @@ package org.mlgov.console.review.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,7 +10,6 @@ import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.InvalidTextException;
 import org.mlgov.console.review.DraftRevision;
-import org.mlgov.console.review.DraftRevisionRepository;
 import org.mlgov.console.review.ReviewService;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,17 +34,13 @@ class ReviewController {
 
 	private final DraftService drafts;
 
-	private final DraftRevisionRepository revisions;
-
 	private final ReviewPageModel pages;
 
 	private final Clock clock;
 
-	ReviewController(ReviewService reviews, DraftService drafts, DraftRevisionRepository revisions,
-			ReviewPageModel pages, Clock clock) {
+	ReviewController(ReviewService reviews, DraftService drafts, ReviewPageModel pages, Clock clock) {
 		this.reviews = reviews;
 		this.drafts = drafts;
-		this.revisions = revisions;
 		this.pages = pages;
 		this.clock = clock;
 	}
@@ -54,8 +48,7 @@ class ReviewController {
 	@GetMapping("/reviews")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String queue(Model model) {
-		List<Draft> queue = this.reviews.queue();
-		model.addAttribute("queue", queue.stream().map((d) -> QueueRow.of(d, this.revisions)).toList());
+		model.addAttribute("queue", this.reviews.queue().stream().map(QueueRow::of).toList());
 		model.addAttribute("now", this.clock.instant());
 		return "reviews/queue";
 	}
@@ -124,8 +117,9 @@ class ReviewController {
 	record QueueRow(long id, String name, String author, int revision, Instant submittedAt,
 			String justification, int approvals, int requiredApprovals) {
 
-		static QueueRow of(Draft draft, DraftRevisionRepository revisions) {
-			DraftRevision revision = revisions.find(draft.id(), draft.currentRevision()).orElseThrow();
+		static QueueRow of(ReviewService.Waiting waiting) {
+			Draft draft = waiting.draft();
+			DraftRevision revision = waiting.revision();
 			return new QueueRow(draft.id(), draft.name(), draft.author(), revision.number(), revision.submittedAt(),
 					revision.justification(), draft.approvals().size(), draft.requiredApprovals());
 		}
