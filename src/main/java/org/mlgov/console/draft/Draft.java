@@ -188,6 +188,24 @@ public class Draft {
 		touch(user, now);
 	}
 
+	/**
+	 * Checks that {@code user} may comment on this draft: only its author and the reviewers comment, and only once it
+	 * has been submitted, since a comment is about a frozen revision (before that there is nothing to review).
+	 * @param user who comments
+	 * @param reviewer whether the user is a security reviewer
+	 * @throws DraftAccessDeniedException if the user is neither the author nor a reviewer
+	 * @throws IllegalTransitionException if the draft has never been submitted
+	 */
+	public void requireCommentableBy(String user, boolean reviewer) {
+		if (!reviewer && !this.author.equals(user)) {
+			throw new DraftAccessDeniedException("Only the author and the reviewers comment on a draft.");
+		}
+		if (this.currentRevision == null) {
+			throw new IllegalTransitionException("Comments are about a submitted revision, and this draft has not "
+					+ "been submitted yet.");
+		}
+	}
+
 	/** The approvals of the current revision, oldest first. */
 	public List<Decision> approvals() {
 		return decisionsOf(Decision.Verdict.APPROVED);

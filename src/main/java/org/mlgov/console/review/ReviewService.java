@@ -9,13 +9,13 @@ import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
 import org.mlgov.console.draft.Draft;
-import org.mlgov.console.draft.DraftAccessDeniedException;
 import org.mlgov.console.draft.DraftConflictException;
 import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftNotFoundException;
 import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.FreeText;
+import org.mlgov.console.draft.IllegalTransitionException;
 import org.mlgov.console.draft.InvalidTextException;
 import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.GenerationResult;
@@ -146,17 +146,15 @@ public class ReviewService {
 	}
 
 	/**
-	 * A comment by the author or a reviewer.
+	 * A comment by the author or a reviewer on a draft that has been submitted.
 	 * @throws InvalidTextException if the text is blank or too long (nothing is written)
+	 * @throws IllegalTransitionException if the draft was never submitted
 	 */
 	@Transactional
 	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER')")
 	public void comment(long draftId, String body, String user, boolean reviewer, String remoteAddress) {
 		Draft draft = load(draftId);
-		if (!reviewer && !draft.author().equals(user)) {
-			throw new DraftAccessDeniedException(
-					"Only the author and the reviewers comment on a draft.");
-		}
+		draft.requireCommentableBy(user, reviewer);
 		DraftComment comment = DraftComment.of(draftId, user, body, this.clock.instant());
 		this.comments.insert(comment);
 		record(user, AuditAction.DRAFT_COMMENTED, draft, comment.body(), remoteAddress);

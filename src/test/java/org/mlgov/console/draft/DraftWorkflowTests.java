@@ -146,4 +146,22 @@ class DraftWorkflowTests {
 			.isEqualTo("a".repeat(998) + "\n" + "b".repeat(999));
 	}
 
+	@Test
+	void commentsOpenWithTheFirstSubmissionForTheAuthorAndReviewers() {
+		Draft never = atReview(DraftStatus.DRAFT, 1, null);
+		assertThatThrownBy(() -> never.requireCommentableBy("alice", false))
+			.isInstanceOf(IllegalTransitionException.class)
+			.hasMessage("Comments are about a submitted revision, and this draft has not been submitted yet.");
+		assertThatThrownBy(() -> never.requireCommentableBy("rita", true)).isInstanceOf(IllegalTransitionException.class);
+		assertThatThrownBy(() -> never.requireCommentableBy("bob", false)).isInstanceOf(DraftAccessDeniedException.class);
+		for (DraftStatus status : DraftStatus.values()) {
+			// A DRAFT with a revision is one its author reworks after a rejection: the conversation goes on.
+			Draft submittedOnce = atReview(status, 1, 1);
+			submittedOnce.requireCommentableBy("alice", false);
+			submittedOnce.requireCommentableBy("rita", true);
+			assertThatThrownBy(() -> submittedOnce.requireCommentableBy("bob", false)).as(status.name())
+				.isInstanceOf(DraftAccessDeniedException.class);
+		}
+	}
+
 }

@@ -6,8 +6,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mlgov.console.ConsoleTest;
+import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.audit.AuditQuery;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftRepository;
@@ -54,6 +56,9 @@ class ReviewWorkflowWebTests {
 
 	@Autowired
 	AuditEventRepository audit;
+
+	@Autowired
+	DraftCommentRepository comments;
 
 	/** A draft of "admin" that went through every step with a valid specification. */
 	Draft finishedDraft(String name) {
@@ -231,6 +236,22 @@ class ReviewWorkflowWebTests {
 		MvcResult other = this.mvc.perform(post("/reviews/{id}/comments", draft.id()).with(csrf())
 			.with(user("admin2").roles("ADMIN")).param("body", "drive-by")).andReturn();
 		assertThat(other.getResponse().getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void nobodyCommentsOnADraftThatWasNeverSubmitted() throws Exception {
+		Draft draft = finishedDraft("Not yet");
+		for (RequestPostProcessor who : List.of(AUTHOR, REVIEWER)) {
+			MvcResult refused = this.mvc.perform(post("/reviews/{id}/comments", draft.id()).with(csrf()).with(who)
+				.param("body", "early word")).andReturn();
+			assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+			assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).select("#illegal-transition").text())
+				.contains("Comments are about a submitted revision, and this draft has not been submitted yet.");
+		}
+		assertThat(this.comments.findByDraft(draft.id())).isEmpty();
+		assertThat(this.audit.search(new AuditQuery(null, draft.id(), AuditAction.DRAFT_COMMENTED, null, null), 0, 10))
+			.isEmpty();
 	}
 
 	@Test
