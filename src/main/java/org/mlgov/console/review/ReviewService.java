@@ -21,6 +21,8 @@ import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.InvalidSpecException;
 import org.mlgov.console.policy.PolicyGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReviewService {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReviewService.class);
 
 	private final DraftRepository drafts;
 
@@ -104,13 +108,16 @@ public class ReviewService {
 	}
 
 	/**
-	 * Records an approval of the draft's current revision.
+	 * Records an approval of the draft's current revision. The revision's stored documents are hashed again first:
+	 * what is approved is what was submitted, byte for byte.
 	 * @throws InvalidTextException if the comment is too long (nothing is changed)
+	 * @throws RevisionTamperedException if the stored documents no longer match their SHA-256 (nothing is changed)
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('REVIEWER')")
 	public Draft approve(long draftId, String comment, String reviewer, String remoteAddress) {
 		Draft draft = load(draftId);
+		requireIntact(draft, reviewer);
 		draft.approve(reviewer, comment, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
 		String text = FreeText.normalize(comment);
@@ -184,6 +191,19 @@ public class ReviewService {
 	 * @param revision its current revision, the one to decide on
 	 */
 	public record Waiting(Draft draft, DraftRevision revision) {
+	}
+
+	private void requireIntact(Draft draft, String reviewer) {
+		if (draft.currentRevision() == null) {
+			return;
+		}
+		this.revisions.find(draft.id(), draft.currentRevision())
+			.filter((revision) -> !revision.intact())
+			.ifPresent((revision) -> {
+				logger.warn("Approval of draft {} by {} refused: the stored documents of revision {} no longer match "
+						+ "their SHA-256 {}", draft.id(), reviewer, revision.number(), revision.documentsSha256());
+				throw new RevisionTamperedException(draft.id(), revision.number());
+			});
 	}
 
 	private Draft load(long draftId) {

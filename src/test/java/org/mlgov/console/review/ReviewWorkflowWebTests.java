@@ -21,6 +21,7 @@ import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.policy.TestSpecs;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -59,6 +60,9 @@ class ReviewWorkflowWebTests {
 
 	@Autowired
 	DraftCommentRepository comments;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	/** A draft of "admin" that went through every step with a valid specification. */
 	Draft finishedDraft(String name) {
@@ -191,6 +195,38 @@ class ReviewWorkflowWebTests {
 		MvcResult again = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf())
 			.with(user("reviewer2").roles("REVIEWER"))).andReturn();
 		assertThat(again.getResponse().getStatus()).isEqualTo(409);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aRevisionWhoseStoredDocumentsWereChangedIsNotApproved() throws Exception {
+		Draft draft = finishedDraft("Tampered");
+		submit(draft, "tamper test");
+		int changed = this.jdbcTemplate.update("update draft_revision set documents = replace(documents, "
+				+ "'sagemaker.amazonaws.com', 'attacker.example.com') where draft_id = ? and number = 1", draft.id());
+		assertThat(changed).isEqualTo(1);
+		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(page.select("#tampered").text()).contains("no longer match their SHA-256");
+
+		MvcResult approve = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(REVIEWER)
+			.param("comment", "looks fine")).andReturn();
+
+		assertThat(approve.getResponse().getStatus()).isEqualTo(409);
+		assertThat(Jsoup.parse(approve.getResponse().getContentAsString()).select("#tampered-revision").text())
+			.contains("The stored documents of revision 1 of draft " + draft.id()
+					+ " no longer match the SHA-256 recorded when it was submitted", "Nothing was approved.");
+		Draft stored = this.repository.findById(draft.id()).orElseThrow();
+		assertThat(stored.status()).isEqualTo(DraftStatus.SUBMITTED);
+		assertThat(stored.decisions()).isEmpty();
+		assertThat(this.audit.search(new AuditQuery(null, draft.id(), null, null, null), 0, 50))
+			.extracting(AuditEvent::action)
+			.doesNotContain("DRAFT_APPROVED", "DRAFT_APPROVAL_RECORDED");
+
+		// Rejecting it stays possible: that sends nothing anywhere.
+		this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(REVIEWER)
+			.param("reason", "The stored revision was changed"));
+		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.REJECTED);
 	}
 
 	@Test
