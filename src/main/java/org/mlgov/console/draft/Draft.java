@@ -265,6 +265,35 @@ public class Draft {
 		return this.requiredApprovals;
 	}
 
+	/**
+	 * True if {@code user} may delete this draft: its author, while it has never been submitted.
+	 * @param user who asks
+	 * @return whether {@link #requireDeletableBy(String)} passes
+	 */
+	public boolean isDeletableBy(String user) {
+		return isEditableBy(user) && this.currentRevision == null;
+	}
+
+	/**
+	 * Checks that {@code user} may delete this draft. Only its author deletes it, and only while it has never been
+	 * submitted: once submitted, its revisions, the decisions on them and the comments are the record of a review
+	 * and are kept, also after a rejection and rework.
+	 * @param user who deletes
+	 * @throws DraftAccessDeniedException if the user is not the author
+	 * @throws IllegalTransitionException if the draft was ever submitted
+	 */
+	public void requireDeletableBy(String user) {
+		if (!this.author.equals(user)) {
+			throw new DraftAccessDeniedException("Only " + this.author + ", the author, can delete this draft.");
+		}
+		if (this.currentRevision != null) {
+			throw new IllegalTransitionException("\u201c" + this.name + "\u201d was submitted for review (revision "
+					+ this.currentRevision + "), so it is kept with its revisions, decisions and comments as the "
+					+ "record of that review: it cannot be deleted. Clone it to start again from its content.");
+		}
+		requireEditableBy(user);
+	}
+
 	public boolean isEditableBy(String user) {
 		return this.author.equals(user) && this.status == DraftStatus.DRAFT;
 	}

@@ -34,7 +34,8 @@ class DraftTransitionTableTests {
 		REJECT((d) -> d.reject("rita", "too wide", T0.plusSeconds(1))),
 		REWORK((d) -> d.rework("alice", T0.plusSeconds(1))),
 		SAVE_STEP((d) -> d.saveStep(WizardStep.BASICS, d.content(), "alice", 4, T0.plusSeconds(1))),
-		RENAME((d) -> d.rename("Renamed", "alice", 4, T0.plusSeconds(1)));
+		RENAME((d) -> d.rename("Renamed", "alice", 4, T0.plusSeconds(1))),
+		DELETE((d) -> d.requireDeletableBy("alice"));
 
 		private final Consumer<Draft> action;
 
@@ -55,7 +56,10 @@ class DraftTransitionTableTests {
 	/** Editing a frozen draft is refused as access (403); a status change out of turn as a transition (409). */
 	private static final Set<Operation> EDITS = Set.of(Operation.SAVE_STEP, Operation.RENAME);
 
-	/** A draft at the review step with revision 1 (a DRAFT that is being reworked after a rejection has one too). */
+	/**
+	 * A draft at the review step with revision 1 (a DRAFT that is being reworked after a rejection has one too, and
+	 * therefore cannot be deleted).
+	 */
 	private static Draft draft(DraftStatus status) {
 		Draft fresh = Draft.start("Team A", "alice", T0);
 		return new Draft(9L, fresh.name(), "alice", status, WizardStep.REVIEW, DraftContentJson.write(fresh.content()),
@@ -86,6 +90,25 @@ class DraftTransitionTableTests {
 			assertThat(draft.decisions()).isEmpty();
 			assertThat(draft.currentRevision()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void onlyADraftThatWasNeverSubmittedIsDeletedAndOnlyByItsAuthor() {
+		Draft fresh = Draft.start("Team A", "alice", T0);
+		Draft never = new Draft(9L, fresh.name(), "alice", DraftStatus.DRAFT, WizardStep.REVIEW,
+				DraftContentJson.write(fresh.content()), T0, T0, "alice", 4L, null, 1, Set.of());
+		never.requireDeletableBy("alice");
+		assertThat(never.isDeletableBy("alice")).isTrue();
+		assertThatThrownBy(() -> never.requireDeletableBy("bob")).isInstanceOf(DraftAccessDeniedException.class);
+		assertThat(never.isDeletableBy("bob")).isFalse();
+
+		Draft reworked = draft(DraftStatus.DRAFT);
+		assertThat(reworked.isDeletableBy("alice")).isFalse();
+		assertThatThrownBy(() -> reworked.requireDeletableBy("alice")).isInstanceOf(IllegalTransitionException.class)
+			.hasMessage("\u201cTeam A\u201d was submitted for review (revision 1), so it is kept with its revisions, "
+					+ "decisions and comments as the record of that review: it cannot be deleted. Clone it to start "
+					+ "again from its content.");
+		assertThatThrownBy(() -> reworked.requireDeletableBy("bob")).isInstanceOf(DraftAccessDeniedException.class);
 	}
 
 	@Test
