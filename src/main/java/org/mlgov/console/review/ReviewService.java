@@ -65,7 +65,7 @@ public class ReviewService {
 
 	/**
 	 * Submits the draft with a justification. Refused while the specification is invalid or a blocking finding
-	 * exists (AWS would reject the result).
+	 * exists (AWS would reject the result); each blocking finding is a reason that names its document and statement.
 	 * @throws SubmissionRefusedException with the reasons
 	 */
 	@Transactional
@@ -93,7 +93,11 @@ public class ReviewService {
 		catch (InvalidSpecException ex) {
 			throw new SubmissionRefusedException(ex.errors().stream().map((e) -> e.field() + ": " + e.message()).toList());
 		}
-		List<String> blocking = result.findings().stream().filter(Finding::blocking).map(Finding::message).toList();
+		List<String> blocking = result.findings()
+			.stream()
+			.filter(Finding::blocking)
+			.map(ReviewService::blockingReason)
+			.toList();
 		if (!blocking.isEmpty()) {
 			throw new SubmissionRefusedException(blocking);
 		}
@@ -191,6 +195,13 @@ public class ReviewService {
 	 * @param revision its current revision, the one to decide on
 	 */
 	public record Waiting(Draft draft, DraftRevision revision) {
+	}
+
+	/** A blocking finding as a reason for the author: its code, the document and statement, and the message. */
+	static String blockingReason(Finding finding) {
+		String where = (finding.document() == null) ? ""
+				: " in " + finding.document() + ((finding.sid() == null) ? "" : ", statement " + finding.sid());
+		return finding.code() + where + ": " + finding.message();
 	}
 
 	private void requireIntact(Draft draft, String reviewer) {

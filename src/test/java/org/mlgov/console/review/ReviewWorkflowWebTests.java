@@ -1,6 +1,7 @@
 package org.mlgov.console.review;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,6 +19,7 @@ import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.RoleMode;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.draft.CanvasTargets;
+import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.TestSpecs;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +50,9 @@ class ReviewWorkflowWebTests {
 
 	@Autowired
 	DraftService drafts;
+
+	@Autowired
+	ReviewService reviews;
 
 	@Autowired
 	DraftRepository repository;
@@ -113,6 +118,40 @@ class ReviewWorkflowWebTests {
 		assertThat(result.getFlashMap().get("submitErrors")).asString().contains("justification");
 		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.DRAFT);
 		assertThat(this.revisions.findByDraft(draft.id())).isEmpty();
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aDraftOverAnIamQuotaIsRefusedWithEachBlockingFindingWhereTheAuthorWouldSubmit() throws Exception {
+		List<String> models = IntStream.range(0, 250)
+			.mapToObj((i) -> "acme.an-extremely-long-model-identifier-that-is-unusual-" + String.format("%03d", i) + "-v1:0")
+			.toList();
+		RoleSpec overQuota = new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Quota", null, null, null,
+				null, null, "custom", List.of(), null, null,
+				new RoleSpec.ModelAccess(RoleSpec.AccessMode.ALLOW_LISTED, models, null, false), null, null, null, null);
+		Draft draft = new ReviewFixtures(this.drafts, this.reviews).finished("admin", "Over quota", overQuota);
+		Document before = Jsoup.parse(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).with(AUTHOR))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(before.select("#submission #submit-form")).isEmpty();
+		assertThat(before.select("#submission #blocking-findings li")).singleElement().satisfies((li) -> {
+			assertThat(li.select("code").first().text()).isEqualTo("QUOTA_EXCEEDED");
+			assertThat(li.select(".blocking-document").text()).isEqualTo("SageMaker-Quota-permissions-1");
+			assertThat(li.text()).contains("has 26052 characters; IAM allows 6144");
+		});
+
+		MvcResult refused = submit(draft, "Fraud team needs every acme model");
+
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + draft.id() + "/steps/review");
+		Document after = Jsoup.parse(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).with(AUTHOR)
+			.flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString());
+		assertThat(after.select("#submission #submit-errors li").eachText()).singleElement()
+			.asString()
+			.isEqualTo("QUOTA_EXCEEDED in SageMaker-Quota-permissions-1: The managed policy "
+					+ "SageMaker-Quota-permissions-1 has 26052 characters; IAM allows 6144. Shorten the model or "
+					+ "resource lists.");
+		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.DRAFT);
+		assertThat(this.jdbcTemplate.queryForObject("select count(*) from draft_revision where draft_id = ?",
+				Long.class, draft.id())).isZero();
 	}
 
 	@Test
