@@ -14,3 +14,8 @@ alter table draft_decision add constraint fk_draft_decision_draft
 alter table draft_comment drop constraint fk_draft_comment_draft;
 alter table draft_comment add constraint fk_draft_comment_draft
     foreign key (draft_id) references draft (id) on delete restrict;
+
+-- Events about a reviewed draft (submitted, approved, approval recorded, rejected, back to editing, commented) also
+-- name the revision they are about, the draft's current revision number; draft_version stays the draft's
+-- optimistic-lock version after the event. Null for every other event and for events written before this migration.
+alter table audit_event add column draft_revision integer;

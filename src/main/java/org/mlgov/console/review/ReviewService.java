@@ -222,7 +222,8 @@ public class ReviewService {
 	}
 
 	private void record(String user, AuditAction action, Draft draft, String detail, String remoteAddress) {
-		this.audit.insert(AuditEvent.nowOnDraft(user, action.name(), draft.id(), draft.version(), detail, remoteAddress));
+		this.audit.insert(AuditEvent.nowOnDraft(user, action.name(), draft.id(), draft.version(), draft.currentRevision(),
+				detail, remoteAddress));
 	}
 
 }
