@@ -1,8 +1,11 @@
 package org.mlgov.console.review;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,6 +29,24 @@ class ReviewPropertiesTests {
 	void bindsTheRequiredApprovals() {
 		this.contexts.withPropertyValues("console.review.required-approvals=5")
 			.run((context) -> assertThat(context.getBean(ReviewProperties.class).requiredApprovals()).isEqualTo(5));
+	}
+
+	@Test
+	void theReviewPageWaitsFifteenSecondsForAwsByDefault() {
+		this.contexts.run((context) -> assertThat(context.getBean(ReviewProperties.class).liveReadDeadline())
+			.isEqualTo(Duration.ofSeconds(15)));
+		this.contexts.withPropertyValues("console.review.live-read-deadline=30s")
+			.run((context) -> assertThat(context.getBean(ReviewProperties.class).liveReadDeadline())
+				.isEqualTo(Duration.ofSeconds(30)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0s", "3m" })
+	void refusesToStartWithADeadlineOutOfRange(String value) {
+		this.contexts.withPropertyValues("console.review.live-read-deadline=" + value)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("console.review.live-read-deadline must be more than 0 and at most 2 minutes"));
 	}
 
 	@ParameterizedTest

@@ -1,6 +1,7 @@
 package org.mlgov.console.review.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,23 @@ class AwsReaderConfigurationTests {
 					"console.aws.profile=governance", "console.aws.max-attempts=5", "console.aws.s3-force-path-style=true",
 					"console.aws.accounts.111122223333.role-arn=arn:aws:iam::111122223333:role/ConsoleReader",
 					"console.aws.endpoints.iam=http://localhost:5000", "console.aws.endpoints.sagemaker=http://localhost:5001",
-					"console.aws.endpoints.s3=http://localhost:5002", "console.aws.endpoints.sts=http://localhost:5003")
+					"console.aws.endpoints.s3=http://localhost:5002", "console.aws.endpoints.sts=http://localhost:5003",
+					"console.aws.api-call-timeout=20s", "console.aws.api-call-attempt-timeout=1500ms")
 			.run((context) -> assertThat(context.getBean(AwsProperties.class)).isEqualTo(new AwsProperties(true,
 					"eu-central-1", "governance", 5, true,
 					Map.of("111122223333", new AwsProperties.Account("arn:aws:iam::111122223333:role/ConsoleReader")),
 					new AwsProperties.Endpoints(URI.create("http://localhost:5000"), URI.create("http://localhost:5001"),
-							URI.create("http://localhost:5002"), URI.create("http://localhost:5003")))));
+							URI.create("http://localhost:5002"), URI.create("http://localhost:5003")),
+					Duration.ofSeconds(20), Duration.ofMillis(1500))));
+	}
+
+	@Test
+	void theTimeoutsDefaultToTenSecondsPerCallAndFourPerAttempt() {
+		this.contexts.run((context) -> {
+			AwsProperties properties = context.getBean(AwsProperties.class);
+			assertThat(properties.apiCallTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.apiCallAttemptTimeout()).isEqualTo(Duration.ofSeconds(4));
+		});
 	}
 
 	@ParameterizedTest
@@ -58,6 +70,10 @@ class AwsReaderConfigurationTests {
 			console.aws.accounts.prod.role-arn=arn:aws:iam::111122223333:role/Reader          | must be a 12-digit account id
 			console.aws.region=Ireland                                                        | must be a Region code
 			console.aws.max-attempts=0                                                        | maxAttempts
+			console.aws.api-call-timeout=0s                                                   | console.aws.api-call-timeout must be more than 0
+			console.aws.api-call-timeout=5m                                                   | console.aws.api-call-timeout must be more than 0 and at most 2 minutes
+			console.aws.api-call-attempt-timeout=-1s                                          | console.aws.api-call-attempt-timeout must be more than 0
+			console.aws.api-call-attempt-timeout=11s                                          | at most console.aws.api-call-timeout
 			""")
 	void refusesToStartWithAnInvalidSetting(String setting, String complaint) {
 		this.contexts.withPropertyValues(setting)
