@@ -1,6 +1,9 @@
 package org.mlgov.console.review.aws;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,8 +14,13 @@ import org.mlgov.console.review.LiveStateReader;
 import org.mlgov.console.review.ReadProblem.Kind;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
 
 import software.amazon.awssdk.regions.Region;
 
@@ -61,6 +69,41 @@ class AwsReaderConfigurationTests {
 			assertThat(properties.apiCallTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.apiCallAttemptTimeout()).isEqualTo(Duration.ofSeconds(4));
 		});
+	}
+
+	/** application.yml shows every console.aws setting: the active ones at their defaults, the optional ones as comments. */
+	@Test
+	void applicationYmlShowsTheDefaultsAndItsCommentedExamplesBind() throws Exception {
+		String yml = new String(new ClassPathResource("application.yml").getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8);
+		this.contexts.withInitializer(yaml("application.yml", yml))
+			.run((context) -> assertThat(context.getBean(AwsProperties.class))
+				.isEqualTo(new AwsProperties(false, "us-east-1", null, 3, false, Map.of(),
+						new AwsProperties.Endpoints(null, null, null, null))));
+		// The examples, uncommented: "    # profile: x" becomes "    profile: x".
+		String uncommented = yml.replaceAll("(?m)^(    )# (profile|endpoints|accounts|  )", "$1$2");
+		assertThat(uncommented).contains("\n    accounts:\n");
+		this.contexts.withInitializer(yaml("application.yml, uncommented", uncommented))
+			.run((context) -> {
+				AwsProperties properties = context.getBean(AwsProperties.class);
+				assertThat(properties.profile()).isEqualTo("ml-governance");
+				assertThat(properties.endpoints().iam()).isEqualTo(URI.create("http://localhost:5000"));
+				assertThat(properties.endpoints().sts()).isEqualTo(URI.create("http://localhost:5000"));
+				assertThat(properties.roleArnFor("111122223333"))
+					.isEqualTo("arn:aws:iam::111122223333:role/MlGovernanceConsoleReader");
+			});
+	}
+
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> yaml(String name, String text) {
+		return (context) -> {
+			try {
+				new YamlPropertySourceLoader().load(name, new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)))
+					.forEach(context.getEnvironment().getPropertySources()::addFirst);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
 	}
 
 	@ParameterizedTest
