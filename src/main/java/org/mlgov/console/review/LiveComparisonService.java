@@ -239,14 +239,14 @@ public class LiveComparisonService implements DisposableBean {
 				return this.future.get(left, TimeUnit.MILLISECONDS);
 			}
 			catch (TimeoutException | CancellationException ex) {
-				this.page.forEach((read) -> read.cancel(true));
+				abandonPage();
 				return problem(this.service + " " + this.operation + " did not answer in time while reading "
 						+ this.subject + ": the review page waits at most " + seconds(this.deadline)
 						+ " for AWS (console.review.live-read-deadline); reload it to try again.");
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				this.page.forEach((read) -> read.cancel(true));
+				abandonPage();
 				return problem(this.service + " " + this.operation + " was abandoned while reading " + this.subject
 						+ ": the review page was interrupted.");
 			}
@@ -254,6 +254,16 @@ public class LiveComparisonService implements DisposableBean {
 				return LiveRead.failed(new ReadProblem(ReadProblem.Kind.SERVICE_ERROR, this.service, this.operation,
 						this.service + " " + this.operation + " failed while reading " + this.subject + " ("
 								+ ex.getCause().getClass().getSimpleName() + ")."));
+			}
+		}
+
+		/**
+		 * Cancels every read of the page, the last started first: those still waiting for a thread are cancelled
+		 * before an interrupted one frees its thread, so they never start.
+		 */
+		private void abandonPage() {
+			for (int i = this.page.size() - 1; i >= 0; i--) {
+				this.page.get(i).cancel(true);
 			}
 		}
 
