@@ -16,10 +16,12 @@ import org.springframework.util.Assert;
  * @param detail a short explanation, if any
  * @param remoteAddress the client address, if known
  * @param draftId the draft it happened to, if it is about a draft
- * @param draftVersion the draft's revision (its version) after the action, if it is about a draft
+ * @param draftVersion the draft's version (its optimistic-lock counter) after the action, if it is about a draft
+ * @param draftRevision the number of the submitted revision the action is about (the draft's current revision),
+ * if it is an action of the security review
  */
 public record AuditEvent(Long id, Instant occurredAt, String actor, String action, String target, String detail,
-		String remoteAddress, Long draftId, Long draftVersion) {
+		String remoteAddress, Long draftId, Long draftVersion, Integer draftRevision) {
 
 	static final int ACTOR_LENGTH = 100;
 
@@ -42,6 +44,24 @@ public record AuditEvent(Long id, Instant occurredAt, String actor, String actio
 		detail = truncate(detail, DETAIL_LENGTH);
 		remoteAddress = truncate(remoteAddress, REMOTE_ADDRESS_LENGTH);
 		Assert.isTrue(draftVersion == null || draftId != null, "A draft version needs a draft id");
+		Assert.isTrue(draftRevision == null || draftId != null, "A draft revision needs a draft id");
+	}
+
+	/**
+	 * An event that names no revision.
+	 * @param id database identity, {@code null} until inserted
+	 * @param occurredAt when it happened
+	 * @param actor who did it
+	 * @param action what happened
+	 * @param target what it happened to, if anything
+	 * @param detail a short explanation, if any
+	 * @param remoteAddress the client address, if known
+	 * @param draftId the draft it happened to, if it is about a draft
+	 * @param draftVersion the draft's version after the action, if it is about a draft
+	 */
+	public AuditEvent(Long id, Instant occurredAt, String actor, String action, String target, String detail,
+			String remoteAddress, Long draftId, Long draftVersion) {
+		this(id, occurredAt, actor, action, target, detail, remoteAddress, draftId, draftVersion, null);
 	}
 
 	/**
@@ -56,7 +76,7 @@ public record AuditEvent(Long id, Instant occurredAt, String actor, String actio
 	 */
 	public AuditEvent(Long id, Instant occurredAt, String actor, String action, String target, String detail,
 			String remoteAddress) {
-		this(id, occurredAt, actor, action, target, detail, remoteAddress, null, null);
+		this(id, occurredAt, actor, action, target, detail, remoteAddress, null, null, null);
 	}
 
 	/**
@@ -85,13 +105,31 @@ public record AuditEvent(Long id, Instant occurredAt, String actor, String actio
 	 */
 	public static AuditEvent nowOnDraft(String actor, String action, long draftId, long draftVersion, String detail,
 			String remoteAddress) {
+		return nowOnDraft(actor, action, draftId, draftVersion, null, detail, remoteAddress);
+	}
+
+	/**
+	 * A new event of the security review about a draft's revision, that happened now and has not been inserted yet.
+	 * Its target reads {@code draft <id> (version <n>)}.
+	 * @param actor who did it
+	 * @param action what happened
+	 * @param draftId the draft
+	 * @param draftVersion the draft's version after the action
+	 * @param draftRevision the revision the action is about (the draft's current revision), or {@code null}
+	 * @param detail a short explanation, or {@code null}
+	 * @param remoteAddress the client address, or {@code null}
+	 * @return the event
+	 */
+	public static AuditEvent nowOnDraft(String actor, String action, long draftId, long draftVersion,
+			Integer draftRevision, String detail, String remoteAddress) {
 		return new AuditEvent(null, Instant.now(), actor, action,
-				"draft " + draftId + " (version " + draftVersion + ")", detail, remoteAddress, draftId, draftVersion);
+				"draft " + draftId + " (version " + draftVersion + ")", detail, remoteAddress, draftId, draftVersion,
+				draftRevision);
 	}
 
 	AuditEvent withId(long newId) {
 		return new AuditEvent(newId, this.occurredAt, this.actor, this.action, this.target, this.detail,
-				this.remoteAddress, this.draftId, this.draftVersion);
+				this.remoteAddress, this.draftId, this.draftVersion, this.draftRevision);
 	}
 
 	private static String truncate(String value, int length) {

@@ -27,7 +27,7 @@ import org.springframework.util.Assert;
 public class AuditEventRepository {
 
 	private static final String COLUMNS = "id, occurred_at, actor, action, target, detail, remote_address, draft_id, "
-			+ "draft_version";
+			+ "draft_version, draft_revision";
 
 	private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
 
@@ -50,8 +50,8 @@ public class AuditEventRepository {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into audit_event (occurred_at, actor, action, target, detail, remote_address, draft_id, "
-					+ "draft_version) values (:occurredAt, :actor, :action, :target, :detail, :remoteAddress, "
-					+ ":draftId, :draftVersion)")
+					+ "draft_version, draft_revision) values (:occurredAt, :actor, :action, :target, :detail, "
+					+ ":remoteAddress, :draftId, :draftVersion, :draftRevision)")
 			.param("occurredAt", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
 			.param("actor", event.actor())
 			.param("action", event.action())
@@ -60,6 +60,7 @@ public class AuditEventRepository {
 			.param("remoteAddress", event.remoteAddress())
 			.param("draftId", event.draftId(), Types.BIGINT)
 			.param("draftVersion", event.draftVersion(), Types.BIGINT)
+			.param("draftRevision", event.draftRevision(), Types.INTEGER)
 			.update(keys, "id");
 		Number id = keys.getKeyAs(Number.class);
 		Assert.state(id != null, "The database returned no id for the audit event");
@@ -167,7 +168,7 @@ public class AuditEventRepository {
 		return new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("detail"),
 				rs.getString("remote_address"), rs.getObject("draft_id", Long.class),
-				rs.getObject("draft_version", Long.class));
+				rs.getObject("draft_version", Long.class), rs.getObject("draft_revision", Integer.class));
 	}
 
 	/**

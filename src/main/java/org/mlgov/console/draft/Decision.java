@@ -8,6 +8,9 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("draft_decision")
 public record Decision(int revisionNumber, String reviewer, Verdict decision, String comment, Instant decidedAt) {
 
+	/** The most characters of a comment or reason ({@code draft_decision.comment}), line breaks counted as one. */
+	public static final int COMMENT_LENGTH = 2000;
+
 	/** Approve or reject. */
 	public enum Verdict {
 

@@ -142,18 +142,21 @@ public class Draft {
 
 	/**
 	 * Records an approval of the current revision. Nobody approves their own draft, and nobody approves the same
-	 * revision twice; the draft is approved when the required number of approvals is reached.
+	 * revision twice; the draft is approved when the required number of approvals is reached. The comment is
+	 * optional and has at most {@link Decision#COMMENT_LENGTH} characters.
+	 * @throws InvalidTextException if the comment is too long
 	 */
 	public void approve(String reviewer, String comment, Instant now) {
 		requireStatus(DraftStatus.SUBMITTED, "approve");
 		requireNotAuthor(reviewer);
+		String text = FreeText.optional("comment", comment, Decision.COMMENT_LENGTH, "A comment");
 		boolean decided = this.decisions.stream()
 			.anyMatch((d) -> d.revisionNumber() == this.currentRevision && d.reviewer().equals(reviewer));
 		if (decided) {
 			throw new FourEyesViolationException(reviewer + " already approved revision " + this.currentRevision
 					+ ": a second approval must come from another reviewer.");
 		}
-		this.decisions.add(new Decision(this.currentRevision, reviewer, Decision.Verdict.APPROVED, blankToNull(comment),
+		this.decisions.add(new Decision(this.currentRevision, reviewer, Decision.Verdict.APPROVED, text,
 				now.truncatedTo(ChronoUnit.MICROS)));
 		if (approvals().size() >= this.requiredApprovals) {
 			this.status = DraftStatus.APPROVED;
@@ -161,14 +164,15 @@ public class Draft {
 		touch(reviewer, now);
 	}
 
-	/** Sends the draft back to its author; a reason is required. */
+	/**
+	 * Sends the draft back to its author; a reason of at most {@link Decision#COMMENT_LENGTH} characters is required.
+	 * @throws InvalidTextException if the reason is blank or too long
+	 */
 	public void reject(String reviewer, String reason, Instant now) {
 		requireStatus(DraftStatus.SUBMITTED, "reject");
 		requireNotAuthor(reviewer);
-		String why = blankToNull(reason);
-		if (why == null) {
-			throw new IllegalArgumentException("A reason is required to reject a draft.");
-		}
+		String why = FreeText.required("reason", reason, Decision.COMMENT_LENGTH, "A reason",
+				"Give the author a reason for the rejection.");
 		this.decisions.removeIf((d) -> d.revisionNumber() == this.currentRevision && d.reviewer().equals(reviewer));
 		this.decisions.add(new Decision(this.currentRevision, reviewer, Decision.Verdict.REJECTED, why,
 				now.truncatedTo(ChronoUnit.MICROS)));
@@ -182,6 +186,24 @@ public class Draft {
 		requireStatus(DraftStatus.REJECTED, "rework");
 		this.status = DraftStatus.DRAFT;
 		touch(user, now);
+	}
+
+	/**
+	 * Checks that {@code user} may comment on this draft: only its author and the reviewers comment, and only once it
+	 * has been submitted, since a comment is about a frozen revision (before that there is nothing to review).
+	 * @param user who comments
+	 * @param reviewer whether the user is a security reviewer
+	 * @throws DraftAccessDeniedException if the user is neither the author nor a reviewer
+	 * @throws IllegalTransitionException if the draft has never been submitted
+	 */
+	public void requireCommentableBy(String user, boolean reviewer) {
+		if (!reviewer && !this.author.equals(user)) {
+			throw new DraftAccessDeniedException("Only the author and the reviewers comment on a draft.");
+		}
+		if (this.currentRevision == null) {
+			throw new IllegalTransitionException("Comments are about a submitted revision, and this draft has not "
+					+ "been submitted yet.");
+		}
 	}
 
 	/** The approvals of the current revision, oldest first. */
@@ -235,16 +257,41 @@ public class Draft {
 		}
 	}
 
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
-	}
-
 	public Integer currentRevision() {
 		return this.currentRevision;
 	}
 
 	public int requiredApprovals() {
 		return this.requiredApprovals;
+	}
+
+	/**
+	 * True if {@code user} may delete this draft: its author, while it has never been submitted.
+	 * @param user who asks
+	 * @return whether {@link #requireDeletableBy(String)} passes
+	 */
+	public boolean isDeletableBy(String user) {
+		return isEditableBy(user) && this.currentRevision == null;
+	}
+
+	/**
+	 * Checks that {@code user} may delete this draft. Only its author deletes it, and only while it has never been
+	 * submitted: once submitted, its revisions, the decisions on them and the comments are the record of a review
+	 * and are kept, also after a rejection and rework.
+	 * @param user who deletes
+	 * @throws DraftAccessDeniedException if the user is not the author
+	 * @throws IllegalTransitionException if the draft was ever submitted
+	 */
+	public void requireDeletableBy(String user) {
+		if (!this.author.equals(user)) {
+			throw new DraftAccessDeniedException("Only " + this.author + ", the author, can delete this draft.");
+		}
+		if (this.currentRevision != null) {
+			throw new IllegalTransitionException("\u201c" + this.name + "\u201d was submitted for review (revision "
+					+ this.currentRevision + "), so it is kept with its revisions, decisions and comments as the "
+					+ "record of that review: it cannot be deleted. Clone it to start again from its content.");
+		}
+		requireEditableBy(user);
 	}
 
 	public boolean isEditableBy(String user) {

@@ -91,10 +91,14 @@ public class DraftService {
 		return copy;
 	}
 
+	/**
+	 * Deletes a draft that was never submitted.
+	 * @throws IllegalTransitionException if it was ever submitted: its review records are kept
+	 */
 	@Transactional
 	public void delete(long id, String user, String remoteAddress) {
 		Draft draft = get(id);
-		draft.requireEditableBy(user);
+		draft.requireDeletableBy(user);
 		this.drafts.delete(draft);
 		record(user, AuditAction.DRAFT_DELETED, draft, "name: " + draft.name(), remoteAddress);
 	}

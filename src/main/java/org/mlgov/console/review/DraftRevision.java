@@ -16,6 +16,9 @@ import org.mlgov.console.draft.DraftContentJson;
 public record DraftRevision(Long id, long draftId, int number, String content, String documents,
 		String documentsSha256, String catalogVersion, String justification, String submittedBy, Instant submittedAt) {
 
+	/** The most characters of a justification ({@code draft_revision.justification}), line breaks counted as one. */
+	public static final int JUSTIFICATION_LENGTH = 2000;
+
 	public static DraftRevision of(long draftId, int number, DraftContent content, FrozenDocuments documents,
 			String justification, String submittedBy, Instant submittedAt) {
 		String json = RevisionJson.write(documents);

@@ -69,6 +69,19 @@ public class DraftRevisionRepository {
 			.list();
 	}
 
+	/**
+	 * The current revisions of the drafts waiting for a review, oldest submission first: the order of the review
+	 * queue, which approvals of some drafts do not change.
+	 */
+	public List<DraftRevision> findAwaitingReview() {
+		return this.jdbc.sql("select r.id, r.draft_id, r.number, r.content, r.documents, r.documents_sha256, "
+				+ "r.catalog_version, r.justification, r.submitted_by, r.submitted_at from draft_revision r "
+				+ "join draft d on d.id = r.draft_id and d.current_revision = r.number and d.status = 'SUBMITTED' "
+				+ "order by r.submitted_at, r.draft_id")
+			.query(DraftRevisionRepository::map)
+			.list();
+	}
+
 	public int nextNumber(long draftId) {
 		Integer max = this.jdbc.sql("select max(number) from draft_revision where draft_id = ?")
 			.param(draftId)

@@ -1,7 +1,21 @@
 package org.mlgov.console.review;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.draft.RoleMode;
@@ -11,19 +25,42 @@ import org.mlgov.console.review.LiveComparison.Outcome;
 import org.mlgov.console.review.LiveComparison.RoleCheck;
 import org.mlgov.console.review.LiveComparison.TargetCheck;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Compares a frozen revision with what is live in AWS, through the {@link LiveStateReader} port. Reads that fail
- * become sentences on the result; nothing here throws because AWS could not be reached.
+ * Compares a frozen revision with what is live in AWS, through the {@link LiveStateReader} port. The page's reads
+ * (the role, the domain, each user profile, each bucket) are independent and run side by side on a small bounded
+ * pool, and the comparison waits for them at most {@code console.review.live-read-deadline}: a read still running
+ * then is abandoned and shown as not answered in time. Reads that fail become sentences on the result; nothing here
+ * throws because AWS could not be reached or was slow.
  */
 @Service
-public class LiveComparisonService {
+public class LiveComparisonService implements DisposableBean {
+
+	/** Reads running at once, for all review pages together. */
+	static final int THREADS = 4;
+
+	/** Reads waiting for a thread; beyond that a read is refused at once rather than queued past the deadline. */
+	static final int QUEUE = 64;
 
 	private final LiveStateReader reader;
 
-	public LiveComparisonService(LiveStateReader reader) {
+	private final Duration deadline;
+
+	private final ThreadPoolExecutor executor;
+
+	public LiveComparisonService(LiveStateReader reader, ReviewProperties properties) {
 		this.reader = reader;
+		this.deadline = properties.liveReadDeadline();
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+				(task) -> {
+					Thread thread = new Thread(task, "live-read-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.AbortPolicy());
+		this.executor.allowCoreThreadTimeOut(true);
 	}
 
 	/**
@@ -37,9 +74,34 @@ public class LiveComparisonService {
 		String account = spec.accountId();
 		String region = spec.region();
 		String roleName = documents.role().name();
+		Instant until = Instant.now().plus(this.deadline);
+		List<Future<?>> started = new ArrayList<>();
 
-		LiveRead<LiveRole> live = this.reader.readRole(account, roleName);
-		RoleCheck role = roleCheck(live, documents.roleMode(), roleName, account);
+		Pending<LiveRole> role = start(started, "IAM", "GetRole", "role " + roleName + " in account " + account,
+				() -> this.reader.readRole(account, roleName));
+		CanvasTargets targets = documents.canvasTargets();
+		boolean canvas = documents.canvasAppSettingsJson() != null && targets != null && targets.domainId() != null
+				&& !targets.domainId().isBlank();
+		Pending<LiveDomain> domain = (canvas && targets.domainDefault())
+				? start(started, "SageMaker", "DescribeDomain", "domain " + targets.domainId() + " in account " + account,
+						() -> this.reader.readDomain(account, region, targets.domainId()))
+				: null;
+		Map<String, Pending<LiveUserProfile>> profiles = new LinkedHashMap<>();
+		if (canvas) {
+			for (String profile : targets.userProfiles()) {
+				profiles.put(profile, start(started, "SageMaker", "DescribeUserProfile", "user profile " + profile
+						+ " of domain " + targets.domainId() + " in account " + account,
+						() -> this.reader.readUserProfile(account, region, targets.domainId(), profile)));
+			}
+		}
+		Map<String, Pending<LiveBucketCors>> buckets = new LinkedHashMap<>();
+		for (FrozenDocuments.Cors cors : documents.cors()) {
+			buckets.putIfAbsent(cors.bucket(), start(started, "S3", "GetBucketCors", "bucket " + cors.bucket()
+					+ " in account " + account, () -> this.reader.readBucketCors(account, region, cors.bucket())));
+		}
+
+		LiveRead<LiveRole> live = role.await(until);
+		RoleCheck roleCheck = roleCheck(live, documents.roleMode(), roleName, account);
 		List<DocumentChange> roleDocuments = List.of();
 		List<SettingChange> roleSettings = List.of();
 		if (live instanceof LiveRead.Found<LiveRole> found) {
@@ -48,8 +110,27 @@ public class LiveComparisonService {
 			roleDocuments = generated.documentsSince(existing);
 			roleSettings = generated.settingsSince(existing);
 		}
-		return new LiveComparison(account, region, role, roleDocuments, roleSettings,
-				canvasTargets(documents, account, region), buckets(documents, account, region));
+		List<TargetCheck> targetChecks = canvas ? canvasTargets(documents, domain, profiles, until) : List.of();
+		return new LiveComparison(account, region, roleCheck, roleDocuments, roleSettings, targetChecks,
+				buckets(documents, buckets, until));
+	}
+
+	/** Stops the reads' threads when the console stops. */
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	private <T> Pending<T> start(List<Future<?>> started, String service, String operation, String subject,
+			Supplier<LiveRead<T>> read) {
+		try {
+			Future<LiveRead<T>> future = this.executor.submit(read::get);
+			started.add(future);
+			return new Pending<>(future, started, service, operation, subject, this.deadline);
+		}
+		catch (RejectedExecutionException ex) {
+			return new Pending<>(null, started, service, operation, subject, this.deadline);
+		}
 	}
 
 	private static RoleCheck roleCheck(LiveRead<LiveRole> live, RoleMode mode, String roleName, String account) {
@@ -84,17 +165,15 @@ public class LiveComparisonService {
 		return failed.problemIfFailed().orElseThrow().message();
 	}
 
-	private List<TargetCheck> canvasTargets(FrozenDocuments documents, String account, String region) {
+	private List<TargetCheck> canvasTargets(FrozenDocuments documents, Pending<LiveDomain> domainRead,
+			Map<String, Pending<LiveUserProfile>> profileReads, Instant until) {
 		CanvasTargets targets = documents.canvasTargets();
 		String generated = documents.canvasAppSettingsJson();
-		if (generated == null || targets == null || targets.domainId() == null || targets.domainId().isBlank()) {
-			return List.of();
-		}
 		String roleArn = documents.role().arn();
 		List<TargetCheck> checks = new ArrayList<>();
-		if (targets.domainDefault()) {
+		if (domainRead != null) {
 			String target = "default user settings of domain " + targets.domainId();
-			LiveRead<LiveDomain> domain = this.reader.readDomain(account, region, targets.domainId());
+			LiveRead<LiveDomain> domain = domainRead.await(until);
 			if (domain instanceof LiveRead.Found<LiveDomain> found) {
 				LiveDomain value = found.value();
 				checks.add(new TargetCheck(target, null, value.defaultExecutionRoleArn(),
@@ -105,9 +184,9 @@ public class LiveComparisonService {
 				checks.add(new TargetCheck(target, message(domain), null, false, null));
 			}
 		}
-		for (String profile : targets.userProfiles()) {
+		profileReads.forEach((profile, pending) -> {
 			String target = "user profile " + profile + " of domain " + targets.domainId();
-			LiveRead<LiveUserProfile> read = this.reader.readUserProfile(account, region, targets.domainId(), profile);
+			LiveRead<LiveUserProfile> read = pending.await(until);
 			if (read instanceof LiveRead.Found<LiveUserProfile> found) {
 				LiveUserProfile value = found.value();
 				checks.add(new TargetCheck(target, null, value.executionRoleArn(),
@@ -117,14 +196,15 @@ public class LiveComparisonService {
 			else {
 				checks.add(new TargetCheck(target, message(read), null, false, null));
 			}
-		}
+		});
 		return checks;
 	}
 
-	private List<BucketCheck> buckets(FrozenDocuments documents, String account, String region) {
+	private List<BucketCheck> buckets(FrozenDocuments documents, Map<String, Pending<LiveBucketCors>> reads,
+			Instant until) {
 		List<BucketCheck> checks = new ArrayList<>();
 		for (FrozenDocuments.Cors cors : documents.cors()) {
-			LiveRead<LiveBucketCors> read = this.reader.readBucketCors(account, region, cors.bucket());
+			LiveRead<LiveBucketCors> read = reads.get(cors.bucket()).await(until);
 			if (read instanceof LiveRead.Found<LiveBucketCors> found) {
 				// A bucket without a CORS configuration has no rules: the generated ones would all be new.
 				String live = (found.value().ruleCount() == 0) ? null : found.value().rulesJson();
@@ -136,6 +216,66 @@ public class LiveComparisonService {
 			}
 		}
 		return checks;
+	}
+
+	/**
+	 * A read running on the pool (or refused by it, when {@code future} is null), the other reads of the same page,
+	 * and what to say if it does not finish in time.
+	 */
+	private record Pending<T>(Future<LiveRead<T>> future, List<Future<?>> page, String service, String operation,
+			String subject, Duration deadline) {
+
+		/**
+		 * The read's result, or a {@code TIMED_OUT} problem once {@code until} has passed: then every read of the
+		 * page still running is interrupted, and those still waiting for a thread never start.
+		 */
+		LiveRead<T> await(Instant until) {
+			if (this.future == null) {
+				return problem(this.service + " " + this.operation + " was not sent while reading " + this.subject
+						+ ": the console is reading AWS for many reviews at once; reload the page in a moment.");
+			}
+			try {
+				long left = Math.max(0, Duration.between(Instant.now(), until).toMillis());
+				return this.future.get(left, TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException | CancellationException ex) {
+				abandonPage();
+				return problem(this.service + " " + this.operation + " did not answer in time while reading "
+						+ this.subject + ": the review page waits at most " + seconds(this.deadline)
+						+ " for AWS (console.review.live-read-deadline); reload it to try again.");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				abandonPage();
+				return problem(this.service + " " + this.operation + " was abandoned while reading " + this.subject
+						+ ": the review page was interrupted.");
+			}
+			catch (ExecutionException ex) {
+				return LiveRead.failed(new ReadProblem(ReadProblem.Kind.SERVICE_ERROR, this.service, this.operation,
+						this.service + " " + this.operation + " failed while reading " + this.subject + " ("
+								+ ex.getCause().getClass().getSimpleName() + ")."));
+			}
+		}
+
+		/**
+		 * Cancels every read of the page, the last started first: those still waiting for a thread are cancelled
+		 * before an interrupted one frees its thread, so they never start.
+		 */
+		private void abandonPage() {
+			for (int i = this.page.size() - 1; i >= 0; i--) {
+				this.page.get(i).cancel(true);
+			}
+		}
+
+		private LiveRead<T> problem(String message) {
+			return LiveRead.failed(new ReadProblem(ReadProblem.Kind.TIMED_OUT, this.service, this.operation, message));
+		}
+
+		private static String seconds(Duration duration) {
+			long millis = duration.toMillis();
+			return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
+		}
+
 	}
 
 }

@@ -28,6 +28,12 @@ public record ReadProblem(Kind kind, String service, String operation, String me
 		/** The role, policy, domain, user profile or bucket does not exist. */
 		NOT_FOUND,
 
+		/**
+		 * AWS did not answer in time: a call took longer than the configured timeouts, or the review page stopped
+		 * waiting for the read.
+		 */
+		TIMED_OUT,
+
 		/** AWS failed (5xx) or could not be reached. */
 		SERVICE_ERROR
 

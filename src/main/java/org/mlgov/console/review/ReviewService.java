@@ -1,24 +1,29 @@
 package org.mlgov.console.review;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
 import org.mlgov.console.draft.Draft;
-import org.mlgov.console.draft.DraftAccessDeniedException;
 import org.mlgov.console.draft.DraftConflictException;
 import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftNotFoundException;
 import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.FreeText;
+import org.mlgov.console.draft.IllegalTransitionException;
+import org.mlgov.console.draft.InvalidTextException;
 import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.InvalidSpecException;
 import org.mlgov.console.policy.PolicyGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReviewService {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReviewService.class);
 
 	private final DraftRepository drafts;
 
@@ -46,20 +53,19 @@ public class ReviewService {
 	private final int requiredApprovals;
 
 	public ReviewService(DraftRepository drafts, DraftRevisionRepository revisions, DraftCommentRepository comments,
-			PolicyGenerator generator, AuditEventRepository audit, Clock clock,
-			@Value("${console.review.required-approvals:1}") int requiredApprovals) {
+			PolicyGenerator generator, AuditEventRepository audit, Clock clock, ReviewProperties properties) {
 		this.drafts = drafts;
 		this.revisions = revisions;
 		this.comments = comments;
 		this.generator = generator;
 		this.audit = audit;
 		this.clock = clock;
-		this.requiredApprovals = requiredApprovals;
+		this.requiredApprovals = properties.requiredApprovals();
 	}
 
 	/**
 	 * Submits the draft with a justification. Refused while the specification is invalid or a blocking finding
-	 * exists (AWS would reject the result).
+	 * exists (AWS would reject the result); each blocking finding is a reason that names its document and statement.
 	 * @throws SubmissionRefusedException with the reasons
 	 */
 	@Transactional
@@ -71,9 +77,13 @@ public class ReviewService {
 		if (draft.version() != expectedVersion) {
 			throw new DraftConflictException(draftId, draft.updatedBy(), draft.updatedAt());
 		}
-		String why = (justification == null) ? "" : justification.strip();
-		if (why.isEmpty() || why.length() > 2000) {
-			throw new SubmissionRefusedException(List.of("Give a justification of 1 to 2,000 characters."));
+		String why;
+		try {
+			why = FreeText.required("justification", justification, DraftRevision.JUSTIFICATION_LENGTH,
+					"A justification", "Give a justification of 1 to 2,000 characters.");
+		}
+		catch (InvalidTextException ex) {
+			throw new SubmissionRefusedException(List.of(ex.getMessage()));
 		}
 		DraftContent content = draft.content();
 		GenerationResult result;
@@ -83,7 +93,11 @@ public class ReviewService {
 		catch (InvalidSpecException ex) {
 			throw new SubmissionRefusedException(ex.errors().stream().map((e) -> e.field() + ": " + e.message()).toList());
 		}
-		List<String> blocking = result.findings().stream().filter(Finding::blocking).map(Finding::message).toList();
+		List<String> blocking = result.findings()
+			.stream()
+			.filter(Finding::blocking)
+			.map(ReviewService::blockingReason)
+			.toList();
 		if (!blocking.isEmpty()) {
 			throw new SubmissionRefusedException(blocking);
 		}
@@ -97,26 +111,37 @@ public class ReviewService {
 		return revision;
 	}
 
+	/**
+	 * Records an approval of the draft's current revision. The revision's stored documents are hashed again first:
+	 * what is approved is what was submitted, byte for byte.
+	 * @throws InvalidTextException if the comment is too long (nothing is changed)
+	 * @throws RevisionTamperedException if the stored documents no longer match their SHA-256 (nothing is changed)
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('REVIEWER')")
 	public Draft approve(long draftId, String comment, String reviewer, String remoteAddress) {
 		Draft draft = load(draftId);
+		requireIntact(draft, reviewer);
 		draft.approve(reviewer, comment, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
+		String text = FreeText.normalize(comment);
 		record(reviewer, (saved.status() == DraftStatus.APPROVED) ? AuditAction.DRAFT_APPROVED : AuditAction.DRAFT_APPROVAL_RECORDED,
-				saved, "revision " + saved.currentRevision() + ((comment == null || comment.isBlank()) ? ""
-						: ": " + comment.strip()), remoteAddress);
+				saved, "revision " + saved.currentRevision() + (text.isEmpty() ? "" : ": " + text), remoteAddress);
 		return saved;
 	}
 
+	/**
+	 * Rejects the draft's current revision with a reason.
+	 * @throws InvalidTextException if the reason is blank or too long (nothing is changed)
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('REVIEWER')")
 	public Draft reject(long draftId, String reason, String reviewer, String remoteAddress) {
 		Draft draft = load(draftId);
 		draft.reject(reviewer, reason, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
-		record(reviewer, AuditAction.DRAFT_REJECTED, saved, "revision " + saved.currentRevision() + ": " + reason.strip(),
-				remoteAddress);
+		record(reviewer, AuditAction.DRAFT_REJECTED, saved,
+				"revision " + saved.currentRevision() + ": " + FreeText.normalize(reason), remoteAddress);
 		return saved;
 	}
 
@@ -131,28 +156,65 @@ public class ReviewService {
 		return saved;
 	}
 
-	/** A comment by the author or a reviewer. */
+	/**
+	 * A comment by the author or a reviewer on a draft that has been submitted.
+	 * @throws InvalidTextException if the text is blank or too long (nothing is written)
+	 * @throws IllegalTransitionException if the draft was never submitted
+	 */
 	@Transactional
 	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER')")
 	public void comment(long draftId, String body, String user, boolean reviewer, String remoteAddress) {
 		Draft draft = load(draftId);
-		if (!reviewer && !draft.author().equals(user)) {
-			throw new DraftAccessDeniedException(
-					"Only the author and the reviewers comment on a draft.");
-		}
-		String text = (body == null) ? "" : body.strip();
-		if (text.isEmpty() || text.length() > DraftComment.BODY_LENGTH) {
-			throw new IllegalArgumentException("A comment has 1 to " + DraftComment.BODY_LENGTH + " characters.");
-		}
-		this.comments.insert(new DraftComment(null, draftId, user, text, this.clock.instant()));
-		record(user, AuditAction.DRAFT_COMMENTED, draft, text, remoteAddress);
+		draft.requireCommentableBy(user, reviewer);
+		DraftComment comment = DraftComment.of(draftId, user, body, this.clock.instant());
+		this.comments.insert(comment);
+		record(user, AuditAction.DRAFT_COMMENTED, draft, comment.body(), remoteAddress);
 	}
 
-	/** Submitted drafts, oldest submission first. */
+	/**
+	 * The review queue: submitted drafts with the revision waiting for a decision, oldest submission first (by the
+	 * revision's {@code submitted_at}, which an approval of some other draft does not change).
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('REVIEWER')")
-	public List<Draft> queue() {
-		return this.drafts.findByStatusOrderByUpdatedAtAsc(DraftStatus.SUBMITTED);
+	public List<Waiting> queue() {
+		List<DraftRevision> waiting = this.revisions.findAwaitingReview();
+		Map<Long, Draft> byId = new HashMap<>();
+		this.drafts.findAllById(waiting.stream().map(DraftRevision::draftId).toList())
+			.forEach((draft) -> byId.put(draft.id(), draft));
+		return waiting.stream()
+			.filter((revision) -> byId.containsKey(revision.draftId()))
+			.map((revision) -> new Waiting(byId.get(revision.draftId()), revision))
+			.toList();
+	}
+
+	/**
+	 * A draft in the review queue.
+	 *
+	 * @param draft the submitted draft
+	 * @param revision its current revision, the one to decide on
+	 */
+	public record Waiting(Draft draft, DraftRevision revision) {
+	}
+
+	/** A blocking finding as a reason for the author: its code, the document and statement, and the message. */
+	static String blockingReason(Finding finding) {
+		String where = (finding.document() == null) ? ""
+				: " in " + finding.document() + ((finding.sid() == null) ? "" : ", statement " + finding.sid());
+		return finding.code() + where + ": " + finding.message();
+	}
+
+	private void requireIntact(Draft draft, String reviewer) {
+		if (draft.currentRevision() == null) {
+			return;
+		}
+		this.revisions.find(draft.id(), draft.currentRevision())
+			.filter((revision) -> !revision.intact())
+			.ifPresent((revision) -> {
+				logger.warn("Approval of draft {} by {} refused: the stored documents of revision {} no longer match "
+						+ "their SHA-256 {}", draft.id(), reviewer, revision.number(), revision.documentsSha256());
+				throw new RevisionTamperedException(draft.id(), revision.number());
+			});
 	}
 
 	private Draft load(long draftId) {
@@ -160,7 +222,8 @@ public class ReviewService {
 	}
 
 	private void record(String user, AuditAction action, Draft draft, String detail, String remoteAddress) {
-		this.audit.insert(AuditEvent.nowOnDraft(user, action.name(), draft.id(), draft.version(), detail, remoteAddress));
+		this.audit.insert(AuditEvent.nowOnDraft(user, action.name(), draft.id(), draft.version(), draft.currentRevision(),
+				detail, remoteAddress));
 	}
 
 }

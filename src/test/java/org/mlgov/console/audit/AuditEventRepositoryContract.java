@@ -186,10 +186,19 @@ abstract class AuditEventRepositoryContract {
 			assertThat(found.draftId()).isEqualTo(31L);
 			assertThat(found.draftVersion()).isEqualTo(4L);
 		});
+		assertThat(draftEvent.draftRevision()).isNull();
+		AuditEvent reviewEvent = this.auditEvents
+			.insert(AuditEvent.nowOnDraft("rita", "DRAFT_APPROVED", 31L, 6L, 2, "revision 2", "192.0.2.8"));
+		assertThat(this.auditEvents.findById(reviewEvent.id())).hasValueSatisfying((found) -> {
+			assertThat(found).isEqualTo(reviewEvent);
+			assertThat(found.draftVersion()).isEqualTo(6L);
+			assertThat(found.draftRevision()).isEqualTo(2);
+		});
 		AuditEvent signIn = this.auditEvents.insert(AuditEvent.now("dana", "SIGN_IN", null, null, "192.0.2.7"));
 		assertThat(this.auditEvents.findById(signIn.id())).hasValueSatisfying((found) -> {
 			assertThat(found.draftId()).isNull();
 			assertThat(found.draftVersion()).isNull();
+			assertThat(found.draftRevision()).isNull();
 		});
 	}
 

@@ -1,9 +1,12 @@
 package org.mlgov.console.draft;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mlgov.console.policy.TestSpecs;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +97,28 @@ abstract class DraftRepositoryContract {
 			.containsExactly("New", "Old");
 		assertThat(this.drafts.findAllByOrderByUpdatedAtDesc()).extracting(Draft::name)
 			.containsSubsequence("New", "Other author", "Old");
+	}
+
+	/**
+	 * A draft that has review records (a revision, a decision or a comment) cannot be deleted: the database refuses
+	 * it ({@code on delete restrict}, V7) instead of deleting the records with the draft.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "draft_revision", "draft_decision", "draft_comment" })
+	void theDatabaseKeepsTheReviewRecordsOfADraft(String table) {
+		Draft saved = this.drafts.save(Draft.start("Reviewed once", "frank", T0));
+		String insert = switch (table) {
+			case "draft_revision" -> "insert into draft_revision (draft_id, number, account_id, role_name, content, "
+					+ "documents, documents_sha256, catalog_version, justification, submitted_by, submitted_at) "
+					+ "values (:id, 1, '111122223333', 'Role', '{}', '{}', 'sha', 'v1', 'why', 'frank', :at)";
+			case "draft_decision" -> "insert into draft_decision (draft_id, revision_number, reviewer, decision, "
+					+ "comment, decided_at) values (:id, 1, 'rita', 'REJECTED', 'no', :at)";
+			default -> "insert into draft_comment (draft_id, author, body, created_at) values (:id, 'rita', 'why?', :at)";
+		};
+		this.jdbc.sql(insert).param("id", saved.id()).param("at", OffsetDateTime.parse("2026-11-23T10:00:00Z")).update();
+
+		assertThatThrownBy(() -> this.jdbc.sql("delete from draft where id = ?").param(saved.id()).update())
+			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	@Test

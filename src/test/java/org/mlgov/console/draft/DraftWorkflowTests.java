@@ -121,4 +121,47 @@ class DraftWorkflowTests {
 		}
 	}
 
+	@Test
+	void aDecisionsTextHasAtMostTwoThousandCharactersWithLineBreaksCountedOnce() {
+		Draft draft = atReview(DraftStatus.SUBMITTED, 2, 1);
+		assertThatThrownBy(() -> draft.approve("rita", "c".repeat(2001), T0.plusSeconds(1)))
+			.isInstanceOf(InvalidTextException.class)
+			.hasMessage("A comment has at most 2,000 characters; this one has 2,001.")
+			.extracting((ex) -> ((InvalidTextException) ex).field())
+			.isEqualTo("comment");
+		assertThatThrownBy(() -> draft.reject("rita", "r".repeat(2001), T0.plusSeconds(1)))
+			.isInstanceOf(InvalidTextException.class)
+			.hasMessage("A reason has at most 2,000 characters; this one has 2,001.");
+		assertThatThrownBy(() -> draft.reject("rita", " \r\n ", T0.plusSeconds(1)))
+			.isInstanceOf(InvalidTextException.class)
+			.hasMessage("Give the author a reason for the rejection.");
+		assertThat(draft.status()).isEqualTo(DraftStatus.SUBMITTED);
+		assertThat(draft.decisions()).isEmpty();
+		assertThat(draft.updatedAt()).isEqualTo(T0);
+
+		String typed = "a".repeat(998) + "\r\n" + "b".repeat(999) + "\r\n";
+		draft.approve("rita", typed, T0.plusSeconds(2));
+		assertThat(draft.approvals()).singleElement()
+			.extracting(Decision::comment)
+			.isEqualTo("a".repeat(998) + "\n" + "b".repeat(999));
+	}
+
+	@Test
+	void commentsOpenWithTheFirstSubmissionForTheAuthorAndReviewers() {
+		Draft never = atReview(DraftStatus.DRAFT, 1, null);
+		assertThatThrownBy(() -> never.requireCommentableBy("alice", false))
+			.isInstanceOf(IllegalTransitionException.class)
+			.hasMessage("Comments are about a submitted revision, and this draft has not been submitted yet.");
+		assertThatThrownBy(() -> never.requireCommentableBy("rita", true)).isInstanceOf(IllegalTransitionException.class);
+		assertThatThrownBy(() -> never.requireCommentableBy("bob", false)).isInstanceOf(DraftAccessDeniedException.class);
+		for (DraftStatus status : DraftStatus.values()) {
+			// A DRAFT with a revision is one its author reworks after a rejection: the conversation goes on.
+			Draft submittedOnce = atReview(status, 1, 1);
+			submittedOnce.requireCommentableBy("alice", false);
+			submittedOnce.requireCommentableBy("rita", true);
+			assertThatThrownBy(() -> submittedOnce.requireCommentableBy("bob", false)).as(status.name())
+				.isInstanceOf(DraftAccessDeniedException.class);
+		}
+	}
+
 }

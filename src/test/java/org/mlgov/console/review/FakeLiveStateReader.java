@@ -1,10 +1,10 @@
 package org.mlgov.console.review;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.PolicyKind;
@@ -32,7 +32,7 @@ public class FakeLiveStateReader implements LiveStateReader {
 
 	}
 
-	private final Map<String, LiveRead<?>> answers = new HashMap<>();
+	private final Map<String, LiveRead<?>> answers = new ConcurrentHashMap<>();
 
 	/** Forgets every answer. */
 	public void reset() {

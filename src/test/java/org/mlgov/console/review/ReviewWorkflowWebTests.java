@@ -1,13 +1,16 @@
 package org.mlgov.console.review;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mlgov.console.ConsoleTest;
+import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.audit.AuditQuery;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftRepository;
@@ -16,9 +19,11 @@ import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.RoleMode;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.draft.CanvasTargets;
+import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.TestSpecs;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -26,7 +31,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -47,6 +51,9 @@ class ReviewWorkflowWebTests {
 	DraftService drafts;
 
 	@Autowired
+	ReviewService reviews;
+
+	@Autowired
 	DraftRepository repository;
 
 	@Autowired
@@ -54,6 +61,12 @@ class ReviewWorkflowWebTests {
 
 	@Autowired
 	AuditEventRepository audit;
+
+	@Autowired
+	DraftCommentRepository comments;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	/** A draft of "admin" that went through every step with a valid specification. */
 	Draft finishedDraft(String name) {
@@ -104,6 +117,40 @@ class ReviewWorkflowWebTests {
 		assertThat(result.getFlashMap().get("submitErrors")).asString().contains("justification");
 		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.DRAFT);
 		assertThat(this.revisions.findByDraft(draft.id())).isEmpty();
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aDraftOverAnIamQuotaIsRefusedWithEachBlockingFindingWhereTheAuthorWouldSubmit() throws Exception {
+		List<String> models = IntStream.range(0, 250)
+			.mapToObj((i) -> "acme.an-extremely-long-model-identifier-that-is-unusual-" + String.format("%03d", i) + "-v1:0")
+			.toList();
+		RoleSpec overQuota = new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Quota", null, null, null,
+				null, null, "custom", List.of(), null, null,
+				new RoleSpec.ModelAccess(RoleSpec.AccessMode.ALLOW_LISTED, models, null, false), null, null, null, null);
+		Draft draft = new ReviewFixtures(this.drafts, this.reviews).finished("admin", "Over quota", overQuota);
+		Document before = Jsoup.parse(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).with(AUTHOR))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(before.select("#submission #submit-form")).isEmpty();
+		assertThat(before.select("#submission #blocking-findings li")).singleElement().satisfies((li) -> {
+			assertThat(li.select("code").first().text()).isEqualTo("QUOTA_EXCEEDED");
+			assertThat(li.select(".blocking-document").text()).isEqualTo("SageMaker-Quota-permissions-1");
+			assertThat(li.text()).contains("has 26052 characters; IAM allows 6144");
+		});
+
+		MvcResult refused = submit(draft, "Fraud team needs every acme model");
+
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + draft.id() + "/steps/review");
+		Document after = Jsoup.parse(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).with(AUTHOR)
+			.flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString());
+		assertThat(after.select("#submission #submit-errors li").eachText()).singleElement()
+			.asString()
+			.isEqualTo("QUOTA_EXCEEDED in SageMaker-Quota-permissions-1: The managed policy "
+					+ "SageMaker-Quota-permissions-1 has 26052 characters; IAM allows 6144. Shorten the model or "
+					+ "resource lists.");
+		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.DRAFT);
+		assertThat(this.jdbcTemplate.queryForObject("select count(*) from draft_revision where draft_id = ?",
+				Long.class, draft.id())).isZero();
 	}
 
 	@Test
@@ -190,6 +237,38 @@ class ReviewWorkflowWebTests {
 
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aRevisionWhoseStoredDocumentsWereChangedIsNotApproved() throws Exception {
+		Draft draft = finishedDraft("Tampered");
+		submit(draft, "tamper test");
+		int changed = this.jdbcTemplate.update("update draft_revision set documents = replace(documents, "
+				+ "'sagemaker.amazonaws.com', 'attacker.example.com') where draft_id = ? and number = 1", draft.id());
+		assertThat(changed).isEqualTo(1);
+		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(page.select("#tampered").text()).contains("no longer match their SHA-256");
+
+		MvcResult approve = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(REVIEWER)
+			.param("comment", "looks fine")).andReturn();
+
+		assertThat(approve.getResponse().getStatus()).isEqualTo(409);
+		assertThat(Jsoup.parse(approve.getResponse().getContentAsString()).select("#tampered-revision").text())
+			.contains("The stored documents of revision 1 of draft " + draft.id()
+					+ " no longer match the SHA-256 recorded when it was submitted", "Nothing was approved.");
+		Draft stored = this.repository.findById(draft.id()).orElseThrow();
+		assertThat(stored.status()).isEqualTo(DraftStatus.SUBMITTED);
+		assertThat(stored.decisions()).isEmpty();
+		assertThat(this.audit.search(new AuditQuery(null, draft.id(), null, null, null), 0, 50))
+			.extracting(AuditEvent::action)
+			.doesNotContain("DRAFT_APPROVED", "DRAFT_APPROVAL_RECORDED");
+
+		// Rejecting it stays possible: that sends nothing anywhere.
+		this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(REVIEWER)
+			.param("reason", "The stored revision was changed"));
+		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.REJECTED);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
 	void rejectionNeedsAReasonComesBackToTheAuthorAndReworkMakesANewRevision() throws Exception {
 		Draft draft = finishedDraft("Reject me");
 		submit(draft, "first try");
@@ -235,22 +314,33 @@ class ReviewWorkflowWebTests {
 
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
-	void authorizationMatrixOfTheReviewEndpoints() throws Exception {
-		Draft draft = finishedDraft("Matrix");
-		submit(draft, "matrix");
-		RequestPostProcessor helpdesk = user("helpdesk").roles("HELPDESK");
-		RequestPostProcessor admin2 = user("admin2").roles("ADMIN");
-		assertThat(status(get("/reviews").with(helpdesk))).isEqualTo(403);
-		assertThat(status(get("/reviews").with(admin2))).isEqualTo(403);
-		assertThat(status(get("/reviews/{id}", draft.id()).with(helpdesk))).isEqualTo(403);
-		assertThat(status(get("/reviews/{id}", draft.id()).with(admin2))).isEqualTo(200);
-		assertThat(status(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(admin2))).isEqualTo(403);
-		assertThat(status(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(helpdesk))).isEqualTo(403);
+	void nobodyCommentsOnADraftThatWasNeverSubmitted() throws Exception {
+		Draft draft = finishedDraft("Not yet");
+		for (RequestPostProcessor who : List.of(AUTHOR, REVIEWER)) {
+			MvcResult refused = this.mvc.perform(post("/reviews/{id}/comments", draft.id()).with(csrf()).with(who)
+				.param("body", "early word")).andReturn();
+			assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+			assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).select("#illegal-transition").text())
+				.contains("Comments are about a submitted revision, and this draft has not been submitted yet.");
+		}
+		assertThat(this.comments.findByDraft(draft.id())).isEmpty();
+		assertThat(this.audit.search(new AuditQuery(null, draft.id(), AuditAction.DRAFT_COMMENTED, null, null), 0, 10))
+			.isEmpty();
+	}
+
+	/** Who may do what is {@link ReviewAuthorizationMatrixTests}; here, that no form post works without its token. */
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void everyReviewPostNeedsTheCsrfToken() throws Exception {
+		Draft draft = finishedDraft("No token");
+		assertThat(status(post("/drafts/{id}/submit", draft.id()).with(AUTHOR).param("justification", "x")
+			.param("version", String.valueOf(draft.version())))).isEqualTo(403);
+		submit(draft, "with token");
 		assertThat(status(post("/reviews/{id}/approve", draft.id()).with(REVIEWER))).isEqualTo(403);
-		assertThat(status(post("/drafts/{id}/submit", draft.id()).with(csrf()).with(REVIEWER).param("version", "0")))
-			.isEqualTo(403);
-		assertThat(status(get("/reviews").with(anonymous()))).isEqualTo(302);
+		assertThat(status(post("/reviews/{id}/reject", draft.id()).with(REVIEWER).param("reason", "x"))).isEqualTo(403);
+		assertThat(status(post("/reviews/{id}/comments", draft.id()).with(REVIEWER).param("body", "x"))).isEqualTo(403);
 		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.SUBMITTED);
+		assertThat(this.comments.findByDraft(draft.id())).isEmpty();
 	}
 
 	private int status(RequestBuilder request) throws Exception {

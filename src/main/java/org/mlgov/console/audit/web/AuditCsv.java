@@ -18,7 +18,7 @@ final class AuditCsv implements Consumer<AuditEvent> {
 	static final int MAX_ROWS = 100_000;
 
 	static final List<String> HEADER = List.of("occurred_at", "actor", "action", "target", "detail",
-			"remote_address", "draft_id", "draft_version");
+			"remote_address", "draft_id", "draft_version", "draft_revision");
 
 	private final CsvWriter csv;
 
@@ -55,7 +55,7 @@ final class AuditCsv implements Consumer<AuditEvent> {
 		}
 		this.csv.row(Arrays.asList(event.occurredAt().toString(), event.actor(), event.action(), event.target(),
 				event.detail(), event.remoteAddress(), Objects.toString(event.draftId(), null),
-				Objects.toString(event.draftVersion(), null)));
+				Objects.toString(event.draftVersion(), null), Objects.toString(event.draftRevision(), null)));
 		this.rows++;
 	}
 

@@ -8,9 +8,9 @@ import org.mlgov.console.draft.Decision;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.WizardStep;
 
-/** One line of a drafts list. */
+/** One line of a drafts list; {@code deletable} is false once the draft was ever submitted (its review is kept). */
 record DraftRow(long id, String name, String author, String persona, WizardStep stepReached, Instant updatedAt,
-		String updatedBy, String status, long version, String decision) {
+		String updatedBy, String status, long version, String decision, boolean deletable) {
 
 	static DraftRow of(Draft draft, Catalog catalog) {
 		String personaId = draft.content().spec().persona();
@@ -26,7 +26,8 @@ record DraftRow(long id, String name, String author, String persona, WizardStep 
 			case DRAFT -> draft.lastRejection().map((d) -> "Reworking after a rejection by " + d.reviewer()).orElse(null);
 		};
 		return new DraftRow(draft.id(), draft.name(), draft.author(), persona, draft.stepReached(),
-				draft.updatedAt(), draft.updatedBy(), draft.status().name(), draft.version(), decision);
+				draft.updatedAt(), draft.updatedBy(), draft.status().name(), draft.version(), decision,
+				draft.isDeletableBy(draft.author()));
 	}
 
 }

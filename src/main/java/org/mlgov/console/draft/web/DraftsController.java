@@ -8,6 +8,7 @@ import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.IllegalTransitionException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -98,8 +99,13 @@ class DraftsController {
 	String delete(@PathVariable long id, Authentication user, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		Draft draft = this.drafts.get(id);
-		this.drafts.delete(id, user.getName(), request.getRemoteAddr());
-		redirect.addFlashAttribute("message", "Deleted \u201c" + draft.name() + "\u201d.");
+		try {
+			this.drafts.delete(id, user.getName(), request.getRemoteAddr());
+			redirect.addFlashAttribute("message", "Deleted \u201c" + draft.name() + "\u201d.");
+		}
+		catch (IllegalTransitionException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
 		return "redirect:/drafts";
 	}
 

@@ -33,6 +33,11 @@ final class AccountCredentials implements AwsCredentialsProvider {
 			return this.delegate.resolveCredentials();
 		}
 		catch (RuntimeException ex) {
+			if (this.roleArn != null && AwsErrors.timedOut(ex)) {
+				throw new CredentialsUnavailableException("STS did not answer in time when the console assumed role "
+						+ this.roleArn + " to read account " + this.accountId + " (console.aws.api-call-timeout, "
+						+ "console.aws.api-call-attempt-timeout)", true);
+			}
 			AwsServiceException refusal = AwsErrors.find(ex, AwsServiceException.class);
 			if (refusal != null && this.roleArn != null) {
 				throw new CredentialsUnavailableException("the console could not assume role " + this.roleArn

@@ -30,8 +30,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds and caches the SDK clients: IAM per account (on its partition's global endpoint), SageMaker and S3 per
- * account and Region. All share one Apache HTTP client and the standard retry mode with
- * {@code console.aws.max-attempts}. Credentials come from the base provider (default chain or
+ * account and Region. All share one Apache HTTP client, the standard retry mode with
+ * {@code console.aws.max-attempts} and the timeouts {@code console.aws.api-call-timeout} and
+ * {@code console.aws.api-call-attempt-timeout}. Credentials come from the base provider (default chain or
  * {@code console.aws.profile}), or from STS AssumeRole with {@code console.aws.accounts.<id>.role-arn}; they are
  * held only by the SDK's providers, never stored or logged here. Nothing is built before the first call.
  */
@@ -122,12 +123,19 @@ public class AwsClients implements SdkAutoCloseable {
 		return builder;
 	}
 
+	/**
+	 * What every client shares: the standard retry mode with {@code console.aws.max-attempts}, and the timeouts that
+	 * keep a review page from waiting for AWS longer than {@code console.aws.api-call-timeout} per call (each
+	 * attempt abandoned after {@code console.aws.api-call-attempt-timeout}).
+	 */
 	private ClientOverrideConfiguration overrides() {
 		return ClientOverrideConfiguration.builder()
 			.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
 				.toBuilder()
 				.maxAttempts(this.properties.maxAttempts())
 				.build())
+			.apiCallTimeout(this.properties.apiCallTimeout())
+			.apiCallAttemptTimeout(this.properties.apiCallAttemptTimeout())
 			.build();
 	}
 

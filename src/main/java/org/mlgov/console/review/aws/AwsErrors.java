@@ -7,6 +7,8 @@ import org.mlgov.console.review.ReadProblem;
 import org.mlgov.console.review.ReadProblem.Kind;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -31,8 +33,13 @@ final class AwsErrors {
 		String call = service + " " + operation;
 		CredentialsUnavailableException noCredentials = find(ex, CredentialsUnavailableException.class);
 		if (noCredentials != null) {
-			return new ReadProblem(Kind.NO_CREDENTIALS, service, operation,
+			return new ReadProblem(noCredentials.timedOut() ? Kind.TIMED_OUT : Kind.NO_CREDENTIALS, service, operation,
 					call + " was not sent: " + noCredentials.getMessage() + ".");
+		}
+		if (timedOut(ex)) {
+			return new ReadProblem(Kind.TIMED_OUT, service, operation, call + " timed out while reading " + subject
+					+ ": AWS did not answer within the console's timeouts (console.aws.api-call-timeout, "
+					+ "console.aws.api-call-attempt-timeout).");
 		}
 		AwsServiceException refusal = find(ex, AwsServiceException.class);
 		if (refusal != null) {
@@ -72,6 +79,12 @@ final class AwsErrors {
 		}
 		return new ReadProblem(Kind.SERVICE_ERROR, service, operation,
 				call + " failed with HTTP " + status + " (" + code + ") while reading " + subject + "." + awsSaid(ex));
+	}
+
+	/** Whether the SDK gave up because a call or one of its attempts took longer than the configured timeouts. */
+	static boolean timedOut(Throwable thrown) {
+		return find(thrown, ApiCallTimeoutException.class) != null
+				|| find(thrown, ApiCallAttemptTimeoutException.class) != null;
 	}
 
 	static String code(AwsServiceException ex) {

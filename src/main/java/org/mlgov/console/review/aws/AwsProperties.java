@@ -1,6 +1,7 @@
 package org.mlgov.console.review.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
@@ -30,6 +32,10 @@ import org.springframework.validation.annotation.Validated;
  * (for emulators; default false)
  * @param accounts per governed account (12-digit id): the role the console assumes to read it
  * @param endpoints endpoint overrides per service, to point the console at an emulator
+ * @param apiCallTimeout how long one API call may take in all, its retries included (default 10 s); a call that
+ * takes longer is abandoned and its read answers {@code TIMED_OUT}
+ * @param apiCallAttemptTimeout how long one attempt of a call may take before the SDK abandons it and, attempts
+ * left, tries again (default 4 s); at most {@code apiCallTimeout}
  */
 @Validated
 @ConfigurationProperties("console.aws")
@@ -39,12 +45,57 @@ public record AwsProperties(@DefaultValue("false") boolean enabled,
 		String profile, @DefaultValue("3") @Min(1) @Max(10) int maxAttempts,
 		@DefaultValue("false") boolean s3ForcePathStyle,
 		Map<@Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id") String, @Valid Account> accounts,
-		@DefaultValue @Valid Endpoints endpoints) {
+		@DefaultValue @Valid Endpoints endpoints, @DefaultValue("10s") Duration apiCallTimeout,
+		@DefaultValue("4s") Duration apiCallAttemptTimeout) {
 
+	/** The default of {@code console.aws.api-call-timeout}. */
+	public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The default of {@code console.aws.api-call-attempt-timeout}. */
+	public static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
+
+	/** The longest either timeout may be: a reviewer waits for the page. */
+	static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
+
+	@ConstructorBinding
 	public AwsProperties {
 		profile = StringUtils.hasText(profile) ? profile.strip() : null;
 		accounts = (accounts != null) ? Map.copyOf(accounts) : Map.of();
 		endpoints = (endpoints != null) ? endpoints : new Endpoints(null, null, null, null);
+		apiCallTimeout = (apiCallTimeout != null) ? apiCallTimeout : DEFAULT_API_CALL_TIMEOUT;
+		apiCallAttemptTimeout = (apiCallAttemptTimeout != null) ? apiCallAttemptTimeout
+				: DEFAULT_API_CALL_ATTEMPT_TIMEOUT;
+	}
+
+	/**
+	 * Settings with the default timeouts.
+	 * @param enabled whether the console calls AWS at all
+	 * @param region the default Region
+	 * @param profile a profile of the shared files, or null
+	 * @param maxAttempts attempts per call
+	 * @param s3ForcePathStyle path-style bucket addresses
+	 * @param accounts roles to assume per account
+	 * @param endpoints endpoint overrides
+	 */
+	public AwsProperties(boolean enabled, String region, String profile, int maxAttempts, boolean s3ForcePathStyle,
+			Map<String, Account> accounts, Endpoints endpoints) {
+		this(enabled, region, profile, maxAttempts, s3ForcePathStyle, accounts, endpoints, DEFAULT_API_CALL_TIMEOUT,
+				DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
+	}
+
+	@AssertTrue(message = "console.aws.api-call-timeout must be more than 0 and at most 2 minutes")
+	public boolean isApiCallTimeoutBounded() {
+		return isBounded(this.apiCallTimeout);
+	}
+
+	@AssertTrue(message = "console.aws.api-call-attempt-timeout must be more than 0, at most 2 minutes and at most "
+			+ "console.aws.api-call-timeout")
+	public boolean isApiCallAttemptTimeoutBounded() {
+		return isBounded(this.apiCallAttemptTimeout) && this.apiCallAttemptTimeout.compareTo(this.apiCallTimeout) <= 0;
+	}
+
+	private static boolean isBounded(Duration timeout) {
+		return !timeout.isNegative() && !timeout.isZero() && timeout.compareTo(MAX_TIMEOUT) <= 0;
 	}
 
 	/**

@@ -6,8 +6,27 @@ package org.mlgov.console.review.aws;
  */
 class CredentialsUnavailableException extends RuntimeException {
 
+	private final boolean timedOut;
+
 	CredentialsUnavailableException(String message) {
+		this(message, false);
+	}
+
+	/**
+	 * @param message why, for a reviewer
+	 * @param timedOut whether STS did not answer in time (rather than refusing)
+	 */
+	CredentialsUnavailableException(String message, boolean timedOut) {
 		super(message);
+		this.timedOut = timedOut;
+	}
+
+	/**
+	 * Whether the credentials could not be had because STS did not answer in time.
+	 * @return {@code true} after a timeout of the AssumeRole call
+	 */
+	boolean timedOut() {
+		return this.timedOut;
 	}
 
 }

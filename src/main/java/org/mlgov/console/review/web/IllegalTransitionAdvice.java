@@ -1,6 +1,7 @@
 package org.mlgov.console.review.web;
 
 import org.mlgov.console.draft.IllegalTransitionException;
+import org.mlgov.console.review.RevisionTamperedException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -9,7 +10,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** A status change the draft's life does not allow: a 409 page that says why. */
+/**
+ * A status change the draft's life does not allow, or an approval of a revision whose documents were changed: a
+ * 409 page that says why.
+ */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IllegalTransitionAdvice {
@@ -19,6 +23,15 @@ class IllegalTransitionAdvice {
 		ModelAndView page = new ModelAndView("reviews/illegal-transition");
 		page.setStatus(HttpStatus.CONFLICT);
 		page.addObject("reason", ex.getMessage());
+		return page;
+	}
+
+	@ExceptionHandler(RevisionTamperedException.class)
+	ModelAndView tampered(RevisionTamperedException ex) {
+		ModelAndView page = new ModelAndView("reviews/tampered");
+		page.setStatus(HttpStatus.CONFLICT);
+		page.addObject("draftId", ex.draftId());
+		page.addObject("revisionNumber", ex.revisionNumber());
 		return page;
 	}
 

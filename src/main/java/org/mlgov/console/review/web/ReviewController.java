@@ -2,14 +2,14 @@ package org.mlgov.console.review.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
+import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.InvalidTextException;
 import org.mlgov.console.review.DraftRevision;
-import org.mlgov.console.review.DraftRevisionRepository;
 import org.mlgov.console.review.ReviewService;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,17 +34,13 @@ class ReviewController {
 
 	private final DraftService drafts;
 
-	private final DraftRevisionRepository revisions;
-
 	private final ReviewPageModel pages;
 
 	private final Clock clock;
 
-	ReviewController(ReviewService reviews, DraftService drafts, DraftRevisionRepository revisions,
-			ReviewPageModel pages, Clock clock) {
+	ReviewController(ReviewService reviews, DraftService drafts, ReviewPageModel pages, Clock clock) {
 		this.reviews = reviews;
 		this.drafts = drafts;
-		this.revisions = revisions;
 		this.pages = pages;
 		this.clock = clock;
 	}
@@ -52,8 +48,7 @@ class ReviewController {
 	@GetMapping("/reviews")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String queue(Model model) {
-		List<Draft> queue = this.reviews.queue();
-		model.addAttribute("queue", queue.stream().map((d) -> QueueRow.of(d, this.revisions)).toList());
+		model.addAttribute("queue", this.reviews.queue().stream().map(QueueRow::of).toList());
 		model.addAttribute("now", this.clock.instant());
 		return "reviews/queue";
 	}
@@ -71,10 +66,15 @@ class ReviewController {
 	@PreAuthorize("hasRole('REVIEWER')")
 	String approve(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Authentication user,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		Draft draft = this.reviews.approve(id, comment, user.getName(), request.getRemoteAddr());
-		redirect.addFlashAttribute("message", (draft.status().name().equals("APPROVED")) ? "Approved."
-				: "Your approval is recorded; " + (draft.requiredApprovals() - draft.approvals().size())
-						+ " more approval(s) needed.");
+		try {
+			Draft draft = this.reviews.approve(id, comment, user.getName(), request.getRemoteAddr());
+			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved."
+					: "Your approval is recorded; " + (draft.requiredApprovals() - draft.approvals().size())
+							+ " more approval(s) needed.");
+		}
+		catch (InvalidTextException ex) {
+			refused(redirect, "approveError", ex, "typedApproval", comment);
+		}
 		return "redirect:/reviews/" + id;
 	}
 
@@ -82,12 +82,13 @@ class ReviewController {
 	@PreAuthorize("hasRole('REVIEWER')")
 	String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		if (reason.isBlank()) {
-			redirect.addFlashAttribute("reasonError", "Give the author a reason for the rejection.");
-			return "redirect:/reviews/" + id;
+		try {
+			this.reviews.reject(id, reason, user.getName(), request.getRemoteAddr());
+			redirect.addFlashAttribute("message", "Rejected; the author sees your reason.");
 		}
-		this.reviews.reject(id, reason, user.getName(), request.getRemoteAddr());
-		redirect.addFlashAttribute("message", "Rejected; the author sees your reason.");
+		catch (InvalidTextException ex) {
+			refused(redirect, "reasonError", ex, "typedReason", reason);
+		}
 		return "redirect:/reviews/" + id;
 	}
 
@@ -95,22 +96,30 @@ class ReviewController {
 	@PreAuthorize("hasAnyRole('REVIEWER','ADMIN')")
 	String comment(@PathVariable long id, @RequestParam(defaultValue = "") String body, Authentication user,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		if (body.isBlank() || body.strip().length() > 4000) {
-			redirect.addFlashAttribute("commentError", "A comment has 1 to 4,000 characters.");
-			redirect.addFlashAttribute("typedComment", body);
-			return "redirect:/reviews/" + id + "#comments";
-		}
 		boolean reviewer = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_REVIEWER"));
-		this.reviews.comment(id, body, user.getName(), reviewer, request.getRemoteAddr());
+		try {
+			this.reviews.comment(id, body, user.getName(), reviewer, request.getRemoteAddr());
+		}
+		catch (InvalidTextException ex) {
+			refused(redirect, "commentError", ex, "typedComment", body);
+		}
 		return "redirect:/reviews/" + id + "#comments";
+	}
+
+	/** A text that was not accepted: its message goes next to the field, which keeps what was typed. */
+	private static void refused(RedirectAttributes redirect, String errorAttribute, InvalidTextException ex,
+			String typedAttribute, String typed) {
+		redirect.addFlashAttribute(errorAttribute, ex.getMessage());
+		redirect.addFlashAttribute(typedAttribute, typed);
 	}
 
 	/** One line of the review queue. */
 	record QueueRow(long id, String name, String author, int revision, Instant submittedAt,
 			String justification, int approvals, int requiredApprovals) {
 
-		static QueueRow of(Draft draft, DraftRevisionRepository revisions) {
-			DraftRevision revision = revisions.find(draft.id(), draft.currentRevision()).orElseThrow();
+		static QueueRow of(ReviewService.Waiting waiting) {
+			Draft draft = waiting.draft();
+			DraftRevision revision = waiting.revision();
 			return new QueueRow(draft.id(), draft.name(), draft.author(), revision.number(), revision.submittedAt(),
 					revision.justification(), draft.approvals().size(), draft.requiredApprovals());
 		}

@@ -70,6 +70,23 @@ class AuditPageTests {
 
 	@Test
 	@WithMockUser(username = "helpdesk", roles = "HELPDESK")
+	void reviewEventsShowTheRevisionTheyAreAboutBesidesTheDraftsVersion() throws Exception {
+		this.audit.insert(new AuditEvent(null, Instant.parse("2032-01-12T09:00:00Z"), "tess", "DRAFT_REJECTED",
+				"draft 906 (version 7)", "revision 2: too wide", "198.51.100.9", 906L, 7L, 2));
+		insert("2032-01-12T08:00:00Z", "tess", "DRAFT_SAVED", "draft 906 (version 6)", null, null, 906L, 6L);
+
+		Document page = page("/audit?user=tess");
+		List<Element> rows = page.select("#audit-events tbody tr");
+		assertThat(cells(rows.get(0))).endsWith("Draft 906 version 7 revision 2");
+		assertThat(rows.get(0).select(".audit-revision").text()).isEqualTo("revision 2");
+		assertThat(cells(rows.get(1))).endsWith("Draft 906 version 6");
+		assertThat(rows.get(1).select(".audit-revision")).isEmpty();
+		assertThat(this.mvc.perform(get("/audit.csv?user=tess")).andReturn().getResponse().getContentAsString(UTF_8))
+			.contains(",198.51.100.9,906,7,2\r\n", ",906,6,\r\n");
+	}
+
+	@Test
+	@WithMockUser(username = "helpdesk", roles = "HELPDESK")
 	void theHelpDeskCombinesFiltersAndTheyStayInTheFormAndTheCsvLink() throws Exception {
 		insert("2032-01-10T09:15:30Z", "rowan", "DRAFT_RENAMED", "draft 903 (version 3)", null, null, 903L, 3L);
 		insert("2032-01-11T09:00:00Z", "rowan", "DRAFT_RENAMED", "draft 903 (version 4)", null, null, 903L, 4L);
@@ -179,12 +196,12 @@ class AuditPageTests {
 		assertThat(stamped).isBetween(before, after);
 
 		assertThat(response.getContentAsString(UTF_8)).isEqualTo(
-				"occurred_at,actor,action,target,detail,remote_address,draft_id,draft_version\r\n"
+				"occurred_at,actor,action,target,detail,remote_address,draft_id,draft_version,draft_revision\r\n"
 						+ "2032-02-01T10:10:00Z,csv-user,DRAFT_SAVED,draft 902 (version 5),"
-						+ "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",203.0.113.6,902,5\r\n"
+						+ "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",203.0.113.6,902,5,\r\n"
 						+ "2032-02-01T10:05:00.500Z,csv-user,DRAFT_RENAMED,draft 902 (version 4),"
-						+ "\"from: \"\"Fraud, team\"\"\nsecond line\",203.0.113.5,902,4\r\n"
-						+ "2032-02-01T10:00:00Z,csv-user,SIGN_IN,,'@SUM(1),203.0.113.5,,\r\n");
+						+ "\"from: \"\"Fraud, team\"\"\nsecond line\",203.0.113.5,902,4,\r\n"
+						+ "2032-02-01T10:00:00Z,csv-user,SIGN_IN,,'@SUM(1),203.0.113.5,,,\r\n");
 
 		String onlySaved = this.mvc.perform(get("/audit.csv?user=csv-user&action=DRAFT_SAVED&draft=902"))
 			.andReturn()

@@ -3,6 +3,7 @@ package org.mlgov.console.review.aws;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -38,6 +39,9 @@ abstract class AwsContract {
 
 	static final String REGION = "eu-west-1";
 
+	static final AwsCredentialsProvider STATIC_CREDENTIALS = StaticCredentialsProvider
+		.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+
 	protected WireMockServer wireMock;
 
 	private AwsClients clients;
@@ -65,16 +69,32 @@ abstract class AwsContract {
 	 */
 	AwsLiveStateReader reader(boolean enabled, int maxAttempts, Map<String, AwsProperties.Account> accounts,
 			AwsCredentialsProvider baseCredentials) {
+		return reader(enabled, maxAttempts, accounts, baseCredentials, AwsProperties.DEFAULT_API_CALL_TIMEOUT,
+				AwsProperties.DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
+	}
+
+	/**
+	 * A reader whose calls all go to WireMock, with the given timeouts.
+	 * @param apiCallTimeout {@code console.aws.api-call-timeout}
+	 * @param apiCallAttemptTimeout {@code console.aws.api-call-attempt-timeout}
+	 */
+	AwsLiveStateReader reader(boolean enabled, int maxAttempts, Map<String, AwsProperties.Account> accounts,
+			AwsCredentialsProvider baseCredentials, Duration apiCallTimeout, Duration apiCallAttemptTimeout) {
 		URI endpoint = URI.create(this.wireMock.baseUrl());
 		AwsProperties properties = new AwsProperties(enabled, REGION, null, maxAttempts, true, accounts,
-				new AwsProperties.Endpoints(endpoint, endpoint, endpoint, endpoint));
+				new AwsProperties.Endpoints(endpoint, endpoint, endpoint, endpoint), apiCallTimeout,
+				apiCallAttemptTimeout);
 		this.clients = new AwsClients(properties, baseCredentials);
 		return new AwsLiveStateReader(properties, this.clients);
 	}
 
+	AwsLiveStateReader reader(int maxAttempts, Map<String, AwsProperties.Account> accounts, Duration apiCallTimeout,
+			Duration apiCallAttemptTimeout) {
+		return reader(true, maxAttempts, accounts, STATIC_CREDENTIALS, apiCallTimeout, apiCallAttemptTimeout);
+	}
+
 	AwsLiveStateReader reader(boolean enabled, int maxAttempts, Map<String, AwsProperties.Account> accounts) {
-		return reader(enabled, maxAttempts, accounts,
-				StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+		return reader(enabled, maxAttempts, accounts, STATIC_CREDENTIALS);
 	}
 
 	AwsLiveStateReader reader() {

@@ -1,10 +1,14 @@
 package org.mlgov.console.review.aws;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mlgov.console.review.LiveRead;
 import org.mlgov.console.review.LiveRole;
 import org.mlgov.console.review.LiveRole.AttachedPolicy;
@@ -75,23 +79,87 @@ class IamRoleReaderContractTests extends AwsContract {
 
 		// IAM's client runs in the partition's pseudo-Region aws-global. Against AWS the endpoint rules sign for
 		// us-east-1; with an endpoint override the SDK signs with the client's Region.
-		this.wireMock.verify(postRequestedFor(urlEqualTo("/"))
+		this.wireMock.verify(13, postRequestedFor(urlEqualTo("/"))
 			.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
 			.withHeader("Authorization",
-					matching("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/\\d{8}/aws-global/iam/aws4_request, .*"))
-			.withRequestBody(equalTo("Action=GetRole&Version=2010-05-08&RoleName=" + ROLE)));
-		this.wireMock.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
-				equalTo("Action=GetRolePolicy&Version=2010-05-08&RoleName=" + ROLE + "&PolicyName=DenyOtherTeams")));
-		this.wireMock.verify(1, postRequestedFor(urlEqualTo("/"))
-			.withRequestBody(equalTo("Action=ListAttachedRolePolicies&Version=2010-05-08&RoleName=" + ROLE)));
-		this.wireMock.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(
-				equalTo("Action=ListAttachedRolePolicies&Version=2010-05-08&RoleName=" + ROLE + "&Marker=page-2")));
-		this.wireMock.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalTo(
-				"Action=GetPolicyVersion&Version=2010-05-08&PolicyArn=" + urlEncoded(CUSTOMER_POLICY_ARN) + "&VersionId=v3")));
-		this.wireMock.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(
-				equalTo("Action=ListRoleTags&Version=2010-05-08&RoleName=" + ROLE + "&Marker=tags-2")));
+					matching("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/\\d{8}/aws-global/iam/aws4_request, .*")));
+		String version = "&Version=2010-05-08";
+		String role = "&RoleName=" + ROLE;
+		assertThat(requestBodies()).containsExactly("Action=GetRole" + version + role,
+				"Action=ListRolePolicies" + version + role,
+				"Action=ListRolePolicies" + version + role + "&Marker=inline-2",
+				"Action=GetRolePolicy" + version + role + "&PolicyName=DenyOtherTeams",
+				"Action=GetRolePolicy" + version + role + "&PolicyName=ArtifactAccess",
+				"Action=ListAttachedRolePolicies" + version + role,
+				"Action=ListAttachedRolePolicies" + version + role + "&Marker=page-2",
+				"Action=GetPolicy" + version + "&PolicyArn=" + urlEncoded(CUSTOMER_POLICY_ARN),
+				"Action=GetPolicyVersion" + version + "&PolicyArn=" + urlEncoded(CUSTOMER_POLICY_ARN) + "&VersionId=v3",
+				"Action=GetPolicy" + version + "&PolicyArn=" + urlEncoded(SECOND_POLICY_ARN),
+				"Action=GetPolicyVersion" + version + "&PolicyArn=" + urlEncoded(SECOND_POLICY_ARN) + "&VersionId=v1",
+				"Action=ListRoleTags" + version + role, "Action=ListRoleTags" + version + role + "&Marker=tags-2");
+		// An AWS managed policy is listed, never fetched.
 		this.wireMock.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("AmazonSageMakerCanvasFullAccess")));
-		assertThat(this.wireMock.getAllServeEvents()).hasSize(12);
+	}
+
+	/**
+	 * Every call that reads a role, with each kind of failure AWS gives: the read fails with a problem that names
+	 * the failing call, after one attempt for a refusal and after every attempt (two here) for throttling and 5xx.
+	 */
+	@ParameterizedTest(name = "{0} answers {2} {1}")
+	@CsvSource(textBlock = """
+			GetRole,                  NoSuchEntity,  404, NOT_FOUND,     1
+			GetRole,                  AccessDenied,  403, ACCESS_DENIED, 1
+			GetRole,                  Throttling,    400, THROTTLED,     2
+			GetRole,                  ServiceFailure,500, SERVICE_ERROR, 2
+			ListRolePolicies,         NoSuchEntity,  404, NOT_FOUND,     1
+			ListRolePolicies,         AccessDenied,  403, ACCESS_DENIED, 1
+			ListRolePolicies,         Throttling,    400, THROTTLED,     2
+			ListRolePolicies,         ServiceFailure,500, SERVICE_ERROR, 2
+			GetRolePolicy,            NoSuchEntity,  404, NOT_FOUND,     1
+			GetRolePolicy,            AccessDenied,  403, ACCESS_DENIED, 1
+			GetRolePolicy,            Throttling,    400, THROTTLED,     2
+			GetRolePolicy,            ServiceFailure,500, SERVICE_ERROR, 2
+			ListAttachedRolePolicies, NoSuchEntity,  404, NOT_FOUND,     1
+			ListAttachedRolePolicies, AccessDenied,  403, ACCESS_DENIED, 1
+			ListAttachedRolePolicies, Throttling,    400, THROTTLED,     2
+			ListAttachedRolePolicies, ServiceFailure,500, SERVICE_ERROR, 2
+			GetPolicy,                NoSuchEntity,  404, NOT_FOUND,     1
+			GetPolicy,                AccessDenied,  403, ACCESS_DENIED, 1
+			GetPolicy,                Throttling,    400, THROTTLED,     2
+			GetPolicy,                ServiceFailure,500, SERVICE_ERROR, 2
+			GetPolicyVersion,         NoSuchEntity,  404, NOT_FOUND,     1
+			GetPolicyVersion,         AccessDenied,  403, ACCESS_DENIED, 1
+			GetPolicyVersion,         Throttling,    400, THROTTLED,     2
+			GetPolicyVersion,         ServiceFailure,500, SERVICE_ERROR, 2
+			ListRoleTags,             NoSuchEntity,  404, NOT_FOUND,     1
+			ListRoleTags,             AccessDenied,  403, ACCESS_DENIED, 1
+			ListRoleTags,             Throttling,    400, THROTTLED,     2
+			ListRoleTags,             ServiceFailure,500, SERVICE_ERROR, 2
+			""")
+	void eachCallsFailuresEndTheReadWithAProblemNamingThatCall(String operation, String code, int status, Kind kind,
+			int attempts) {
+		stubWholeRole();
+		this.wireMock.stubFor(query(operation).atPriority(1).willReturn(queryError(status, code, "failed: " + code)));
+
+		ReadProblem problem = reader(true, 2, Map.of()).readRole(ACCOUNT, ROLE).problemIfFailed().orElseThrow();
+
+		assertThat(problem.kind()).isEqualTo(kind);
+		assertThat(problem.service()).isEqualTo("IAM");
+		assertThat(problem.operation()).isEqualTo(operation);
+		assertThat(problem.message()).startsWith("IAM " + operation + " ").contains("(" + code + ")");
+		assertThat(requestBodies()).filteredOn((body) -> body.startsWith("Action=" + operation + "&")).hasSize(attempts);
+		// Nothing is read after the failing call.
+		assertThat(requestBodies().get(requestBodies().size() - 1)).startsWith("Action=" + operation + "&");
+	}
+
+	/** The bodies of the requests WireMock received, oldest first. */
+	private List<String> requestBodies() {
+		List<String> bodies = new ArrayList<>(this.wireMock.getAllServeEvents()
+			.stream()
+			.map((event) -> event.getRequest().getBodyAsString())
+			.toList());
+		Collections.reverse(bodies);
+		return bodies;
 	}
 
 	@Test
@@ -187,9 +255,13 @@ class IamRoleReaderContractTests extends AwsContract {
 
 	private void stubWholeRole() {
 		this.wireMock.stubFor(query("GetRole").willReturn(iamResult("GetRole", role(ROLE_ARN))));
-		this.wireMock.stubFor(query("ListRolePolicies").willReturn(iamResult("ListRolePolicies",
-				"<PolicyNames><member>DenyOtherTeams</member><member>ArtifactAccess</member></PolicyNames>"
-						+ "<IsTruncated>false</IsTruncated>")));
+		this.wireMock.stubFor(query("ListRolePolicies").atPriority(5).willReturn(iamResult("ListRolePolicies",
+				"<PolicyNames><member>DenyOtherTeams</member></PolicyNames><IsTruncated>true</IsTruncated>"
+						+ "<Marker>inline-2</Marker>")));
+		this.wireMock.stubFor(query("ListRolePolicies").atPriority(2)
+			.withRequestBody(containing("Marker=inline-2"))
+			.willReturn(iamResult("ListRolePolicies",
+					"<PolicyNames><member>ArtifactAccess</member></PolicyNames><IsTruncated>false</IsTruncated>")));
 		stubInline("ArtifactAccess", INLINE_S3);
 		stubInline("DenyOtherTeams", INLINE_TAGGED);
 		this.wireMock.stubFor(query("ListAttachedRolePolicies").atPriority(5)
@@ -197,7 +269,7 @@ class IamRoleReaderContractTests extends AwsContract {
 					+ attached("AmazonSageMakerCanvasFullAccess", "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess")
 					+ attached("CanvasBedrockModels", CUSTOMER_POLICY_ARN)
 					+ "</AttachedPolicies><IsTruncated>true</IsTruncated><Marker>page-2</Marker>")));
-		this.wireMock.stubFor(query("ListAttachedRolePolicies").atPriority(1)
+		this.wireMock.stubFor(query("ListAttachedRolePolicies").atPriority(2)
 			.withRequestBody(containing("Marker=page-2"))
 			.willReturn(iamResult("ListAttachedRolePolicies", "<AttachedPolicies>"
 					+ attached("CanvasKmsUse", SECOND_POLICY_ARN) + "</AttachedPolicies><IsTruncated>false</IsTruncated>")));
@@ -206,7 +278,7 @@ class IamRoleReaderContractTests extends AwsContract {
 		this.wireMock.stubFor(query("ListRoleTags").atPriority(5).willReturn(iamResult("ListRoleTags",
 				"<Tags>" + tag("team", "ml ops") + tag("cost-center", "4711")
 						+ "</Tags><IsTruncated>true</IsTruncated><Marker>tags-2</Marker>")));
-		this.wireMock.stubFor(query("ListRoleTags").atPriority(1)
+		this.wireMock.stubFor(query("ListRoleTags").atPriority(2)
 			.withRequestBody(containing("Marker=tags-2"))
 			.willReturn(iamResult("ListRoleTags", "<Tags>" + tag("owner", "alice") + "</Tags><IsTruncated>false</IsTruncated>")));
 	}

@@ -3,6 +3,8 @@ package org.mlgov.console.review.aws;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mlgov.console.review.LiveBucketCors;
 import org.mlgov.console.review.LiveRead;
 import org.mlgov.console.review.ReadProblem;
@@ -119,6 +121,45 @@ class S3CorsReaderContractTests extends AwsContract {
 
 		assertThat(problem.kind()).isEqualTo(Kind.SERVICE_ERROR);
 		assertThat(this.wireMock.getAllServeEvents()).hasSize(2);
+	}
+
+	/**
+	 * GetBucketCors with each kind of failure S3 gives, SlowDown (S3's throttling, a 503) included: a refusal ends
+	 * the read at once, throttling and 5xx after every attempt (two here).
+	 */
+	@ParameterizedTest(name = "{1} {0}")
+	@CsvSource(textBlock = """
+			NoSuchBucket,       404, NOT_FOUND,     1, found nothing (NoSuchBucket)
+			AccessDenied,       403, ACCESS_DENIED, 1, was refused (AccessDenied)
+			SlowDown,           503, THROTTLED,     2, was throttled (SlowDown) on all 2 attempts
+			InternalError,      500, SERVICE_ERROR, 2, failed with HTTP 500 (InternalError)
+			ServiceUnavailable, 503, SERVICE_ERROR, 2, failed with HTTP 503 (ServiceUnavailable)
+			""")
+	void eachFailureBecomesItsProblem(String code, int status, Kind kind, int attempts, String says) {
+		stubError(status, code, "failed: " + code);
+
+		ReadProblem problem = reader(true, 2, Map.of()).readBucketCors(ACCOUNT, REGION, BUCKET)
+			.problemIfFailed()
+			.orElseThrow();
+
+		assertThat(problem.kind()).isEqualTo(kind);
+		assertThat(problem.operation()).isEqualTo("GetBucketCors");
+		assertThat(problem.message()).startsWith("S3 GetBucketCors " + says);
+		assertThat(this.wireMock.getAllServeEvents()).hasSize(attempts);
+	}
+
+	@Test
+	void slowDownIsThrottlingWithTheAdvice() {
+		stubError(503, "SlowDown", "Please reduce your request rate.");
+
+		ReadProblem problem = reader(true, 3, Map.of()).readBucketCors(ACCOUNT, REGION, BUCKET)
+			.problemIfFailed()
+			.orElseThrow();
+
+		assertThat(problem).isEqualTo(new ReadProblem(Kind.THROTTLED, "S3", "GetBucketCors", "S3 GetBucketCors was "
+				+ "throttled (SlowDown) on all 3 attempts while reading bucket " + BUCKET + " in account " + ACCOUNT
+				+ ": AWS limits the request rate of the account; try again in a minute."));
+		assertThat(this.wireMock.getAllServeEvents()).hasSize(3);
 	}
 
 	/** An S3 error as S3 sends it: XML with the code, the message, the bucket and request ids. */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mlgov.console.review.DomainSummary;
 import org.mlgov.console.review.LiveDomain;
 import org.mlgov.console.review.LiveRead;
@@ -229,6 +231,60 @@ class SageMakerReaderContractTests extends AwsContract {
 
 		assertThat(problem.kind()).isEqualTo(Kind.THROTTLED);
 		assertThat(this.wireMock.getAllServeEvents()).hasSize(2);
+	}
+
+	/** The four SageMaker reads, each by its operation name. */
+	private static LiveRead<?> read(AwsLiveStateReader reader, String operation) {
+		return switch (operation) {
+			case "DescribeDomain" -> reader.readDomain(ACCOUNT, REGION, DOMAIN);
+			case "DescribeUserProfile" -> reader.readUserProfile(ACCOUNT, REGION, DOMAIN, "alice");
+			case "ListDomains" -> reader.listDomains(ACCOUNT, REGION);
+			case "ListUserProfiles" -> reader.listUserProfiles(ACCOUNT, REGION, DOMAIN);
+			default -> throw new IllegalArgumentException(operation);
+		};
+	}
+
+	/**
+	 * Each SageMaker call with each kind of failure AWS gives (awsJson1.1 errors: {@code __type} and
+	 * {@code Message}): a refusal ends the read at once, throttling and 5xx after every attempt (two here).
+	 * ListDomains lists an account, so there is nothing it could fail to find.
+	 */
+	@ParameterizedTest(name = "{0} answers {2} {1}")
+	@CsvSource(textBlock = """
+			DescribeDomain,      ResourceNotFound,      400, NOT_FOUND,     1
+			DescribeDomain,      AccessDeniedException, 400, ACCESS_DENIED, 1
+			DescribeDomain,      ThrottlingException,   400, THROTTLED,     2
+			DescribeDomain,      InternalFailure,       500, SERVICE_ERROR, 2
+			DescribeDomain,      ServiceUnavailable,    503, SERVICE_ERROR, 2
+			DescribeUserProfile, ResourceNotFound,      400, NOT_FOUND,     1
+			DescribeUserProfile, AccessDeniedException, 400, ACCESS_DENIED, 1
+			DescribeUserProfile, ThrottlingException,   400, THROTTLED,     2
+			DescribeUserProfile, InternalFailure,       500, SERVICE_ERROR, 2
+			DescribeUserProfile, ServiceUnavailable,    503, SERVICE_ERROR, 2
+			ListDomains,         AccessDeniedException, 400, ACCESS_DENIED, 1
+			ListDomains,         ThrottlingException,   400, THROTTLED,     2
+			ListDomains,         InternalFailure,       500, SERVICE_ERROR, 2
+			ListDomains,         ServiceUnavailable,    503, SERVICE_ERROR, 2
+			ListUserProfiles,    ResourceNotFound,      400, NOT_FOUND,     1
+			ListUserProfiles,    AccessDeniedException, 400, ACCESS_DENIED, 1
+			ListUserProfiles,    ThrottlingException,   400, THROTTLED,     2
+			ListUserProfiles,    InternalFailure,       500, SERVICE_ERROR, 2
+			ListUserProfiles,    ServiceUnavailable,    503, SERVICE_ERROR, 2
+			""")
+	void eachCallsFailuresBecomeItsProblem(String operation, String type, int status, Kind kind, int attempts) {
+		this.wireMock.stubFor(json("SageMaker." + operation).willReturn(sageMakerJson(status,
+				"{\"__type\":\"" + type + "\",\"Message\":\"failed: " + type + "\"}")));
+
+		ReadProblem problem = read(reader(true, 2, Map.of()), operation).problemIfFailed().orElseThrow();
+
+		assertThat(problem.kind()).isEqualTo(kind);
+		assertThat(problem.service()).isEqualTo("SageMaker");
+		assertThat(problem.operation()).isEqualTo(operation);
+		assertThat(problem.message()).startsWith("SageMaker " + operation + " ").contains("(" + type + ")");
+		if (kind == Kind.SERVICE_ERROR) {
+			assertThat(problem.message()).contains("failed with HTTP " + status, "AWS said: failed: " + type);
+		}
+		assertThat(this.wireMock.getAllServeEvents()).hasSize(attempts);
 	}
 
 	@Test
