@@ -7,6 +7,15 @@ document.addEventListener('htmx:configRequest', function (event) {
   }
 });
 
+// The live preview answers 400 when some values could not be read; its panel then says which, so it is swapped in
+// like any other answer (htmx swaps no error response by default).
+document.addEventListener('htmx:beforeSwap', function (event) {
+  if (event.detail.xhr.status === 400 && event.detail.target && event.detail.target.id === 'preview') {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
+
 // Wizard pages work without JavaScript: every optional part is shown, with a note (data-without-js) saying when it
 // counts. With JavaScript, an element with data-shown-with="<checkbox id>" is shown only while that checkbox is
 // ticked, and the "applies to" sentences say "none" when none of their names is shown.

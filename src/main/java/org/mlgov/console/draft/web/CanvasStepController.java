@@ -44,9 +44,9 @@ class CanvasStepController {
 	}
 
 	@PostMapping("/preview")
-	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) CanvasFormData form, Model model,
-			Authentication user) {
-		return this.steps.livePreviewOf(id, WizardStep.CANVAS, form, model, user);
+	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) CanvasFormData form,
+			BindingResult binding, Model model, Authentication user, HttpServletResponse response) {
+		return this.steps.livePreviewOf(id, WizardStep.CANVAS, form, binding, model, user, response);
 	}
 
 }

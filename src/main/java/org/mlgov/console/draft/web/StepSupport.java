@@ -2,6 +2,7 @@ package org.mlgov.console.draft.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,10 +16,12 @@ import org.mlgov.console.policy.FieldError;
 import org.mlgov.console.policy.SpecValidator;
 
 import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,11 +43,14 @@ public class StepSupport {
 
 	private final DraftPreview preview;
 
-	public StepSupport(DraftService drafts, Catalog catalog, DraftPreview preview) {
+	private final MessageSource messages;
+
+	public StepSupport(DraftService drafts, Catalog catalog, DraftPreview preview, MessageSource messages) {
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.validator = new SpecValidator(catalog);
 		this.preview = preview;
+		this.messages = messages;
 	}
 
 	public Catalog catalog() {
@@ -80,7 +86,8 @@ public class StepSupport {
 		Draft draft = this.drafts.get(id);
 		draft.requireEditableBy(user.getName());
 		WizardAction action = WizardAction.parse(rawAction);
-		if (action.editsRows()) {
+		boolean unreadable = RowIndexLimit.reject(binding);
+		if (action.editsRows() && !unreadable) {
 			boolean done = (action.kind() == WizardAction.Kind.ADD_ROW) ? form.addRow(action.list())
 					: form.removeRow(action.list(), action.index());
 			if (!done) {
@@ -138,14 +145,30 @@ public class StepSupport {
 		return "drafts/steps/" + step.path();
 	}
 
-	/** The preview of the form's values, not saved (the htmx twin of the preview panel). */
-	public String previewOf(long id, StepForm form, Model model, Authentication user) {
+	/**
+	 * The preview of the form's values, not saved (the htmx twin of the preview panel). Values the form could not even
+	 * read (a word in a number field, rows out of range) are left out of it, and the panel says so with a 400.
+	 */
+	public String previewOf(long id, StepForm form, BindingResult binding, Model model, Authentication user,
+			HttpServletResponse response) {
 		Draft draft = this.drafts.get(id);
 		draft.requireEditableBy(user.getName());
+		RowIndexLimit.reject(binding);
+		if (binding.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("previewProblems",
+					binding.getAllErrors().stream().map(this::message).distinct().toList());
+		}
 		form.dropBlankRows();
 		model.addAttribute("preview", this.preview.of(form.applyTo(draft.content(), this.catalog)));
 		model.addAttribute("draft", draft);
 		return "drafts/preview :: panel";
+	}
+
+	private String message(ObjectError error) {
+		return (error instanceof org.springframework.validation.FieldError field)
+				? field.getField() + ": " + this.messages.getMessage(error, Locale.ROOT)
+				: this.messages.getMessage(error, Locale.ROOT);
 	}
 
 	/**
@@ -153,8 +176,9 @@ public class StepSupport {
 	 * policy, CORS rules): the step's template defines a fragment {@code live} that holds the panel and elements
 	 * marked {@code hx-swap-oob}, which htmx swaps in place beside the panel.
 	 */
-	public String livePreviewOf(long id, WizardStep step, StepForm form, Model model, Authentication user) {
-		previewOf(id, form, model, user);
+	public String livePreviewOf(long id, WizardStep step, StepForm form, BindingResult binding, Model model,
+			Authentication user, HttpServletResponse response) {
+		previewOf(id, form, binding, model, user, response);
 		return "drafts/steps/" + step.path() + " :: live";
 	}
 
