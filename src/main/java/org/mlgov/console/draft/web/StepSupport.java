@@ -86,7 +86,7 @@ public class StepSupport {
 		Draft draft = this.drafts.get(id);
 		draft.requireEditableBy(user.getName());
 		WizardAction action = WizardAction.parse(rawAction);
-		boolean unreadable = RowIndexLimit.reject(binding);
+		boolean unreadable = RowIndexLimit.reject(binding) | rejectUnreadableVersion(binding);
 		if (action.editsRows() && !unreadable) {
 			boolean done = (action.kind() == WizardAction.Kind.ADD_ROW) ? form.addRow(action.list())
 					: form.removeRow(action.list(), action.index());
@@ -108,6 +108,19 @@ public class StepSupport {
 		WizardStep destination = action.destination(step);
 		redirect.addFlashAttribute("saved", "Saved \u201c" + step.title() + "\u201d.");
 		return "redirect:/drafts/" + id + "/steps/" + destination.path();
+	}
+
+	/**
+	 * The version is a hidden field: when it cannot be read, its error is said above the form, where it is seen.
+	 * @return true if the version could not be read
+	 */
+	private static boolean rejectUnreadableVersion(BindingResult binding) {
+		if (!binding.hasFieldErrors("version")) {
+			return false;
+		}
+		binding.reject("version", "This form does not say which version of the draft it was loaded from, so it "
+				+ "cannot be saved safely: reload the draft and make your change again. Nothing was saved.");
+		return true;
 	}
 
 	/** Validates the applied content and puts this step's errors next to their fields. */
