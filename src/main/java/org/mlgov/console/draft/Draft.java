@@ -99,13 +99,18 @@ public class Draft {
 
 	/**
 	 * Stores what one step produced. The caller must have loaded {@code expectedVersion}; a newer stored version
-	 * means someone saved in between and nothing is changed.
+	 * means someone saved in between and nothing is changed. Only a step the draft has reached can be saved: steps
+	 * are not skipped.
 	 * @throws DraftConflictException if the draft changed since {@code expectedVersion}
+	 * @throws StepNotReachedException if the step is after the step reached
 	 */
 	public void saveStep(WizardStep step, DraftContent newContent, String user, long expectedVersion, Instant now) {
 		requireEditableBy(user);
 		requireVersion(expectedVersion);
 		Assert.isTrue(step != WizardStep.REVIEW, "The review step saves nothing");
+		if (step.isAfter(this.stepReached)) {
+			throw new StepNotReachedException(this.id, step, this.stepReached);
+		}
 		this.content = DraftContentJson.write(newContent);
 		WizardStep next = step.next().orElse(step);
 		if (next.isAfter(this.stepReached)) {

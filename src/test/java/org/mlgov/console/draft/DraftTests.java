@@ -52,6 +52,20 @@ class DraftTests {
 	}
 
 	@Test
+	void aStepAfterTheStepReachedCannotBeSaved() {
+		Draft draft = persisted("alice");
+		String before = DraftContentJson.write(draft.content());
+		assertThatThrownBy(() -> draft.saveStep(WizardStep.ACTIVITIES, DraftContent.empty(), "alice", 3, T0))
+			.isInstanceOfSatisfying(StepNotReachedException.class, (ex) -> {
+				assertThat(ex.draftId()).isEqualTo(7L);
+				assertThat(ex.stepReached()).isEqualTo(WizardStep.BASICS);
+			});
+		assertThat(DraftContentJson.write(draft.content())).isEqualTo(before);
+		assertThat(draft.stepReached()).isEqualTo(WizardStep.BASICS);
+		assertThat(draft.updatedAt()).isEqualTo(T0);
+	}
+
+	@Test
 	void aStaleVersionIsAConflictThatNamesWhoChangedItAndChangesNothing() {
 		Draft draft = persisted("alice");
 		String before = DraftContentJson.write(draft.content());

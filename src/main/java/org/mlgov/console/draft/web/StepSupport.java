@@ -79,12 +79,19 @@ public class StepSupport {
 		return prepare(draft, step, draft.content(), model, user);
 	}
 
-	/** The POST of a step. */
+	/**
+	 * The POST of a step. A step after the one reached is not saved (steps are not skipped): the author is sent to the
+	 * step reached.
+	 */
 	public String submit(long id, WizardStep step, StepForm form, BindingResult binding, String rawAction,
 			Model model, Authentication user, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		Draft draft = this.drafts.get(id);
 		draft.requireEditableBy(user.getName());
+		if (step.isAfter(draft.stepReached())) {
+			redirect.addFlashAttribute("notice", notReached(draft.stepReached()));
+			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
+		}
 		WizardAction action = WizardAction.parse(rawAction);
 		boolean unreadable = RowIndexLimit.reject(binding) | rejectUnreadableVersion(binding);
 		if (action.editsRows() && !unreadable) {
@@ -108,6 +115,11 @@ public class StepSupport {
 		WizardStep destination = action.destination(step);
 		redirect.addFlashAttribute("saved", "Saved \u201c" + step.title() + "\u201d.");
 		return "redirect:/drafts/" + id + "/steps/" + destination.path();
+	}
+
+	/** What a step that is not reached yet says, on the step reached. */
+	static String notReached(WizardStep reached) {
+		return "That step is not reached yet: finish \u201c" + reached.title() + "\u201d first. Nothing was saved.";
 	}
 
 	/**
