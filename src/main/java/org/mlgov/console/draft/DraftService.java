@@ -7,6 +7,7 @@ import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The use cases of drafts: start, save a wizard step, rename, clone, delete, and read. Each change is written to
  * the audit trail in the same transaction. Only ML administrators use drafts; only the author changes one.
+ * <p>
+ * Two saves of the same version can both pass the aggregate's version check and meet at the database, where the
+ * second finds the version changed ({@link OptimisticLockingFailureException}). That second save is refused as a
+ * {@link DraftConflictException} that says who saved the draft meanwhile and when, as the version check does.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -65,7 +70,7 @@ public class DraftService {
 			String remoteAddress) {
 		Draft draft = get(id);
 		draft.saveStep(step, content, user, expectedVersion, this.clock.instant());
-		Draft saved = this.drafts.save(draft);
+		Draft saved = store(draft);
 		record(user, AuditAction.DRAFT_SAVED, saved, "step: " + step.path(), remoteAddress);
 		return saved;
 	}
@@ -75,7 +80,7 @@ public class DraftService {
 		Draft draft = get(id);
 		String oldName = draft.name();
 		draft.rename(newName, user, expectedVersion, this.clock.instant());
-		Draft saved = this.drafts.save(draft);
+		Draft saved = store(draft);
 		record(user, AuditAction.DRAFT_RENAMED, saved, "from: " + oldName, remoteAddress);
 		return saved;
 	}
@@ -95,8 +100,29 @@ public class DraftService {
 	public void delete(long id, String user, String remoteAddress) {
 		Draft draft = get(id);
 		draft.requireEditableBy(user);
-		this.drafts.delete(draft);
+		try {
+			this.drafts.delete(draft);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw conflict(id);
+		}
 		record(user, AuditAction.DRAFT_DELETED, draft, "name: " + draft.name(), remoteAddress);
+	}
+
+	/** Saves a changed draft; a concurrent save that reached the database first is a conflict. */
+	private Draft store(Draft draft) {
+		try {
+			return this.drafts.save(draft);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw conflict(draft.id());
+		}
+	}
+
+	/** The conflict with the save stored meanwhile, read again (the draft as the other save left it). */
+	private DraftConflictException conflict(long id) {
+		Draft stored = get(id);
+		return new DraftConflictException(id, stored.updatedBy(), stored.updatedAt());
 	}
 
 	private void record(String user, AuditAction action, Draft draft, String detail, String remoteAddress) {
