@@ -109,6 +109,10 @@ public class StepSupport {
 		validate(form, applied, binding);
 		if (binding.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			if (action.leaves()) {
+				// Going back or to another step: the page offers to go there without these changes.
+				model.addAttribute("discardTarget", action.destination(step));
+			}
 			return prepare(draft, step, applied, model, user);
 		}
 		this.drafts.saveStep(id, step, applied, form.getVersion(), user.getName(), request.getRemoteAddr());
