@@ -6,6 +6,8 @@ import java.util.List;
 import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.catalog.Catalog;
+import org.mlgov.console.policy.SpecValidator;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,10 +32,13 @@ public class DraftService {
 
 	private final Clock clock;
 
-	public DraftService(DraftRepository drafts, AuditEventRepository audit, Clock clock) {
+	private final SpecValidator validator;
+
+	public DraftService(DraftRepository drafts, AuditEventRepository audit, Clock clock, Catalog catalog) {
 		this.drafts = drafts;
 		this.audit = audit;
 		this.clock = clock;
+		this.validator = new SpecValidator(catalog);
 	}
 
 	@Transactional
@@ -69,7 +74,8 @@ public class DraftService {
 	public Draft saveStep(long id, WizardStep step, DraftContent content, long expectedVersion, String user,
 			String remoteAddress) {
 		Draft draft = get(id);
-		draft.saveStep(step, content, user, expectedVersion, this.clock.instant());
+		boolean complete = this.validator.validate(content.spec()).isEmpty();
+		draft.saveStep(step, content, complete, user, expectedVersion, this.clock.instant());
 		Draft saved = store(draft);
 		record(user, AuditAction.DRAFT_SAVED, saved, "step: " + step.path(), remoteAddress);
 		return saved;

@@ -103,7 +103,7 @@ public class CanvasFormData implements StepForm {
 				s.evaluation());
 		CanvasTargets targets = new CanvasTargets(FormValues.text(this.domainId), this.domainDefault,
 				FormValues.values(this.userProfiles));
-		return new DraftContent(spec, content.roleMode(), targets);
+		return content.withSpec(spec).withCanvasTargets(targets);
 	}
 
 	/**

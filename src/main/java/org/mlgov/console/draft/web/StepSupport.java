@@ -163,7 +163,10 @@ public class StepSupport {
 		form.validate(applied, binding);
 	}
 
-	/** The model of a step page: the draft, the steps, and the preview of what is shown. */
+	/**
+	 * The model of a step page: the draft, the steps, the preview of what is shown, and the persona change the
+	 * activities step has not shown yet.
+	 */
 	String prepare(Draft draft, WizardStep step, DraftContent shown, Model model, Authentication user) {
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", step);
@@ -171,6 +174,7 @@ public class StepSupport {
 		model.addAttribute("editable", draft.isEditableBy(user.getName()));
 		model.addAttribute("catalog", this.catalog);
 		model.addAttribute("preview", this.preview.of(shown));
+		model.addAttribute("personaChange", PersonaChangeNotice.of(draft.content(), this.catalog));
 		return "drafts/steps/" + step.path();
 	}
 
