@@ -70,8 +70,7 @@ class DraftsController {
 		if (draft.currentRevision() != null && draft.status() != DraftStatus.DRAFT) {
 			return "redirect:/reviews/" + id;
 		}
-		String step = draft.isEditableBy(user.getName()) ? draft.stepReached().path() : "review";
-		return "redirect:/drafts/" + id + "/steps/" + step;
+		return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 	}
 
 	@PostMapping("/{id}/clone")

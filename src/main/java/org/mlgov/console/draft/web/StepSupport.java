@@ -58,17 +58,15 @@ public class StepSupport {
 	}
 
 	/**
-	 * The GET of a step: the author edits it; anybody else (administrators read all drafts) is sent to the read-only
-	 * review, whatever step the draft has reached; a step beyond the one reached sends the author to the step reached.
+	 * The GET of a step: the author edits it; anybody else (administrators read all drafts), and the author of a draft
+	 * under review, reads the same page with its fields disabled. A step beyond the one reached sends to the step
+	 * reached, except the review, which readers always see.
 	 * @return the view, or a redirect
 	 */
 	public String show(long id, WizardStep step, StepFormFactory factory, Model model, Authentication user) {
 		Draft draft = this.drafts.get(id);
 		boolean editable = draft.isEditableBy(user.getName());
-		if (!editable && step != WizardStep.REVIEW) {
-			return "redirect:/drafts/" + id + "/steps/review";
-		}
-		if (editable && step.isAfter(draft.stepReached())) {
+		if (step.isAfter(draft.stepReached()) && (editable || step != WizardStep.REVIEW)) {
 			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 		}
 		if (!model.containsAttribute(FORM) && factory != null) {

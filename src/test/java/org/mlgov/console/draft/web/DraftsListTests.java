@@ -84,8 +84,14 @@ class DraftsListTests {
 		Document page = Jsoup.parse(this.mvc.perform(get("/drafts/all")).andReturn().getResponse().getContentAsString());
 		String row = page.select("tr[data-draft-id=" + theirs.id() + "]").html();
 		assertThat(row).contains("View").doesNotContain("Delete").doesNotContain("Rename");
-		MvcResult open = this.mvc.perform(get("/drafts/{id}/steps/basics", theirs.id())).andReturn();
-		assertThat(open.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + theirs.id() + "/steps/review");
+		assertThat(page.select("tr[data-draft-id=" + theirs.id() + "] a:contains(View)").attr("href"))
+			.isEqualTo("/drafts/" + theirs.id());
+		MvcResult open = this.mvc.perform(get("/drafts/{id}", theirs.id())).andReturn();
+		assertThat(open.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + theirs.id() + "/steps/basics");
+		MvcResult basics = this.mvc.perform(get("/drafts/{id}/steps/basics", theirs.id())).andReturn();
+		assertThat(basics.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Jsoup.parse(basics.getResponse().getContentAsString()).select("#read-only").text())
+			.contains("admin2's draft read-only");
 	}
 
 	@Test
