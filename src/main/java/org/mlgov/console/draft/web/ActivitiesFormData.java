@@ -284,8 +284,8 @@ public class ActivitiesFormData implements StepForm {
 	/**
 	 * {@code activities[i]} of the specification is the i-th selected row, so its parameter errors go to that row's
 	 * lists ({@code activities[1].parameters.PassRoles[0]} to {@code activities[4].passRoles[0]} when the second
-	 * selected activity is the fifth row); VPC and KMS lists map by name. Errors about a whole activity or the whole
-	 * selection go above the form.
+	 * selected activity is the fifth row); VPC and KMS lists map by name, and the whole selection to the top of the
+	 * activities. Errors about a whole activity go above the form.
 	 */
 	@Override
 	public String formField(String specField) {
@@ -293,6 +293,9 @@ public class ActivitiesFormData implements StepForm {
 			if (FormValues.startsWithField(specField, list.getKey())) {
 				return list.getValue() + specField.substring(list.getKey().length());
 			}
+		}
+		if (specField.equals("activities")) {
+			return "activities";
 		}
 		Matcher selection = SELECTION_FIELD.matcher(specField);
 		if (!selection.matches()) {

@@ -142,8 +142,9 @@ public class BasicsFormData implements StepForm {
 		if (specField.isEmpty()) {
 			return null;
 		}
-		// tags[i].key / tags[i].value map one to one; a problem with the whole list goes above the rows.
-		return specField.equals("tags") ? null : specField;
+		// tags[i].key / tags[i].value map one to one; a problem with the whole list ("at most 50") is shown above the
+		// rows, at the list.
+		return specField;
 	}
 
 	@Override
