@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlgov.console.ConsoleTest;
+import org.mlgov.console.DatabaseRows;
 import org.mlgov.console.catalog.ActivityDefinition;
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.Draft;
@@ -786,19 +787,6 @@ class MalformedFormsTests {
 		return resolved;
 	}
 
-	/** Every row of every table of the console's schema. */
-	private Map<String, List<Map<String, Object>>> everyRow() {
-		Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-		List<String> tables = this.jdbc.queryForList("select table_name from information_schema.tables "
-				+ "where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name",
-				String.class);
-		assertThat(tables).contains("draft", "audit_event");
-		for (String table : tables) {
-			rows.put(table, this.jdbc.queryForList("select * from " + table + " order by 1"));
-		}
-		return rows;
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("malformed")
 	void aMalformedFormGetsItsMessageNextToItsFieldAndChangesNoRow(Malformed malformed) throws Exception {
@@ -811,10 +799,10 @@ class MalformedFormsTests {
 			.with(csrf());
 		form.forEach(request::param);
 
-		Map<String, List<Map<String, Object>>> before = everyRow();
+		Map<String, List<Map<String, Object>>> before = DatabaseRows.of(this.jdbc);
 		long drafts = this.jdbc.queryForObject("select count(*) from draft", Long.class);
 		MvcResult result = this.mvc.perform(request).andReturn();
-		assertThat(everyRow()).isEqualTo(before);
+		assertThat(DatabaseRows.of(this.jdbc)).isEqualTo(before);
 		assertThat(this.jdbc.queryForObject("select count(*) from draft", Long.class)).isEqualTo(drafts);
 
 		Document page = Jsoup.parse(result.getResponse().getContentAsString());
