@@ -56,7 +56,8 @@ class CanvasTargetOptions {
 		}
 		Listing domains = this.directory.domains(account, region);
 		String domainId = FormValues.text(typedDomainId);
-		if (domainId == null || !CanvasFormData.isDomainId(domainId)) {
+		if (!domains.available() || domainId == null || !CanvasFormData.isDomainId(domainId)) {
+			// Where the domains cannot be listed (AWS switched off, no access), their line says why, once.
 			return new Options(account, region, domains, null, null);
 		}
 		return new Options(account, region, domains, domainId,

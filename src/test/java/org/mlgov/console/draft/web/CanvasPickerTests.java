@@ -121,17 +121,22 @@ class CanvasPickerTests extends WizardStepTest {
 		assertThat(page.select("#domains-live").hasClass("text-body-secondary")).isTrue();
 		assertThat(page.select("#domains-live").text()).isEqualTo("The domains of account 111122223333 in us-east-1 "
 				+ "cannot be listed: " + FakeSageMakerDirectory.OFF + " Type the domain id.");
-		assertThat(page.select("#profiles-live").text())
-			.isEqualTo("Enter or pick a domain id to list its user profiles.");
+		// Said once: the profiles are not asked for while the domains cannot be listed.
+		assertThat(page.select("#profiles-live")).isEmpty();
 
-		this.directory.domains(TestSpecs.ACCOUNT, TestSpecs.REGION,
-				Listing.unavailable("SageMaker ListDomains was refused: access denied."));
+		this.directory.domains(TestSpecs.ACCOUNT, TestSpecs.REGION, Listing.of(List.of(new Entry(DOMAIN, null, null))));
 		Document twin = page(this.mvc
 			.perform(get("/drafts/{id}/steps/canvas/directory", draft.id()).param("domainId", DOMAIN))
 			.andReturn());
-		assertThat(twin.select("#domains-live").text()).contains("cannot be listed: SageMaker ListDomains was refused");
+		assertThat(options(twin, "domain-options")).containsExactly(DOMAIN);
+		assertThat(twin.select("#profiles-live").hasClass("text-body-secondary")).isTrue();
 		assertThat(twin.select("#profiles-live").text()).isEqualTo("The user profiles of d-abc123def456 cannot be "
 				+ "listed: " + FakeSageMakerDirectory.OFF + " Type their names.");
+		assertThat(twin.select("datalist#profile-options")).isEmpty();
+
+		Document noDomain = page(this.mvc.perform(get("/drafts/{id}/steps/canvas/directory", draft.id())).andReturn());
+		assertThat(noDomain.select("#profiles-live").text())
+			.isEqualTo("Enter or pick a domain id to list its user profiles.");
 	}
 
 	@Test
