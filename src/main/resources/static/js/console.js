@@ -7,6 +7,60 @@ document.addEventListener('htmx:configRequest', function (event) {
   }
 });
 
+// The live preview answers 400 when some values could not be read; its panel then says which, so it is swapped in
+// like any other answer (htmx swaps no error response by default).
+document.addEventListener('htmx:beforeSwap', function (event) {
+  if (event.detail.xhr.status === 400 && event.detail.target && event.detail.target.id === 'preview') {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
+
+// Whether the live preview shows the form's latest values: the step form carries data-preview="pending" from a change
+// until the preview asked for after it has settled, then "idle" (browser tests wait for it before screenshots).
+(function () {
+  var changes = 0;
+  var requested = -1;
+
+  function stepForm() {
+    var form = document.getElementById('step-form');
+    return (form && form.hasAttribute('hx-post')) ? form : null;
+  }
+
+  function settled(event) {
+    var form = stepForm();
+    var config = event.detail && event.detail.requestConfig;
+    if (form && config && config.elt === form && requested === changes) {
+      form.dataset.preview = 'idle';
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = stepForm();
+    if (form) {
+      form.dataset.preview = 'idle';
+    }
+  });
+  document.addEventListener('change', function (event) {
+    var form = stepForm();
+    if (form && form.contains(event.target)) {
+      changes++;
+      form.dataset.preview = 'pending';
+    }
+  });
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    if (event.detail.elt === stepForm()) {
+      requested = changes;
+    }
+  });
+  document.addEventListener('htmx:afterSettle', settled);
+  document.addEventListener('htmx:afterRequest', function (event) {
+    if (!event.detail.successful) {
+      settled(event);
+    }
+  });
+})();
+
 // Wizard pages work without JavaScript: every optional part is shown, with a note (data-without-js) saying when it
 // counts. With JavaScript, an element with data-shown-with="<checkbox id>" is shown only while that checkbox is
 // ticked, and the "applies to" sentences say "none" when none of their names is shown.

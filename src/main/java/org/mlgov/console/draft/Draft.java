@@ -99,17 +99,34 @@ public class Draft {
 
 	/**
 	 * Stores what one step produced. The caller must have loaded {@code expectedVersion}; a newer stored version
-	 * means someone saved in between and nothing is changed.
+	 * means someone saved in between and nothing is changed. Only a step the draft has reached can be saved: steps
+	 * are not skipped. Saving a step reaches the next one; going back lowers nothing, except after a persona change
+	 * that left the specification incomplete: then the activities step is the step reached, so that the author passes
+	 * it again.
+	 * @param step the step saved
+	 * @param newContent what the draft holds after the step
+	 * @param complete whether the specification of {@code newContent} is complete (valid)
+	 * @param user who saves
+	 * @param expectedVersion the version the user loaded
+	 * @param now when
 	 * @throws DraftConflictException if the draft changed since {@code expectedVersion}
+	 * @throws StepNotReachedException if the step is after the step reached
 	 */
-	public void saveStep(WizardStep step, DraftContent newContent, String user, long expectedVersion, Instant now) {
+	public void saveStep(WizardStep step, DraftContent newContent, boolean complete, String user,
+			long expectedVersion, Instant now) {
 		requireEditableBy(user);
 		requireVersion(expectedVersion);
 		Assert.isTrue(step != WizardStep.REVIEW, "The review step saves nothing");
+		if (step.isAfter(this.stepReached)) {
+			throw new StepNotReachedException(this.id, step, this.stepReached);
+		}
 		this.content = DraftContentJson.write(newContent);
 		WizardStep next = step.next().orElse(step);
 		if (next.isAfter(this.stepReached)) {
 			this.stepReached = next;
+		}
+		if (!complete && newContent.personaChange() != null && this.stepReached.isAfter(WizardStep.ACTIVITIES)) {
+			this.stepReached = WizardStep.ACTIVITIES;
 		}
 		touch(user, now);
 	}

@@ -6,7 +6,10 @@ import java.util.List;
 import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.catalog.Catalog;
+import org.mlgov.console.policy.SpecValidator;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The use cases of drafts: start, save a wizard step, rename, clone, delete, and read. Each change is written to
  * the audit trail in the same transaction. Only ML administrators use drafts; only the author changes one.
+ * <p>
+ * Two saves of the same version can both pass the aggregate's version check and meet at the database, where the
+ * second finds the version changed ({@link OptimisticLockingFailureException}). That second save is refused as a
+ * {@link DraftConflictException} that says who saved the draft meanwhile and when, as the version check does.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -25,10 +32,13 @@ public class DraftService {
 
 	private final Clock clock;
 
-	public DraftService(DraftRepository drafts, AuditEventRepository audit, Clock clock) {
+	private final SpecValidator validator;
+
+	public DraftService(DraftRepository drafts, AuditEventRepository audit, Clock clock, Catalog catalog) {
 		this.drafts = drafts;
 		this.audit = audit;
 		this.clock = clock;
+		this.validator = new SpecValidator(catalog);
 	}
 
 	@Transactional
@@ -64,8 +74,9 @@ public class DraftService {
 	public Draft saveStep(long id, WizardStep step, DraftContent content, long expectedVersion, String user,
 			String remoteAddress) {
 		Draft draft = get(id);
-		draft.saveStep(step, content, user, expectedVersion, this.clock.instant());
-		Draft saved = this.drafts.save(draft);
+		boolean complete = this.validator.validate(content.spec()).isEmpty();
+		draft.saveStep(step, content, complete, user, expectedVersion, this.clock.instant());
+		Draft saved = store(draft);
 		record(user, AuditAction.DRAFT_SAVED, saved, "step: " + step.path(), remoteAddress);
 		return saved;
 	}
@@ -75,7 +86,7 @@ public class DraftService {
 		Draft draft = get(id);
 		String oldName = draft.name();
 		draft.rename(newName, user, expectedVersion, this.clock.instant());
-		Draft saved = this.drafts.save(draft);
+		Draft saved = store(draft);
 		record(user, AuditAction.DRAFT_RENAMED, saved, "from: " + oldName, remoteAddress);
 		return saved;
 	}
@@ -99,8 +110,29 @@ public class DraftService {
 	public void delete(long id, String user, String remoteAddress) {
 		Draft draft = get(id);
 		draft.requireDeletableBy(user);
-		this.drafts.delete(draft);
+		try {
+			this.drafts.delete(draft);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw conflict(id);
+		}
 		record(user, AuditAction.DRAFT_DELETED, draft, "name: " + draft.name(), remoteAddress);
+	}
+
+	/** Saves a changed draft; a concurrent save that reached the database first is a conflict. */
+	private Draft store(Draft draft) {
+		try {
+			return this.drafts.save(draft);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw conflict(draft.id());
+		}
+	}
+
+	/** The conflict with the save stored meanwhile, read again (the draft as the other save left it). */
+	private DraftConflictException conflict(long id) {
+		Draft stored = get(id);
+		return new DraftConflictException(id, stored.updatedBy(), stored.updatedAt());
 	}
 
 	private void record(String user, AuditAction action, Draft draft, String detail, String remoteAddress) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -20,14 +21,17 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Turns exceptions from controllers into the console's error pages, or into RFC 9457 problem details for
- * {@code /api/**}. Concurrent edits ({@link OptimisticLockingFailureException}) become 409; anything unexpected
- * becomes 500 with a reference that is also logged, and never shows a stack trace or an exception message.
- * Access-control exceptions are left to Spring Security.
+ * {@code /api/**}. Concurrent edits ({@link OptimisticLockingFailureException}) become 409; a path id that cannot
+ * be converted (not a number, too large) names nothing and becomes 404, a request parameter or form field that cannot
+ * be read becomes 400; anything unexpected becomes 500 with a reference that is also logged, and never shows a stack
+ * trace or an exception message. Access-control exceptions are left to Spring Security.
  */
 @ControllerAdvice
 public class GlobalExceptionHandler {
@@ -44,6 +48,33 @@ public class GlobalExceptionHandler {
 		return respond(request, HttpStatus.CONFLICT,
 				"The record was changed by someone else after you loaded it. Reload it and apply your change again.",
 				null);
+	}
+
+	/**
+	 * A path variable that cannot be converted names nothing (404: {@code /drafts/abc}, an id beyond {@code long});
+	 * a request parameter that cannot be converted is a bad request (400).
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	Object typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		logger.debug("{} {}: {} cannot be converted", request.getMethod(), request.getRequestURI(), ex.getName());
+		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return respond(request, HttpStatus.NOT_FOUND, "Nothing has the " + ex.getName() + " in this address.",
+					null);
+		}
+		return respond(request, HttpStatus.BAD_REQUEST, "The value of " + ex.getName()
+				+ " has the wrong format: reload the page and try again.", null);
+	}
+
+	/**
+	 * A form field whose name the binder cannot follow (an index that is not a number, or a path into nothing): the
+	 * request was not made by the console's pages, and is refused without saving anything.
+	 */
+	@ExceptionHandler(InvalidPropertyException.class)
+	Object invalidProperty(InvalidPropertyException ex, HttpServletRequest request) {
+		logger.debug("{} {}: form field {} cannot be bound", request.getMethod(), request.getRequestURI(),
+				ex.getPropertyName());
+		return respond(request, HttpStatus.BAD_REQUEST, "The form sent a field the page does not have ("
+				+ ex.getPropertyName() + "): reload the page and try again; nothing was saved.", null);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -89,6 +120,7 @@ public class GlobalExceptionHandler {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		page.addObject("error", (known != null) ? known.getReasonPhrase() : "");
 		page.addObject("path", path);
+		page.addObject("detail", detail);
 		page.addObject("reference", reference);
 		return page;
 	}

@@ -240,6 +240,8 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 		this.page.fill("#roleName", ROLE_NAME);
 		this.page.fill("#description", "Data scientists of the fraud team");
 		this.page.check("#persona-data-scientist");
+		previewSettled();
+		assertThat(this.page.textContent("#preview")).doesNotContain("accountId").doesNotContain("roleName");
 		if (screenshot) {
 			screenshot("wizard-1-basics");
 		}
@@ -268,8 +270,11 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 		this.page.fill("#volumeKeyArns0", VOLUME_KEY);
 		assertThat(this.page.isVisible("#subnetIds0")).isTrue();
 		assertThat(this.page.isVisible("#vpcEnabled-applies-to .applies-to-some")).isTrue();
+		previewSettled();
+		assertThat(this.page.textContent("#preview .card-body")).contains("permission policies");
 		if (screenshot) {
-			screenshot("wizard-2-activities", "#section-vpc");
+			// The whole page: the activities with their values and the VPC and KMS customization below them.
+			super.screenshot("wizard-2-activities");
 		}
 		next(id, "models");
 	}
@@ -312,6 +317,7 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 		// The page as it is saved: the Claude models found again, scrolled into view in their list.
 		this.page.fill("input[data-filter='bedrock-options']", "claude");
 		this.page.locator("#bedrock-options input[value='" + CLAUDE_SONNET + "']").scrollIntoViewIfNeeded();
+		previewSettled();
 		if (screenshot) {
 			screenshot("wizard-3-models");
 		}
@@ -324,6 +330,8 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 		this.page.check("input[type=checkbox][name='readyToUseModels']");
 		this.page.fill("#domainId", DOMAIN);
 		this.page.check("input[type=checkbox][name='domainDefault']");
+		previewSettled();
+		assertThat(this.page.textContent("#preview")).contains("CanvasAppSettings");
 		if (screenshot) {
 			screenshot("wizard-4-canvas");
 		}
@@ -342,6 +350,10 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 		reloaded("#corsAllowedOrigins0");
 		assertThat(this.page.inputValue("#corsBuckets0")).isEqualTo(EVALUATION_BUCKET);
 		this.page.fill("#corsAllowedOrigins0", "https://*.console.aws.amazon.com");
+		previewSettled();
+		// The CORS rule beside the field is the one of the origin typed, not the guide's "*".
+		assertThat(this.page.textContent("#cors-rules")).contains("\"https://*.console.aws.amazon.com\"");
+		assertThat(this.page.locator("#origin-warning .alert").count()).isZero();
 		if (screenshot) {
 			screenshot("wizard-5-collaboration");
 		}
@@ -362,6 +374,17 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 					+ this.page.locator(".invalid-feedback, .alert-danger, .text-danger").allTextContents(), ex);
 		}
 		assertThat(this.page.textContent("#saved")).startsWith("Saved");
+	}
+
+	/**
+	 * Lets the live preview catch up with what was typed: leaves the field being typed in (a text field reports its
+	 * change when it loses the focus), then waits until the step form's {@code data-preview} is {@code idle} again,
+	 * that is, until the preview of the latest values has been swapped in (see console.js).
+	 */
+	void previewSettled() {
+		this.page.evaluate("() => document.activeElement && document.activeElement.blur()");
+		this.page.waitForFunction("() => { const f = document.getElementById('step-form');"
+				+ " return !f || f.dataset.preview === undefined || f.dataset.preview === 'idle'; }");
 	}
 
 	/**

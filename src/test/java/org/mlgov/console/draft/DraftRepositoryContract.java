@@ -38,7 +38,7 @@ abstract class DraftRepositoryContract {
 		assertThat(saved.id()).isNotNull();
 		DraftContent content = new DraftContent(TestSpecs.dataScientistEverything(), RoleMode.UPDATE_EXISTING,
 				new CanvasTargets("d-abc123def456", true, List.of("alice")));
-		saved.saveStep(WizardStep.BASICS, content, "alice", saved.version(), T0.plusSeconds(1));
+		saved.saveStep(WizardStep.BASICS, content, true, "alice", saved.version(), T0.plusSeconds(1));
 		this.drafts.save(saved);
 
 		Draft loaded = this.drafts.findById(saved.id()).orElseThrow();
@@ -59,9 +59,9 @@ abstract class DraftRepositoryContract {
 		Draft saved = this.drafts.save(Draft.start("Concurrent", "alice", T0));
 		Draft first = this.drafts.findById(saved.id()).orElseThrow();
 		Draft second = this.drafts.findById(saved.id()).orElseThrow();
-		first.saveStep(WizardStep.BASICS, first.content(), "alice", first.version(), T0.plusSeconds(1));
+		first.saveStep(WizardStep.BASICS, first.content(), true, "alice", first.version(), T0.plusSeconds(1));
 		this.drafts.save(first);
-		second.saveStep(WizardStep.BASICS, DraftContent.empty(), "alice", second.version(), T0.plusSeconds(2));
+		second.saveStep(WizardStep.BASICS, DraftContent.empty(), true, "alice", second.version(), T0.plusSeconds(2));
 		assertThatThrownBy(() -> this.drafts.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
 		assertThat(this.drafts.findById(saved.id()).orElseThrow().updatedAt()).isEqualTo(T0.plusSeconds(1));
 	}

@@ -42,20 +42,34 @@ class DraftTests {
 	@Test
 	void savingAStepAdvancesTheStepReachedButGoingBackDoesNotLowerIt() {
 		Draft draft = persisted("alice");
-		draft.saveStep(WizardStep.BASICS, draft.content(), "alice", 3, T0.plusSeconds(60));
+		draft.saveStep(WizardStep.BASICS, draft.content(), true, "alice", 3, T0.plusSeconds(60));
 		assertThat(draft.stepReached()).isEqualTo(WizardStep.ACTIVITIES);
 		assertThat(draft.updatedAt()).isEqualTo(T0.plusSeconds(60));
 		Draft later = new Draft(7L, draft.name(), "alice", DraftStatus.DRAFT, WizardStep.CANVAS,
 				DraftContentJson.write(draft.content()), T0, T0, "alice", 5L);
-		later.saveStep(WizardStep.BASICS, later.content(), "alice", 5, T0.plusSeconds(120));
+		later.saveStep(WizardStep.BASICS, later.content(), true, "alice", 5, T0.plusSeconds(120));
 		assertThat(later.stepReached()).isEqualTo(WizardStep.CANVAS);
+	}
+
+	@Test
+	void aStepAfterTheStepReachedCannotBeSaved() {
+		Draft draft = persisted("alice");
+		String before = DraftContentJson.write(draft.content());
+		assertThatThrownBy(() -> draft.saveStep(WizardStep.ACTIVITIES, DraftContent.empty(), true, "alice", 3, T0))
+			.isInstanceOfSatisfying(StepNotReachedException.class, (ex) -> {
+				assertThat(ex.draftId()).isEqualTo(7L);
+				assertThat(ex.stepReached()).isEqualTo(WizardStep.BASICS);
+			});
+		assertThat(DraftContentJson.write(draft.content())).isEqualTo(before);
+		assertThat(draft.stepReached()).isEqualTo(WizardStep.BASICS);
+		assertThat(draft.updatedAt()).isEqualTo(T0);
 	}
 
 	@Test
 	void aStaleVersionIsAConflictThatNamesWhoChangedItAndChangesNothing() {
 		Draft draft = persisted("alice");
 		String before = DraftContentJson.write(draft.content());
-		assertThatThrownBy(() -> draft.saveStep(WizardStep.BASICS, DraftContent.empty(), "alice", 2, T0))
+		assertThatThrownBy(() -> draft.saveStep(WizardStep.BASICS, DraftContent.empty(), true, "alice", 2, T0))
 			.isInstanceOfSatisfying(DraftConflictException.class, (ex) -> {
 				assertThat(ex.changedBy()).isEqualTo("alice");
 				assertThat(ex.changedAt()).isEqualTo(T0);
@@ -69,7 +83,7 @@ class DraftTests {
 	void onlyTheAuthorChangesADraft() {
 		Draft draft = persisted("alice");
 		assertThat(draft.isEditableBy("bob")).isFalse();
-		assertThatThrownBy(() -> draft.saveStep(WizardStep.BASICS, draft.content(), "bob", 3, T0))
+		assertThatThrownBy(() -> draft.saveStep(WizardStep.BASICS, draft.content(), true, "bob", 3, T0))
 			.isInstanceOf(AccessDeniedException.class)
 			.hasMessageContaining("alice");
 		assertThatThrownBy(() -> draft.rename("Mine now", "bob", 3, T0)).isInstanceOf(AccessDeniedException.class);
@@ -78,7 +92,7 @@ class DraftTests {
 	@Test
 	void theReviewStepSavesNothing() {
 		Draft draft = persisted("alice");
-		assertThatThrownBy(() -> draft.saveStep(WizardStep.REVIEW, draft.content(), "alice", 3, T0))
+		assertThatThrownBy(() -> draft.saveStep(WizardStep.REVIEW, draft.content(), true, "alice", 3, T0))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 

@@ -33,7 +33,7 @@ class DraftTransitionTableTests {
 		APPROVE((d) -> d.approve("rita", "fine", T0.plusSeconds(1))),
 		REJECT((d) -> d.reject("rita", "too wide", T0.plusSeconds(1))),
 		REWORK((d) -> d.rework("alice", T0.plusSeconds(1))),
-		SAVE_STEP((d) -> d.saveStep(WizardStep.BASICS, d.content(), "alice", 4, T0.plusSeconds(1))),
+		SAVE_STEP((d) -> d.saveStep(WizardStep.BASICS, d.content(), true, "alice", 4, T0.plusSeconds(1))),
 		RENAME((d) -> d.rename("Renamed", "alice", 4, T0.plusSeconds(1))),
 		DELETE((d) -> d.requireDeletableBy("alice"));
 

@@ -114,7 +114,7 @@ class DraftWorkflowTests {
 	void submittedAndApprovedDraftsAreFrozen() {
 		for (DraftStatus status : new DraftStatus[] { DraftStatus.SUBMITTED, DraftStatus.APPROVED, DraftStatus.REJECTED }) {
 			Draft draft = atReview(status, 1, 1);
-			assertThatThrownBy(() -> draft.saveStep(WizardStep.BASICS, draft.content(), "alice", 4, T0))
+			assertThatThrownBy(() -> draft.saveStep(WizardStep.BASICS, draft.content(), true, "alice", 4, T0))
 				.as(status.name())
 				.isInstanceOf(DraftAccessDeniedException.class);
 			assertThatThrownBy(() -> draft.rename("New", "alice", 4, T0)).isInstanceOf(DraftAccessDeniedException.class);

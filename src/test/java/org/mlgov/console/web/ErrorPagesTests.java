@@ -98,6 +98,40 @@ class ErrorPagesTests {
 	}
 
 	@Test
+	void aPathIdThatIsNotANumberNamesNothing() throws Exception {
+		Browser admin = signedIn("admin", "admin-pass");
+		for (String path : new String[] { "/drafts/abc", "/reviews/abc", "/drafts/99999999999999999999",
+				"/drafts/abc/steps/basics", "/drafts/1.5/steps/review", "/drafts/-/documents/trust-policy" }) {
+			HttpResponse<String> response = admin.get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			Document page = Jsoup.parse(response.body());
+			assertThat(page.select("h1").text()).as(path).isEqualTo("Page not found");
+			assertThat(page.select("#error-page code").text()).as(path).isEqualTo(path);
+			assertThat(response.body()).as(path).doesNotContain("MethodArgumentTypeMismatchException")
+				.doesNotContain("NumberFormatException");
+		}
+		assertThat(signedIn("reviewer", "reviewer-pass").get("/reviews/abc").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aRequestParameterThatCannotBeReadIsABadRequestThatSaysWhich() throws Exception {
+		Browser reviewer = signedIn("reviewer", "reviewer-pass");
+		HttpResponse<String> response = reviewer.get("/reviews/1?revision=abc");
+		assertThat(response.statusCode()).isEqualTo(400);
+		Document page = Jsoup.parse(response.body());
+		assertThat(page.select("h1").text()).isEqualTo("The request could not be processed");
+		assertThat(page.select("#error-detail").text())
+			.isEqualTo("The value of revision has the wrong format: reload the page and try again.");
+
+		Browser admin = signedIn("admin", "admin-pass");
+		HttpResponse<String> rename = admin.post("/drafts/1/rename",
+				"name=x&version=abc&_csrf=" + encode(admin.csrfToken("/drafts")));
+		assertThat(rename.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(rename.body()).select("#error-detail").text())
+			.isEqualTo("The value of version has the wrong format: reload the page and try again.");
+	}
+
+	@Test
 	void aWrongMethodIsAClientErrorNotAServerError() throws Exception {
 		Browser browser = signedIn("admin", "admin-pass");
 		HttpResponse<String> response = browser.post("/", "_csrf=" + browser.csrfToken("/"));

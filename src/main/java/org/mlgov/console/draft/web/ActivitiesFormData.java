@@ -31,7 +31,8 @@ import org.springframework.validation.Errors;
  * <p>
  * The form has one row per catalogue activity, in catalogue order, ticked or not. The values typed for an activity
  * that is not ticked stay in the form while the page is open (unticking and ticking again loses nothing), but only
- * selected activities are saved, with the values of the parameters they take.
+ * selected activities are saved, with the values of the parameters they take. An activity that a persona change
+ * deselected shows the values it had ({@link DraftContent#setAside()}), so that ticking it again restores them.
  */
 public class ActivitiesFormData implements StepForm {
 
@@ -194,7 +195,7 @@ public class ActivitiesFormData implements StepForm {
 	public static ActivitiesFormData from(DraftContent content, Catalog catalog) {
 		RoleSpec spec = content.spec();
 		List<ActivitySelection> chosen = (spec.activities() != null) ? spec.activities()
-				: BasicsFormData.preselect(catalog, spec.persona(), null);
+				: BasicsFormData.preselect(catalog, spec.persona());
 		Map<String, ActivitySelection> byId = new LinkedHashMap<>();
 		chosen.stream().filter((s) -> s != null && s.id() != null).forEach((s) -> byId.putIfAbsent(s.id(), s));
 		ActivitiesFormData form = new ActivitiesFormData();
@@ -202,9 +203,12 @@ public class ActivitiesFormData implements StepForm {
 			ActivityRow row = new ActivityRow(activity.id());
 			ActivitySelection selection = byId.get(activity.id());
 			row.selected = selection != null;
+			// An activity a persona change deselected shows the values typed for it, ready to be ticked again.
+			Map<String, List<String>> values = (selection != null) ? selection.parameters()
+					: content.setAside().getOrDefault(activity.id(), Map.of());
 			for (ParameterDefinition parameter : activity.parameters()) {
-				row.setRows(parameter.parameter(), FormValues.rowsToType(
-						(selection != null) ? selection.values(ParameterList.of(parameter.parameter()).specKey) : null));
+				row.setRows(parameter.parameter(),
+						FormValues.rowsToType(values.get(ParameterList.of(parameter.parameter()).specKey)));
 			}
 			form.activities.add(row);
 		}
@@ -221,7 +225,8 @@ public class ActivitiesFormData implements StepForm {
 
 	/**
 	 * The selected rows, in the order of the rows (the catalogue's), each with the non-blank values of the parameters
-	 * its activity takes; the VPC and KMS customization, or null where it is off. The rest of the content is kept.
+	 * its activity takes; the VPC and KMS customization, or null where it is off. The rest of the content is kept; a
+	 * persona change counts as seen, and values set aside for the activities now selected are theirs again.
 	 */
 	@Override
 	public DraftContent applyTo(DraftContent content, Catalog catalog) {
@@ -246,7 +251,8 @@ public class ActivitiesFormData implements StepForm {
 		RoleSpec s = content.spec();
 		return content.withSpec(new RoleSpec(s.accountId(), s.region(), s.partition(), s.roleName(), s.rolePath(),
 				s.description(), s.tags(), s.maxSessionDurationSeconds(), s.permissionsBoundaryArn(), s.persona(),
-				selections, vpc, kms, s.bedrock(), s.jumpStart(), s.canvas(), s.collaboration(), s.evaluation()));
+				selections, vpc, kms, s.bedrock(), s.jumpStart(), s.canvas(), s.collaboration(), s.evaluation()))
+			.withActivitiesReviewed();
 	}
 
 	/** The rows that become the specification's activities: selected, with an id. */
@@ -278,8 +284,8 @@ public class ActivitiesFormData implements StepForm {
 	/**
 	 * {@code activities[i]} of the specification is the i-th selected row, so its parameter errors go to that row's
 	 * lists ({@code activities[1].parameters.PassRoles[0]} to {@code activities[4].passRoles[0]} when the second
-	 * selected activity is the fifth row); VPC and KMS lists map by name. Errors about a whole activity or the whole
-	 * selection go above the form.
+	 * selected activity is the fifth row); VPC and KMS lists map by name, and the whole selection to the top of the
+	 * activities. Errors about a whole activity go above the form.
 	 */
 	@Override
 	public String formField(String specField) {
@@ -287,6 +293,9 @@ public class ActivitiesFormData implements StepForm {
 			if (FormValues.startsWithField(specField, list.getKey())) {
 				return list.getValue() + specField.substring(list.getKey().length());
 			}
+		}
+		if (specField.equals("activities")) {
+			return "activities";
 		}
 		Matcher selection = SELECTION_FIELD.matcher(specField);
 		if (!selection.matches()) {

@@ -45,9 +45,9 @@ class ActivitiesStepController {
 	}
 
 	@PostMapping("/preview")
-	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) ActivitiesFormData form, Model model,
-			Authentication user) {
-		return this.steps.previewOf(id, form, model, user);
+	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) ActivitiesFormData form,
+			BindingResult binding, Model model, Authentication user, HttpServletResponse response) {
+		return this.steps.previewOf(id, form, binding, model, user, response);
 	}
 
 }

@@ -1,10 +1,8 @@
 package org.mlgov.console.draft.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.mlgov.console.catalog.Catalog;
@@ -16,7 +14,8 @@ import org.mlgov.console.policy.RoleSpec;
 /**
  * Step 1, role basics and persona: target account, Region and partition, a new role or an update of an existing one,
  * name, path, description, tags, maximum session, permissions boundary, persona. Choosing another persona
- * preselects its activities (keeping the values already entered for activities that stay selected).
+ * preselects its activities, keeping the values already entered for activities that stay selected and setting aside
+ * those of the others (selecting them again restores them); the activities step then says what changed.
  */
 public class BasicsFormData implements StepForm {
 
@@ -103,14 +102,15 @@ public class BasicsFormData implements StepForm {
 		return form;
 	}
 
+	/**
+	 * This step's values; another persona than the saved one selects its activities as
+	 * {@link DraftContent#withPersona} describes (values typed for activities that stay are kept, the others' set
+	 * aside).
+	 */
 	@Override
 	public DraftContent applyTo(DraftContent content, Catalog catalog) {
-		RoleSpec s = content.spec();
-		String newPersona = FormValues.text(this.persona);
-		List<RoleSpec.ActivitySelection> activities = s.activities();
-		if (!Objects.equals(newPersona, s.persona())) {
-			activities = preselect(catalog, newPersona, s.activities());
-		}
+		DraftContent withPersona = content.withPersona(FormValues.text(this.persona), catalog);
+		RoleSpec s = withPersona.spec();
 		List<RoleSpec.Tag> tagList = new ArrayList<>();
 		for (TagRow row : this.tags) {
 			if (!row.blank()) {
@@ -120,25 +120,16 @@ public class BasicsFormData implements StepForm {
 		RoleSpec spec = new RoleSpec(FormValues.text(this.accountId), FormValues.text(this.region),
 				FormValues.text(this.partition), FormValues.text(this.roleName), FormValues.text(this.rolePath),
 				FormValues.text(this.description), tagList, this.maxSessionDurationSeconds,
-				FormValues.text(this.permissionsBoundaryArn), newPersona, activities, s.vpc(), s.kms(), s.bedrock(),
-				s.jumpStart(), s.canvas(), s.collaboration(), s.evaluation());
-		return new DraftContent(spec, this.roleMode, content.canvasTargets());
+				FormValues.text(this.permissionsBoundaryArn), s.persona(), s.activities(), s.vpc(), s.kms(),
+				s.bedrock(), s.jumpStart(), s.canvas(), s.collaboration(), s.evaluation());
+		return withPersona.withSpec(spec).withRoleMode(this.roleMode);
 	}
 
-	/** The persona's activities, keeping the parameters already entered for those that were selected before. */
-	static List<RoleSpec.ActivitySelection> preselect(Catalog catalog, String personaId,
-			List<RoleSpec.ActivitySelection> before) {
-		Map<String, Map<String, List<String>>> kept = new LinkedHashMap<>();
-		if (before != null) {
-			before.forEach((a) -> kept.put(a.id(), a.parameters()));
-		}
-		List<RoleSpec.ActivitySelection> out = new ArrayList<>();
+	/** The persona's activities, with no values (what the generator uses when a specification lists none). */
+	static List<RoleSpec.ActivitySelection> preselect(Catalog catalog, String personaId) {
 		Persona persona = (personaId == null) ? null : catalog.persona(personaId).orElse(null);
-		if (persona != null) {
-			persona.activities()
-				.forEach((id) -> out.add(new RoleSpec.ActivitySelection(id, kept.getOrDefault(id, Map.of()))));
-		}
-		return out;
+		return (persona == null) ? List.of()
+				: persona.activities().stream().map((id) -> new RoleSpec.ActivitySelection(id, Map.of())).toList();
 	}
 
 	@Override
@@ -151,8 +142,9 @@ public class BasicsFormData implements StepForm {
 		if (specField.isEmpty()) {
 			return null;
 		}
-		// tags[i].key / tags[i].value map one to one; a problem with the whole list goes above the rows.
-		return specField.equals("tags") ? null : specField;
+		// tags[i].key / tags[i].value map one to one; a problem with the whole list ("at most 50") is shown above the
+		// rows, at the list.
+		return specField;
 	}
 
 	@Override

@@ -44,9 +44,9 @@ class BasicsStepController {
 	}
 
 	@PostMapping("/preview")
-	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) BasicsFormData form, Model model,
-			Authentication user) {
-		return this.steps.previewOf(id, form, model, user);
+	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) BasicsFormData form,
+			BindingResult binding, Model model, Authentication user, HttpServletResponse response) {
+		return this.steps.previewOf(id, form, binding, model, user, response);
 	}
 
 }

@@ -103,7 +103,7 @@ public class CanvasFormData implements StepForm {
 				s.evaluation());
 		CanvasTargets targets = new CanvasTargets(FormValues.text(this.domainId), this.domainDefault,
 				FormValues.values(this.userProfiles));
-		return new DraftContent(spec, content.roleMode(), targets);
+		return content.withSpec(spec).withCanvasTargets(targets);
 	}
 
 	/**
@@ -121,7 +121,7 @@ public class CanvasFormData implements StepForm {
 						"Domain id is required to apply the settings to the domain or its user profiles.");
 			}
 		}
-		else if (domain.length() > MAX_DOMAIN_ID || !DOMAIN_ID.matcher(domain).matches()) {
+		else if (!isDomainId(domain)) {
 			errors.rejectValue("domainId", "pattern", "Domain id " + quote(domain)
 					+ " must look like d-xxxxxxxxxxxx: 'd-' then lowercase letters, digits and hyphens, at most 63 characters.");
 		}
@@ -157,6 +157,11 @@ public class CanvasFormData implements StepForm {
 
 	private static String quote(String value) {
 		return "'" + ((value.length() <= 80) ? value : value.substring(0, 80) + "…") + "'";
+	}
+
+	/** Whether the value has the form of a SageMaker domain id ({@code d-} and up to 61 more characters). */
+	static boolean isDomainId(String value) {
+		return value.length() <= MAX_DOMAIN_ID && DOMAIN_ID.matcher(value).matches();
 	}
 
 	/** The bucket local file upload uses: the one given, or the default Canvas bucket of the role's account. */

@@ -44,9 +44,9 @@ class CollaborationStepController {
 	}
 
 	@PostMapping("/preview")
-	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) CollaborationFormData form, Model model,
-			Authentication user) {
-		return this.steps.livePreviewOf(id, WizardStep.COLLABORATION, form, model, user);
+	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) CollaborationFormData form,
+			BindingResult binding, Model model, Authentication user, HttpServletResponse response) {
+		return this.steps.livePreviewOf(id, WizardStep.COLLABORATION, form, binding, model, user, response);
 	}
 
 }

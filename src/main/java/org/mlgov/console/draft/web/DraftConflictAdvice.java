@@ -1,6 +1,9 @@
 package org.mlgov.console.draft.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.mlgov.console.draft.DraftConflictException;
+import org.mlgov.console.draft.StepNotReachedException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -8,8 +11,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** A save on a stale draft: a 409 page that says who changed it and when, with a link to reload it. */
+/**
+ * A save on a stale draft: a 409 page that says who changed it and when, with a link to reload it. A save of a step
+ * the draft has not reached: back to the step reached, saying why.
+ */
 @ControllerAdvice(basePackageClasses = DraftConflictAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DraftConflictAdvice {
@@ -22,6 +29,12 @@ class DraftConflictAdvice {
 		page.addObject("changedBy", ex.changedBy());
 		page.addObject("changedAt", ex.changedAt());
 		return page;
+	}
+
+	@ExceptionHandler(StepNotReachedException.class)
+	String notReached(StepNotReachedException ex, HttpServletRequest request) {
+		RequestContextUtils.getOutputFlashMap(request).put("notice", StepSupport.notReached(ex.stepReached()));
+		return "redirect:/drafts/" + ex.draftId() + "/steps/" + ex.stepReached().path();
 	}
 
 }

@@ -3,6 +3,7 @@ package org.mlgov.console.draft.web;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.Draft;
@@ -70,8 +71,7 @@ class DraftsController {
 		if (draft.currentRevision() != null && draft.status() != DraftStatus.DRAFT) {
 			return "redirect:/reviews/" + id;
 		}
-		String step = draft.isEditableBy(user.getName()) ? draft.stepReached().path() : "review";
-		return "redirect:/drafts/" + id + "/steps/" + step;
+		return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 	}
 
 	@PostMapping("/{id}/clone")
@@ -82,13 +82,20 @@ class DraftsController {
 		return "redirect:/drafts";
 	}
 
+	/**
+	 * Renames a draft. A name that is blank or too long is refused next to the rename field of that draft, with what
+	 * was typed kept (400, nothing saved).
+	 */
 	@PostMapping("/{id}/rename")
 	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, @RequestParam long version,
-			Authentication user, HttpServletRequest request, RedirectAttributes redirect) {
+			Authentication user, HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
 		if (name.isBlank() || name.strip().length() > Draft.NAME_LENGTH) {
-			redirect.addFlashAttribute("renameError", id);
-			redirect.addFlashAttribute("message", "A draft name has 1 to " + Draft.NAME_LENGTH + " characters.");
-			return "redirect:/drafts";
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("renameError", id);
+			model.addAttribute("renameMessage", "Give the draft a name of 1 to " + Draft.NAME_LENGTH + " characters.");
+			model.addAttribute("typedRename", name);
+			return mine(model, user);
 		}
 		this.drafts.rename(id, name, version, user.getName(), request.getRemoteAddr());
 		redirect.addFlashAttribute("message", "Renamed to \u201c" + name.strip() + "\u201d.");

@@ -44,9 +44,9 @@ class ModelsStepController {
 	}
 
 	@PostMapping("/preview")
-	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) ModelsFormData form, Model model,
-			Authentication user) {
-		return this.steps.livePreviewOf(id, WizardStep.MODELS, form, model, user);
+	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) ModelsFormData form,
+			BindingResult binding, Model model, Authentication user, HttpServletResponse response) {
+		return this.steps.livePreviewOf(id, WizardStep.MODELS, form, binding, model, user, response);
 	}
 
 }

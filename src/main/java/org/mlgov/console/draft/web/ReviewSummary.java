@@ -135,7 +135,7 @@ public final class ReviewSummary {
 	}
 
 	/**
-	 * A deny list is named as written (its patterns) with the number of catalogued models it matches; an allow list by
+	 * A deny list is named as written (its patterns) with the number of catalogued models it denies; an allow list by
 	 * the catalogued models it lets through.
 	 */
 	private static String models(ModelAccess access, List<String> catalogued, ModelWording wording) {
@@ -143,14 +143,19 @@ public final class ReviewSummary {
 			case NO_RESTRICTION -> wording.unrestricted();
 			case DENY_ALL -> wording.denyAll();
 			case DENY_LISTED -> wording.denyListed() + listed(access.denied()) + " ("
-					+ count(matching(catalogued, access.denied()).size(), "catalogued model", "catalogued models")
-					+ ").";
+					+ denied(matching(catalogued, access.denied()).size()) + ").";
 			case ALLOW_LISTED -> {
 				List<String> allowed = allowedModels(catalogued, access);
 				yield allowed.isEmpty() ? wording.noneAllowed()
 						: wording.allowed().apply(allowed.size()) + ": " + listed(allowed) + ".";
 			}
 		};
+	}
+
+	/** How many catalogued models a deny list denies, said so that the number cannot be read as the ones allowed. */
+	private static String denied(int n) {
+		return (n == 0) ? "it denies no catalogued model"
+				: "this denies " + count(n, "catalogued model", "catalogued models");
 	}
 
 	/** The catalogued models an allow list lets through: matched by an allowed pattern and by no denied one. */

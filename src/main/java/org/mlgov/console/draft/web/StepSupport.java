@@ -2,6 +2,7 @@ package org.mlgov.console.draft.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,10 +16,12 @@ import org.mlgov.console.policy.FieldError;
 import org.mlgov.console.policy.SpecValidator;
 
 import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,11 +43,14 @@ public class StepSupport {
 
 	private final DraftPreview preview;
 
-	public StepSupport(DraftService drafts, Catalog catalog, DraftPreview preview) {
+	private final MessageSource messages;
+
+	public StepSupport(DraftService drafts, Catalog catalog, DraftPreview preview, MessageSource messages) {
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.validator = new SpecValidator(catalog);
 		this.preview = preview;
+		this.messages = messages;
 	}
 
 	public Catalog catalog() {
@@ -52,17 +58,15 @@ public class StepSupport {
 	}
 
 	/**
-	 * The GET of a step: the author edits it; anybody else (administrators read all drafts) is sent to the read-only
-	 * review, whatever step the draft has reached; a step beyond the one reached sends the author to the step reached.
+	 * The GET of a step: the author edits it; anybody else (administrators read all drafts), and the author of a draft
+	 * under review, reads the same page with its fields disabled. A step beyond the one reached sends to the step
+	 * reached, except the review, which readers always see.
 	 * @return the view, or a redirect
 	 */
 	public String show(long id, WizardStep step, StepFormFactory factory, Model model, Authentication user) {
 		Draft draft = this.drafts.get(id);
 		boolean editable = draft.isEditableBy(user.getName());
-		if (!editable && step != WizardStep.REVIEW) {
-			return "redirect:/drafts/" + id + "/steps/review";
-		}
-		if (editable && step.isAfter(draft.stepReached())) {
+		if (step.isAfter(draft.stepReached()) && (editable || step != WizardStep.REVIEW)) {
 			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 		}
 		if (!model.containsAttribute(FORM) && factory != null) {
@@ -73,14 +77,22 @@ public class StepSupport {
 		return prepare(draft, step, draft.content(), model, user);
 	}
 
-	/** The POST of a step. */
+	/**
+	 * The POST of a step. A step after the one reached is not saved (steps are not skipped): the author is sent to the
+	 * step reached.
+	 */
 	public String submit(long id, WizardStep step, StepForm form, BindingResult binding, String rawAction,
 			Model model, Authentication user, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		Draft draft = this.drafts.get(id);
 		draft.requireEditableBy(user.getName());
+		if (step.isAfter(draft.stepReached())) {
+			redirect.addFlashAttribute("notice", notReached(draft.stepReached()));
+			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
+		}
 		WizardAction action = WizardAction.parse(rawAction);
-		if (action.editsRows()) {
+		boolean unreadable = RowIndexLimit.reject(binding) | rejectUnreadableVersion(binding);
+		if (action.editsRows() && !unreadable) {
 			boolean done = (action.kind() == WizardAction.Kind.ADD_ROW) ? form.addRow(action.list())
 					: form.removeRow(action.list(), action.index());
 			if (!done) {
@@ -95,12 +107,34 @@ public class StepSupport {
 		validate(form, applied, binding);
 		if (binding.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			if (action.leaves()) {
+				// Going back or to another step: the page offers to go there without these changes.
+				model.addAttribute("discardTarget", action.destination(step));
+			}
 			return prepare(draft, step, applied, model, user);
 		}
 		this.drafts.saveStep(id, step, applied, form.getVersion(), user.getName(), request.getRemoteAddr());
 		WizardStep destination = action.destination(step);
 		redirect.addFlashAttribute("saved", "Saved \u201c" + step.title() + "\u201d.");
 		return "redirect:/drafts/" + id + "/steps/" + destination.path();
+	}
+
+	/** What a step that is not reached yet says, on the step reached. */
+	static String notReached(WizardStep reached) {
+		return "That step is not reached yet: finish \u201c" + reached.title() + "\u201d first. Nothing was saved.";
+	}
+
+	/**
+	 * The version is a hidden field: when it cannot be read, its error is said above the form, where it is seen.
+	 * @return true if the version could not be read
+	 */
+	private static boolean rejectUnreadableVersion(BindingResult binding) {
+		if (!binding.hasFieldErrors("version")) {
+			return false;
+		}
+		binding.reject("version", "This form does not say which version of the draft it was loaded from, so it "
+				+ "cannot be saved safely: reload the draft and make your change again. Nothing was saved.");
+		return true;
 	}
 
 	/** Validates the applied content and puts this step's errors next to their fields. */
@@ -127,7 +161,10 @@ public class StepSupport {
 		form.validate(applied, binding);
 	}
 
-	/** The model of a step page: the draft, the steps, and the preview of what is shown. */
+	/**
+	 * The model of a step page: the draft, the steps, the preview of what is shown, and the persona change the
+	 * activities step has not shown yet.
+	 */
 	String prepare(Draft draft, WizardStep step, DraftContent shown, Model model, Authentication user) {
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", step);
@@ -135,17 +172,34 @@ public class StepSupport {
 		model.addAttribute("editable", draft.isEditableBy(user.getName()));
 		model.addAttribute("catalog", this.catalog);
 		model.addAttribute("preview", this.preview.of(shown));
+		model.addAttribute("personaChange", PersonaChangeNotice.of(draft.content(), this.catalog));
 		return "drafts/steps/" + step.path();
 	}
 
-	/** The preview of the form's values, not saved (the htmx twin of the preview panel). */
-	public String previewOf(long id, StepForm form, Model model, Authentication user) {
+	/**
+	 * The preview of the form's values, not saved (the htmx twin of the preview panel). Values the form could not even
+	 * read (a word in a number field, rows out of range) are left out of it, and the panel says so with a 400.
+	 */
+	public String previewOf(long id, StepForm form, BindingResult binding, Model model, Authentication user,
+			HttpServletResponse response) {
 		Draft draft = this.drafts.get(id);
 		draft.requireEditableBy(user.getName());
+		RowIndexLimit.reject(binding);
+		if (binding.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("previewProblems",
+					binding.getAllErrors().stream().map(this::message).distinct().toList());
+		}
 		form.dropBlankRows();
 		model.addAttribute("preview", this.preview.of(form.applyTo(draft.content(), this.catalog)));
 		model.addAttribute("draft", draft);
 		return "drafts/preview :: panel";
+	}
+
+	private String message(ObjectError error) {
+		return (error instanceof org.springframework.validation.FieldError field)
+				? field.getField() + ": " + this.messages.getMessage(error, Locale.ROOT)
+				: this.messages.getMessage(error, Locale.ROOT);
 	}
 
 	/**
@@ -153,8 +207,9 @@ public class StepSupport {
 	 * policy, CORS rules): the step's template defines a fragment {@code live} that holds the panel and elements
 	 * marked {@code hx-swap-oob}, which htmx swaps in place beside the panel.
 	 */
-	public String livePreviewOf(long id, WizardStep step, StepForm form, Model model, Authentication user) {
-		previewOf(id, form, model, user);
+	public String livePreviewOf(long id, WizardStep step, StepForm form, BindingResult binding, Model model,
+			Authentication user, HttpServletResponse response) {
+		previewOf(id, form, binding, model, user, response);
 		return "drafts/steps/" + step.path() + " :: live";
 	}
 

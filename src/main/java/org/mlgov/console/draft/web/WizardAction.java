@@ -51,6 +51,11 @@ record WizardAction(Kind kind, WizardStep target, String list, int index) {
 		return this.kind == Kind.ADD_ROW || this.kind == Kind.REMOVE_ROW;
 	}
 
+	/** True for Back and the step list: the author asked to go to another step, not to go on. */
+	boolean leaves() {
+		return this.kind == Kind.BACK || this.kind == Kind.GOTO;
+	}
+
 	/** The step to go to after a successful save. */
 	WizardStep destination(WizardStep current) {
 		return switch (this.kind) {

@@ -50,13 +50,13 @@ class ActivitiesFormDataTests {
 	}
 
 	@Test
-	void customizationListsMapByNameAndTheRestGoesAboveTheForm() {
+	void customizationListsMapByNameTheSelectionToItsListAndTheRestGoesAboveTheForm() {
 		ActivitiesFormData form = form();
 		assertThat(form.formField("vpc.subnetIds[1]")).isEqualTo("subnetIds[1]");
 		assertThat(form.formField("vpc.securityGroupIds")).isEqualTo("securityGroupIds");
 		assertThat(form.formField("kms.dataKeyArns[0]")).isEqualTo("dataKeyArns[0]");
 		assertThat(form.formField("kms.volumeKeyArns")).isEqualTo("volumeKeyArns");
-		assertThat(form.formField("activities")).isNull();
+		assertThat(form.formField("activities")).isEqualTo("activities");
 		assertThat(form.formField("activities[1].id")).isNull();
 		assertThat(form.formField("activities[2].parameters.PassRoles[0]")).isNull();
 		assertThat(form.formField("activities[0].parameters.Unknown[0]")).isNull();

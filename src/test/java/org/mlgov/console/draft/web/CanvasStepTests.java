@@ -188,4 +188,13 @@ class CanvasStepTests extends WizardStepTest {
 		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
+	@Test
+	void withAwsSwitchedOffTheStepSaysWhyThereIsNoLivePicker() throws Exception {
+		Document page = page(getStep(draft()));
+		assertThat(page.select("#domains-live").text()).isEqualTo("The domains of account 111122223333 in us-east-1 "
+				+ "cannot be listed: SageMaker ListDomains was not sent: AWS access is switched off "
+				+ "(console.aws.enabled=false). Type the domain id.");
+		assertThat(page.select("datalist")).isEmpty();
+	}
+
 }

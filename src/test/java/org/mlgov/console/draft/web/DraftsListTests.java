@@ -84,8 +84,14 @@ class DraftsListTests {
 		Document page = Jsoup.parse(this.mvc.perform(get("/drafts/all")).andReturn().getResponse().getContentAsString());
 		String row = page.select("tr[data-draft-id=" + theirs.id() + "]").html();
 		assertThat(row).contains("View").doesNotContain("Delete").doesNotContain("Rename");
-		MvcResult open = this.mvc.perform(get("/drafts/{id}/steps/basics", theirs.id())).andReturn();
-		assertThat(open.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + theirs.id() + "/steps/review");
+		assertThat(page.select("tr[data-draft-id=" + theirs.id() + "] a:contains(View)").attr("href"))
+			.isEqualTo("/drafts/" + theirs.id());
+		MvcResult open = this.mvc.perform(get("/drafts/{id}", theirs.id())).andReturn();
+		assertThat(open.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + theirs.id() + "/steps/basics");
+		MvcResult basics = this.mvc.perform(get("/drafts/{id}/steps/basics", theirs.id())).andReturn();
+		assertThat(basics.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Jsoup.parse(basics.getResponse().getContentAsString()).select("#read-only").text())
+			.contains("admin2's draft read-only");
 	}
 
 	@Test
@@ -101,6 +107,37 @@ class DraftsListTests {
 		assertThat(this.repository.findById(draft.id())).isEmpty();
 		assertThat(this.audit.findByActor("admin", 100)).extracting(AuditEvent::action)
 			.contains("DRAFT_CLONED", "DRAFT_RENAMED", "DRAFT_DELETED");
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aRenameToABlankOrTooLongNameIsRefusedNextToItsFieldWithWhatWasTyped() throws Exception {
+		Draft draft = this.drafts.start("Keeps its name", "admin", "127.0.0.1");
+		Draft other = this.drafts.start("Another one", "admin", "127.0.0.1");
+		for (String typed : List.of("   ", "n".repeat(201))) {
+			MvcResult result = this.mvc.perform(post("/drafts/{id}/rename", draft.id()).with(csrf())
+				.param("name", typed)
+				.param("version", "0")).andReturn();
+			assertThat(result.getResponse().getStatus()).isEqualTo(400);
+			Document page = Jsoup.parse(result.getResponse().getContentAsString());
+			assertThat(page.select("#message")).isEmpty();
+			assertThat(page.select(".alert-success")).isEmpty();
+			assertThat(page.select("#rename-error-" + draft.id()).text())
+				.isEqualTo("Give the draft a name of 1 to 200 characters.");
+			assertThat(page.select("#rename-" + draft.id()).attr("value")).isEqualTo(typed);
+			assertThat(page.select("#rename-" + draft.id()).hasClass("is-invalid")).isTrue();
+			assertThat(page.select("tr[data-draft-id=" + draft.id() + "] details").hasAttr("open")).isTrue();
+			// The other drafts' rename fields are as they were.
+			assertThat(page.select("tr[data-draft-id=" + other.id() + "] details").hasAttr("open")).isFalse();
+			assertThat(page.select("#rename-" + other.id()).attr("value")).isEqualTo("Another one");
+			assertThat(page.select("#rename-error-" + other.id())).isEmpty();
+		}
+		Draft unchanged = this.repository.findById(draft.id()).orElseThrow();
+		assertThat(unchanged.name()).isEqualTo("Keeps its name");
+		assertThat(unchanged.version()).isZero();
+		assertThat(this.audit.findByActor("admin", 500)).filteredOn((e) -> draft.id().equals(e.draftId()))
+			.extracting(AuditEvent::action)
+			.containsExactly("DRAFT_CREATED");
 	}
 
 	@Test

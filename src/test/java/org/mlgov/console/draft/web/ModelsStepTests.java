@@ -108,7 +108,7 @@ class ModelsStepTests extends WizardStepTest {
 			.param("_action", "save")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
 		assertThat(page(result).select("#bedrock-section fieldset .text-danger").text())
-			.isEqualTo("This value has the wrong format.");
+			.isEqualTo("Choose one of the options.");
 		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 

@@ -324,18 +324,23 @@ class ReviewStepTests {
 		Draft started = this.drafts.start("Just started", "admin", ADDRESS);
 		Document page = page(draft.id());
 		assertThat(page.select("#read-only").text()).contains("admin's draft read-only");
-		assertThat(page.select("#back")).isEmpty();
+		assertThat(page.select("#back").attr("href")).isEqualTo("/drafts/" + draft.id() + "/steps/collaboration");
+		assertThat(page.select("#submission, #submit-form")).isEmpty();
 		assertThat(page.select("#my-drafts")).hasSize(1);
 		assertThat(page.select("#json-trust-policy").first().wholeText()).isEqualTo(TRUST_POLICY);
 		MockHttpServletResponse trust = download(draft.id(), "trust-policy");
 		assertThat(trust.getStatus()).isEqualTo(200);
 		assertThat(trust.getContentAsString()).isEqualTo(TRUST_POLICY);
 
-		// A draft its author has not finished: the read-only review says what is missing, without links to edit.
+		// A draft its author has not finished: the read-only review says what is missing, with links to the step
+		// where each is entered (step 1, the step reached, which readers can read).
 		Document unfinished = page(started.id());
 		assertThat(unfinished.select("#missing-fields li")).isNotEmpty();
-		assertThat(unfinished.select("#missing-fields a")).isEmpty();
-		assertThat(unfinished.select("#missing-fields .step-name").first().text()).isEqualTo("(step 1: Role and persona)");
+		assertThat(unfinished.select("#missing-fields a.step-link")).hasSameSizeAs(unfinished.select("#missing-fields li"))
+			.extracting((a) -> a.attr("href"))
+			.containsOnly("/drafts/" + started.id() + "/steps/basics");
+		assertThat(unfinished.select("#missing-fields a.step-link").first().text()).isEqualTo("Step 1: Role and persona");
+		assertThat(unfinished.select("#back")).isEmpty();
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class ReviewSummaryTests {
 							+ "anthropic.claude-3-5-sonnet-20240620-v1:0, meta.llama3-70b-instruct-v1:0.",
 					"Bedrock fine-tuning is limited in the same way.",
 					"Cannot deploy these JumpStart models: huggingface-textgeneration1-mpt-7b-*, "
-							+ "huggingface-text2text-flan-t5-* (11 catalogued models).",
+							+ "huggingface-text2text-flan-t5-* (this denies 11 catalogued models).",
 					"Turns on these Canvas features: ready-to-use models, generative AI with Bedrock, direct deployment, "
 							+ "time-series forecasting, model registration, local file upload.",
 					"Creates the role AmazonSagemakerCanvasBedrockRole-SageMaker-DataScientist that Bedrock assumes for "
@@ -121,9 +121,15 @@ class ReviewSummaryTests {
 				new ModelAccess(AccessMode.DENY_LISTED, null, List.of("cohere.command-*", "ai21.j2-mid-v1"), false),
 				null);
 		assertThat(sentence(denyListed, "bedrock")).isEqualTo(
-				"Can invoke every Bedrock model except cohere.command-*, ai21.j2-mid-v1 (5 catalogued models).");
+				"Can invoke every Bedrock model except cohere.command-*, ai21.j2-mid-v1 (this denies 5 catalogued "
+						+ "models).");
 		assertThat(sentence(denyListed, "bedrock-fine-tuning"))
 			.isEqualTo("Bedrock fine-tuning is not restricted by this role's guardrails.");
+		// Patterns that match no catalogued model (models the catalogue does not list yet) are still named.
+		RoleSpec uncatalogued = guarded(new ModelAccess(AccessMode.DENY_LISTED, null, List.of("acme.model-*"), false),
+				null);
+		assertThat(sentence(uncatalogued, "bedrock"))
+			.isEqualTo("Can invoke every Bedrock model except acme.model-* (it denies no catalogued model).");
 		assertThat(sentence(guarded(access(AccessMode.DENY_ALL, null, null), null), "bedrock"))
 			.isEqualTo("Cannot invoke any Bedrock model.");
 		RoleSpec open = guarded(null, null);
@@ -142,7 +148,8 @@ class ReviewSummaryTests {
 			.isEqualTo("Cannot deploy JumpStart models except this one: huggingface-llm-falcon-7b-bf16.");
 		assertThat(sentence(guarded(null, access(AccessMode.DENY_LISTED, null, List.of("meta-textgeneration-llama-2-7b"))),
 				"jumpstart"))
-			.isEqualTo("Cannot deploy these JumpStart models: meta-textgeneration-llama-2-7b (1 catalogued model).");
+			.isEqualTo("Cannot deploy these JumpStart models: meta-textgeneration-llama-2-7b (this denies 1 catalogued "
+					+ "model).");
 		assertThat(sentence(guarded(null, access(AccessMode.DENY_ALL, null, null)), "jumpstart"))
 			.isEqualTo("Cannot deploy any JumpStart model.");
 		assertThat(sentence(guarded(null, null), "jumpstart"))
