@@ -37,6 +37,11 @@ public final class PolicyGenerator {
 		return this.catalog;
 	}
 
+	/** The IAM quotas the generated documents are checked and packed against. */
+	public IamQuotas quotas() {
+		return this.quotas;
+	}
+
 	/**
 	 * @throws InvalidSpecException if the specification has field errors (nothing is generated from it)
 	 */

@@ -32,24 +32,9 @@ class AttachmentQuotaTests {
 
 	static final String OVERFLOW = ROLE + "-permissions-inline";
 
-	/**
-	 * Every activity of the catalogue (its 7 Canvas activities attach 6 AWS managed policies), VPC and KMS, Studio
-	 * Classic sharing and both evaluation kinds as documented, with {@code buckets} S3 buckets.
-	 */
+	/** {@link TestSpecs#everyActivity} with this test's role name. */
 	static RoleSpec everything(int buckets, ModelAccess bedrock, ModelAccess jumpStart) {
-		List<String> names = new ArrayList<>();
-		for (int i = 0; i < buckets; i++) {
-			names.add("ml-team-data-bucket-" + i);
-		}
-		List<ActivitySelection> activities = new ArrayList<>();
-		for (ActivityDefinition activity : CATALOG.activities()) {
-			activities.add(new ActivitySelection(activity.id(), activity.id().equals("s3-bucket-access")
-					? Map.of("S3Buckets", names) : TestSpecs.parametersFor(activity.id())));
-		}
-		return new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, ROLE, null, null, null, null, null, "custom",
-				activities, TestSpecs.vpc(), TestSpecs.kms(), bedrock, jumpStart, null,
-				new CollaborationSettings(true, Scope.AS_DOCUMENTED),
-				new EvaluationSettings(true, true, List.of("eval-bucket"), null, Scope.AS_DOCUMENTED));
+		return TestSpecs.everyActivity(ROLE, buckets, bedrock, jumpStart);
 	}
 
 	static ModelAccess allowNova() {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.mlgov.console.catalog.ActivityDefinition;
+import org.mlgov.console.catalog.CatalogLoader;
 import org.mlgov.console.policy.RoleSpec.AccessMode;
 import org.mlgov.console.policy.RoleSpec.ActivitySelection;
 import org.mlgov.console.policy.RoleSpec.CanvasSettings;
@@ -12,6 +14,7 @@ import org.mlgov.console.policy.RoleSpec.EncryptionSettings;
 import org.mlgov.console.policy.RoleSpec.EvaluationSettings;
 import org.mlgov.console.policy.RoleSpec.ModelAccess;
 import org.mlgov.console.policy.RoleSpec.NetworkSettings;
+import org.mlgov.console.policy.RoleSpec.Scope;
 
 /** Specifications the tests and the benchmark build. */
 public final class TestSpecs {
@@ -33,6 +36,27 @@ public final class TestSpecs {
 	public static RoleSpec bare(String persona) {
 		return new RoleSpec(ACCOUNT, REGION, "aws", "SageMaker-Test", null, null, null, null, null, persona,
 				List.of(), null, null, null, null, null, null, null);
+	}
+
+	/**
+	 * Every activity of the catalogue (its 7 Canvas activities attach 6 AWS managed policies), VPC and KMS, Studio
+	 * Classic sharing and both evaluation kinds as documented, with {@code buckets} S3 buckets: a role that needs
+	 * more than the default 10 attachments once it has about 100 buckets.
+	 */
+	public static RoleSpec everyActivity(String roleName, int buckets, ModelAccess bedrock, ModelAccess jumpStart) {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < buckets; i++) {
+			names.add("ml-team-data-bucket-" + i);
+		}
+		List<ActivitySelection> activities = new ArrayList<>();
+		for (ActivityDefinition activity : CatalogLoader.loadDefault().activities()) {
+			activities.add(new ActivitySelection(activity.id(), activity.id().equals("s3-bucket-access")
+					? Map.of("S3Buckets", names) : parametersFor(activity.id())));
+		}
+		return new RoleSpec(ACCOUNT, REGION, null, roleName, null, null, null, null, null, "custom",
+				activities, vpc(), kms(), bedrock, jumpStart, null,
+				new CollaborationSettings(true, Scope.AS_DOCUMENTED),
+				new EvaluationSettings(true, true, List.of("eval-bucket"), null, Scope.AS_DOCUMENTED));
 	}
 
 	/** Parameters that satisfy every activity that needs them. */

@@ -17,8 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class DraftPreview {
 
-	/** Either the result or the errors that prevent it. */
-	public record Preview(GenerationResult result, List<FieldError> missing) {
+	/**
+	 * Either the result or the errors that prevent it, with the number of managed policies IAM lets a role have
+	 * attached (the configured quota).
+	 */
+	public record Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota) {
 
 		public boolean ready() {
 			return this.result != null;
@@ -32,12 +35,16 @@ public class DraftPreview {
 		this.generator = generator;
 	}
 
+	private int attachedPolicyQuota() {
+		return this.generator.quotas().attachedPolicies();
+	}
+
 	public Preview of(DraftContent content) {
 		try {
-			return new Preview(this.generator.generate(content.spec()), List.of());
+			return new Preview(this.generator.generate(content.spec()), List.of(), attachedPolicyQuota());
 		}
 		catch (InvalidSpecException ex) {
-			return new Preview(null, ex.errors());
+			return new Preview(null, ex.errors(), attachedPolicyQuota());
 		}
 	}
 

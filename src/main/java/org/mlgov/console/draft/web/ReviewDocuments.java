@@ -38,10 +38,17 @@ final class ReviewDocuments {
 
 	/**
 	 * One downloadable document. {@code quota} is 0 for documents IAM does not size (CanvasAppSettings, CORS rules);
-	 * {@code statements} is empty for documents that are not IAM policies.
+	 * {@code statements} is empty for documents that are not IAM policies. {@code measured} is what IAM counts
+	 * against the quota: the document's own {@code size}, except for an inline policy of a role with several, where
+	 * the quota is the role's inline aggregate and counts all of them together.
 	 */
 	record DocumentView(String name, String findingKey, String title, String kind, String json, int size, int quota,
-			List<StatementView> statements, List<FindingView> findings) {
+			int measured, List<StatementView> statements, List<FindingView> findings) {
+
+		DocumentView(String name, String findingKey, String title, String kind, String json, int size, int quota,
+				List<StatementView> statements, List<FindingView> findings) {
+			this(name, findingKey, title, kind, json, size, quota, size, statements, findings);
+		}
 
 		public boolean sized() {
 			return this.quota > 0;
@@ -52,8 +59,9 @@ final class ReviewDocuments {
 		 * reads 100 only when the document is exactly at its quota, never when it is just under or just over.
 		 */
 		public int percent() {
-			long scaled = 100L * this.size;
-			return (int) ((this.size > this.quota) ? (scaled + this.quota - 1) / this.quota : scaled / this.quota);
+			long scaled = 100L * this.measured;
+			return (int) ((this.measured > this.quota) ? (scaled + this.quota - 1) / this.quota
+					: scaled / this.quota);
 		}
 
 		/** Width of the size bar: full when the quota is exceeded. */
@@ -63,13 +71,19 @@ final class ReviewDocuments {
 
 		/** The Bootstrap colour of the size bar: warning from 90 % of the quota, danger above it. */
 		public String barClass() {
-			if (this.size > this.quota) {
+			if (this.measured > this.quota) {
 				return "bg-danger";
 			}
-			return (this.size >= this.quota * IamQuotas.NEAR_QUOTA) ? "bg-warning" : "";
+			return (this.measured >= this.quota * IamQuotas.NEAR_QUOTA) ? "bg-warning" : "";
 		}
 
 		public String sizeText() {
+			if (this.measured != this.size) {
+				return String.format(Locale.ROOT,
+						"%,d characters; with the role's other inline policies %,d of the %,d-character inline "
+								+ "aggregate (%d %%)",
+						this.size, this.measured, this.quota, percent());
+			}
 			return String.format(Locale.ROOT, "%,d of %,d characters (%d %%)", this.size, this.quota, percent());
 		}
 
@@ -120,7 +134,13 @@ final class ReviewDocuments {
 		this.trust = policy(TRUST_POLICY, "trust", "Trust policy of " + result.role().name(), "Trust policy",
 				result.role().trustPolicy(), result.role().trustPolicyJson(), result.role().trustPolicySize(),
 				result.role().trustPolicyQuota(), findings);
-		this.policies = result.policies().stream().map((p) -> policy(p, findings)).toList();
+		List<GeneratedPolicy> inline = result.inlinePolicies();
+		int inlineAggregate = inline.stream().mapToInt(GeneratedPolicy::size).sum();
+		this.policies = result.policies()
+			.stream()
+			.map((p) -> policy(p, (p.kind() == PolicyKind.INLINE && inline.size() > 1) ? inlineAggregate : p.size(),
+					findings))
+			.toList();
 		BedrockRoleDefinition bedrockRole = result.bedrockRole();
 		this.bedrockRoleTrust = (bedrockRole == null || !bedrockRole.create()) ? null
 				: policy(BEDROCK_ROLE_TRUST_POLICY, "bedrock-role-trust", "Trust policy of " + bedrockRole.name(),
@@ -191,14 +211,20 @@ final class ReviewDocuments {
 		};
 	}
 
-	private static DocumentView policy(GeneratedPolicy policy, List<Finding> findings) {
+	/** A permission policy; {@code measured} is what counts against its quota (see {@link DocumentView}). */
+	private static DocumentView policy(GeneratedPolicy policy, int measured, List<Finding> findings) {
 		String kind = (policy.kind() == PolicyKind.INLINE) ? "Inline policy" : "Customer managed policy";
 		return policy(policy.name(), policy.name(), policy.name(), kind, policy.document(), policy.json(),
-				policy.size(), policy.quota(), findings);
+				policy.size(), policy.quota(), measured, findings);
 	}
 
 	private static DocumentView policy(String name, String findingKey, String title, String kind,
 			PolicyDocument document, String json, int size, int quota, List<Finding> findings) {
+		return policy(name, findingKey, title, kind, document, json, size, quota, size, findings);
+	}
+
+	private static DocumentView policy(String name, String findingKey, String title, String kind,
+			PolicyDocument document, String json, int size, int quota, int measured, List<Finding> findings) {
 		List<StatementView> statements = document.statements()
 			.stream()
 			.map((s) -> new StatementView(s.sid(), (s.sid() == null) ? null : anchor(findingKey, s.sid()),
@@ -207,7 +233,7 @@ final class ReviewDocuments {
 						.map(FindingView::unlinked)
 						.toList()))
 			.toList();
-		return new DocumentView(name, findingKey, title, kind, json, size, quota, statements,
+		return new DocumentView(name, findingKey, title, kind, json, size, quota, measured, statements,
 				documentFindings(findingKey, findings));
 	}
 

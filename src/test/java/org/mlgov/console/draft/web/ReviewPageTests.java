@@ -1,10 +1,19 @@
 package org.mlgov.console.draft.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.mlgov.console.catalog.CatalogLoader;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.policy.FieldError;
+import org.mlgov.console.policy.GeneratedPolicy;
+import org.mlgov.console.policy.GenerationResult;
+import org.mlgov.console.policy.IamQuotas;
+import org.mlgov.console.policy.PolicyGenerator;
+import org.mlgov.console.policy.RoleSpec.AccessMode;
+import org.mlgov.console.policy.RoleSpec.ModelAccess;
+import org.mlgov.console.policy.TestSpecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +56,39 @@ class ReviewPageTests {
 		assertThat(sized(10241, 10240).sizeText()).isEqualTo("10,241 of 10,240 characters (101 %)");
 		assertThat(sized(20480, 10240).sizeText()).isEqualTo("20,480 of 10,240 characters (200 %)");
 		assertThat(sized(0, 0).sized()).isFalse();
+	}
+
+	@Test
+	void anInlinePolicyOfSeveralIsMeasuredWithTheOthersAgainstTheInlineAggregate() {
+		ReviewDocuments.DocumentView part = new ReviewDocuments.DocumentView("p", "p", "p", "Inline policy", "{}", 1301,
+				10240, 9500, List.of(), List.of());
+		assertThat(part.percent()).isEqualTo(92);
+		assertThat(part.barClass()).isEqualTo("bg-warning");
+		assertThat(part.sizeText()).isEqualTo(
+				"1,301 characters; with the role's other inline policies 9,500 of the 10,240-character inline aggregate "
+						+ "(92 %)");
+	}
+
+	@Test
+	void theReviewMeasuresEachOfTwoInlinePoliciesByTheirSum() {
+		// Every activity with 100 buckets needs 11 attachments; with 10 allowed, one managed policy moves inline.
+		GenerationResult result = new PolicyGenerator(CatalogLoader.loadDefault(), IamQuotas.DEFAULTS)
+			.generate(TestSpecs.everyActivity("SageMaker-Everything", 100,
+					new ModelAccess(AccessMode.ALLOW_LISTED, List.of("amazon.nova-pro-v1:0"), List.of(), false), null));
+		List<GeneratedPolicy> inline = result.inlinePolicies();
+		assertThat(inline).hasSize(2);
+		int sum = inline.get(0).size() + inline.get(1).size();
+
+		ReviewDocuments documents = ReviewDocuments.of(result);
+		for (GeneratedPolicy policy : inline) {
+			ReviewDocuments.DocumentView view = documents.find(policy.name()).orElseThrow();
+			assertThat(view.size()).isEqualTo(policy.size());
+			assertThat(view.measured()).isEqualTo(sum);
+			assertThat(view.sizeText()).startsWith(String.format(Locale.ROOT, "%,d characters; ", policy.size()))
+				.contains(String.format(Locale.ROOT, "%,d of the 10,240-character inline aggregate", sum));
+		}
+		GeneratedPolicy managed = result.customerManagedPolicies().get(0);
+		assertThat(documents.find(managed.name()).orElseThrow().measured()).isEqualTo(managed.size());
 	}
 
 }
