@@ -129,6 +129,15 @@ public record DraftContent(RoleSpec spec, RoleMode roleMode, CanvasTargets canva
 	}
 
 	/**
+	 * What a submission freezes: the specification with its role mode and Canvas targets, without the wizard's own
+	 * state (a pending persona-change notice, values set aside for deselected activities), which is not part of
+	 * what reviewers decide on. The draft itself keeps that state.
+	 */
+	public DraftContent asSubmitted() {
+		return new DraftContent(this.spec, this.roleMode, this.canvasTargets, null, Map.of());
+	}
+
+	/**
 	 * The content as the activities step saves it: the persona change has been shown, and values set aside for
 	 * activities selected again are in the specification now.
 	 */

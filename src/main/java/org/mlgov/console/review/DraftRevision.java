@@ -19,11 +19,15 @@ public record DraftRevision(Long id, long draftId, int number, String content, S
 	/** The most characters of a justification ({@code draft_revision.justification}), line breaks counted as one. */
 	public static final int JUSTIFICATION_LENGTH = 2000;
 
+	/**
+	 * A new revision of what was submitted; only the submitted part of the content is kept
+	 * ({@link DraftContent#asSubmitted()}).
+	 */
 	public static DraftRevision of(long draftId, int number, DraftContent content, FrozenDocuments documents,
 			String justification, String submittedBy, Instant submittedAt) {
 		String json = RevisionJson.write(documents);
-		return new DraftRevision(null, draftId, number, DraftContentJson.write(content), json, sha256(json),
-				documents.catalogVersion(), justification, submittedBy, submittedAt);
+		return new DraftRevision(null, draftId, number, DraftContentJson.write(content.asSubmitted()), json,
+				sha256(json), documents.catalogVersion(), justification, submittedBy, submittedAt);
 	}
 
 	public DraftContent draftContent() {

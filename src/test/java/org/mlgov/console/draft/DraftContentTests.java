@@ -120,4 +120,17 @@ class DraftContentTests {
 				s.kms(), s.bedrock(), s.jumpStart(), s.canvas(), s.collaboration(), s.evaluation());
 	}
 
+	@Test
+	void aSubmissionFreezesTheSpecificationWithoutTheWizardsOwnState() {
+		DraftContent mlops = dataScientist().withPersona("mlops", CATALOG);
+		assertThat(mlops.setAside()).isNotEmpty();
+		assertThat(mlops.personaChange()).isNotNull();
+		DraftContent submitted = mlops.asSubmitted();
+		assertThat(submitted.spec()).isEqualTo(mlops.spec());
+		assertThat(submitted.roleMode()).isEqualTo(mlops.roleMode());
+		assertThat(submitted.canvasTargets()).isEqualTo(mlops.canvasTargets());
+		assertThat(submitted.setAside()).isEmpty();
+		assertThat(submitted.personaChange()).isNull();
+	}
+
 }
