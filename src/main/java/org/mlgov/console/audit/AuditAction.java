@@ -39,6 +39,12 @@ public enum AuditAction {
 	/** A reviewer approved, but the draft still needs further approvals. */
 	DRAFT_APPROVAL_RECORDED("Approval recorded"),
 
+	/**
+	 * An approval was refused because the stored documents of the revision no longer hash to the SHA-256 recorded at
+	 * submission: somebody changed them in the database. Nothing about the draft changed.
+	 */
+	APPROVAL_REFUSED("Approval refused: revision altered"),
+
 	/** A reviewer rejected a draft; the detail carries the reason. */
 	DRAFT_REJECTED("Draft rejected"),
 

@@ -115,13 +115,14 @@ public class ReviewService {
 	 * Records an approval of the draft's current revision. The revision's stored documents are hashed again first:
 	 * what is approved is what was submitted, byte for byte.
 	 * @throws InvalidTextException if the comment is too long (nothing is changed)
-	 * @throws RevisionTamperedException if the stored documents no longer match their SHA-256 (nothing is changed)
+	 * @throws RevisionTamperedException if the stored documents no longer match their SHA-256 (nothing about the draft
+	 * is changed; the refusal itself is written to the audit trail, which is why this exception does not roll back)
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = RevisionTamperedException.class)
 	@PreAuthorize("hasRole('REVIEWER')")
 	public Draft approve(long draftId, String comment, String reviewer, String remoteAddress) {
 		Draft draft = load(draftId);
-		requireIntact(draft, reviewer);
+		requireIntact(draft, reviewer, remoteAddress);
 		draft.approve(reviewer, comment, this.clock.instant());
 		Draft saved = this.drafts.save(draft);
 		String text = FreeText.normalize(comment);
@@ -204,7 +205,7 @@ public class ReviewService {
 		return finding.code() + where + ": " + finding.message();
 	}
 
-	private void requireIntact(Draft draft, String reviewer) {
+	private void requireIntact(Draft draft, String reviewer, String remoteAddress) {
 		if (draft.currentRevision() == null) {
 			return;
 		}
@@ -213,6 +214,8 @@ public class ReviewService {
 			.ifPresent((revision) -> {
 				logger.warn("Approval of draft {} by {} refused: the stored documents of revision {} no longer match "
 						+ "their SHA-256 {}", draft.id(), reviewer, revision.number(), revision.documentsSha256());
+				record(reviewer, AuditAction.APPROVAL_REFUSED, draft, "revision " + revision.number()
+						+ ": stored documents no longer match SHA-256 " + revision.documentsSha256(), remoteAddress);
 				throw new RevisionTamperedException(draft.id(), revision.number());
 			});
 	}

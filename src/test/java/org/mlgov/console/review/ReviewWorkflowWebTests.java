@@ -257,9 +257,16 @@ class ReviewWorkflowWebTests {
 		Draft stored = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(stored.status()).isEqualTo(DraftStatus.SUBMITTED);
 		assertThat(stored.decisions()).isEmpty();
-		assertThat(this.audit.search(new AuditQuery(null, draft.id(), null, null, null), 0, 50))
-			.extracting(AuditEvent::action)
-			.doesNotContain("DRAFT_APPROVED", "DRAFT_APPROVAL_RECORDED");
+		List<AuditEvent> trail = this.audit.search(new AuditQuery(null, draft.id(), null, null, null), 0, 50);
+		assertThat(trail).extracting(AuditEvent::action).doesNotContain("DRAFT_APPROVED", "DRAFT_APPROVAL_RECORDED");
+		// The refusal itself is in the trail, with who tried and which revision, although the request failed.
+		assertThat(trail).filteredOn((event) -> event.action().equals("APPROVAL_REFUSED"))
+			.singleElement()
+			.satisfies((event) -> {
+				assertThat(event.actor()).isEqualTo("reviewer");
+				assertThat(event.draftRevision()).isEqualTo(1);
+				assertThat(event.detail()).startsWith("revision 1: stored documents no longer match SHA-256 ");
+			});
 
 		// Rejecting it stays possible: that sends nothing anywhere.
 		this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(REVIEWER)
