@@ -103,6 +103,13 @@ public final class PolicyGenerator {
 		List<String> awsManaged = managedNames.stream()
 			.map((name) -> this.catalog.managedPolicy(name).arn(spec.partition()))
 			.toList();
+		if (permissions.isEmpty() && awsManaged.isEmpty()) {
+			// Valid for IAM (a role needs no policy), but almost certainly a mistake in the wizard: the guardrails
+			// only ever deny, so a job or app running with this role could not even write its logs.
+			findings.warn("NO_PERMISSIONS", "The role grants no permissions: no ML activity, Canvas feature, "
+					+ "sharing or evaluation is selected, so SageMaker jobs and apps that run with it cannot call "
+					+ "any AWS API. Select at least one activity.");
+		}
 		int managedSlots = Math.max(0, this.quotas.attachedPolicies() - awsManaged.size());
 		PolicyPacker.Placement placement = new PolicyPacker(this.quotas)
 			.place(uniqueSids(guardrailStatements, new HashMap<>()), uniqueSids(permissions, new HashMap<>()),

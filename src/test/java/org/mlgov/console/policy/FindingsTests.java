@@ -71,11 +71,29 @@ class FindingsTests {
 	}
 
 	@Test
+	void aRoleThatGrantsNothingIsFlaggedButNotBlocked() {
+		// Only guardrails (which deny) and no activity: IAM accepts the role, but it cannot do anything.
+		GenerationResult result = this.generator.generate(spec(List.of(),
+				new ModelAccess(AccessMode.DENY_ALL, List.of(), List.of(), false), null, null));
+		assertThat(result.awsManagedPolicyArns()).isEmpty();
+		assertThat(result.policies()).extracting(GeneratedPolicy::name).containsExactly(GUARDRAILS);
+		assertThat(withCode(result, "NO_PERMISSIONS")).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+			assertThat(finding.document()).isNull();
+			assertThat(finding.message()).startsWith("The role grants no permissions");
+		});
+		assertThat(result.blocked()).isFalse();
+		// One activity is enough to make it go away.
+		assertThat(withCode(this.generator.generate(spec(TestSpecs.activities("run-studio-apps"), null, null, null)),
+				"NO_PERMISSIONS")).isEmpty();
+	}
+
+	@Test
 	void aCleanSpecificationRaisesNoneOfTheLintFindings() {
 		GenerationResult result = this.generator.generate(clean());
 		assertThat(result.findings()).extracting(Finding::code)
 			.doesNotContain("PASSROLE_WILDCARD", "WRITE_ON_WILDCARD_RESOURCE", "MODEL_ALLOWED_AND_DENIED",
-					"UNKNOWN_MODEL", "NEAR_QUOTA", "CORS_WILDCARD_ORIGIN");
+					"UNKNOWN_MODEL", "NEAR_QUOTA", "CORS_WILDCARD_ORIGIN", "NO_PERMISSIONS");
 		assertThat(result.blocked()).isFalse();
 	}
 
