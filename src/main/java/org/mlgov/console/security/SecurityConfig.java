@@ -1,6 +1,7 @@
 package org.mlgov.console.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -9,12 +10,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,7 +33,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>Everything else ({@link #webSecurity}): form login at {@code /login}, POST logout, CSRF on. Static assets,
  * {@code /login}, {@code /error} and the health endpoint are public.</li>
  * </ul>
- * The session holds only the authentication and the CSRF token: no saved request, no remember-me.
+ * The session holds the authentication, the CSRF token and, for a signed-out visitor who opened a console page (a
+ * bookmarked audit filter, a link to a review), that page's address, so that signing in leads back to it
+ * ({@link #pageRequestCache}). No remember-me.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -67,10 +75,59 @@ public class SecurityConfig {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error"))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
+			.requestCache((cache) -> cache.requestCache(pageRequestCache()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInEntryPoint()));
 		return http.build();
+	}
+
+	/**
+	 * Remembers, for after sign-in, only what a person would want to come back to: a full page asked for with
+	 * {@code GET} by the browser's address bar or a link. Not htmx partials (the preview panel of a wizard step:
+	 * coming back to a bare fragment would show a page without layout), not requests for JSON or other
+	 * non-HTML answers, not the favicon. The saved address is used as it was, without a marker parameter.
+	 * @return the request cache of the browser chain
+	 */
+	static RequestCache pageRequestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && !isHtmxRequest(request)
+				&& acceptsHtml(request) && !request.getRequestURI().endsWith("/favicon.ico"));
+		cache.setMatchingRequestParameterName(null);
+		return cache;
+	}
+
+	/**
+	 * Sends a signed-out visitor to the sign-in page. An htmx request whose session has ended would follow that
+	 * redirect and swap the sign-in page into the panel it refreshes; it gets 401 with {@code HX-Redirect} instead,
+	 * on which htmx loads the sign-in page as a whole page.
+	 * @return the entry point of the browser chain
+	 */
+	static AuthenticationEntryPoint signInEntryPoint() {
+		LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+		return (request, response, ex) -> {
+			if (isHtmxRequest(request)) {
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+			}
+			else {
+				login.commence(request, response, ex);
+			}
+		};
+	}
+
+	static boolean isHtmxRequest(HttpServletRequest request) {
+		return "true".equals(request.getHeader("HX-Request"));
+	}
+
+	private static boolean acceptsHtml(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (accept == null || accept.isBlank()) {
+			return true;
+		}
+		return MediaType.parseMediaTypes(accept)
+			.stream()
+			.anyMatch((type) -> !type.isWildcardType() && type.isCompatibleWith(MediaType.TEXT_HTML));
 	}
 
 	/**
