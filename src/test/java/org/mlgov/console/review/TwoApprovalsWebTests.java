@@ -90,7 +90,7 @@ class TwoApprovalsWebTests {
 		assertThat(afterRefusals.approvals()).extracting(Decision::reviewer).containsExactly("reviewer");
 
 		MvcResult second = approve(draft, SECOND_REVIEWER, null);
-		assertThat(second.getFlashMap().get("message")).isEqualTo("Approved.");
+		assertThat(second.getFlashMap().get("message")).isEqualTo("Approved: the revision is ready to push to AWS (pushing arrives with the push feature).");
 		Draft approved = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(approved.status()).isEqualTo(DraftStatus.APPROVED);
 		assertThat(approved.approvals()).extracting(Decision::reviewer).containsExactly("reviewer", "reviewer2");

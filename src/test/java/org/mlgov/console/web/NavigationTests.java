@@ -38,6 +38,10 @@ class NavigationTests {
 		assertThat(home.select("#role-admin")).hasSize(1);
 		assertThat(home.select("#role-reviewer, #role-helpdesk")).isEmpty();
 		assertThat(home.select("h1").text()).isEqualTo("Welcome, Dana Whitfield");
+		assertThat(home.select("#role-admin").text()).contains("ready to push to AWS")
+			.contains("arrives with the push feature")
+			.doesNotContain("then pushed");
+		assertThat(home.select(".lead").text()).doesNotContain("before it is pushed");
 	}
 
 	@Test
@@ -47,6 +51,7 @@ class NavigationTests {
 		assertThat(home.select("#signed-in-user .badge").eachText()).containsExactly("Security reviewer");
 		assertThat(home.select("#role-reviewer")).hasSize(1);
 		assertThat(home.select("#role-admin, #role-helpdesk")).isEmpty();
+		assertThat(home.select("#role-reviewer").text()).contains("Nothing is pushed to AWS without an approval");
 	}
 
 	@Test

@@ -68,7 +68,7 @@ class ReviewController {
 			HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			Draft draft = this.reviews.approve(id, comment, user.getName(), request.getRemoteAddr());
-			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved."
+			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved: the revision is ready to push to AWS (pushing arrives with the push feature)."
 					: "Your approval is recorded; " + (draft.requiredApprovals() - draft.approvals().size())
 							+ " more approval(s) needed.");
 		}
