@@ -193,9 +193,14 @@ class ReviewWorkflowWebTests {
 		MvcResult approve = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(AUTHOR))
 			.andReturn();
 		assertThat(approve.getResponse().getStatus()).isEqualTo(403);
+		Document refused = Jsoup.parse(approve.getResponse().getContentAsString());
+		assertThat(refused.select("#reason").text()).isEqualTo("You wrote this draft; another reviewer must decide.");
+		assertThat(refused.text()).doesNotContain("none of your roles");
 		MvcResult reject = this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(AUTHOR)
 			.param("reason", "mine")).andReturn();
 		assertThat(reject.getResponse().getStatus()).isEqualTo(403);
+		assertThat(Jsoup.parse(reject.getResponse().getContentAsString()).select("#reason").text())
+			.isEqualTo("You wrote this draft; another reviewer must decide.");
 		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.SUBMITTED);
 		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(AUTHOR)).andReturn()
 			.getResponse().getContentAsString());

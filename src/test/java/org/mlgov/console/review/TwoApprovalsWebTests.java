@@ -83,7 +83,10 @@ class TwoApprovalsWebTests {
 		assertThat(page("/drafts", AUTHOR).select("tr[data-draft-id=" + draft.id() + "] .draft-decision").text())
 			.isEqualTo("Waiting for review (1 of 2 approvals)");
 
-		assertThat(approve(draft, REVIEWER, "again").getResponse().getStatus()).isEqualTo(403);
+		MvcResult again = approve(draft, REVIEWER, "again");
+		assertThat(again.getResponse().getStatus()).isEqualTo(403);
+		assertThat(org.jsoup.Jsoup.parse(again.getResponse().getContentAsString()).select("#reason").text())
+			.isEqualTo("You already approved this revision; a further approval must come from another reviewer.");
 		assertThat(approve(draft, AUTHOR, "mine").getResponse().getStatus()).isEqualTo(403);
 		Draft afterRefusals = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(afterRefusals.status()).isEqualTo(DraftStatus.SUBMITTED);
