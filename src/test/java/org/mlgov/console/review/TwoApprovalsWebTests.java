@@ -70,7 +70,7 @@ class TwoApprovalsWebTests {
 		assertThat(draft.requiredApprovals()).isEqualTo(2);
 
 		MvcResult first = approve(draft, REVIEWER, "First look is fine.");
-		assertThat(first.getFlashMap().get("message")).isEqualTo("Your approval is recorded; 1 more approval(s) needed.");
+		assertThat(first.getFlashMap().get("message")).isEqualTo("Your approval is recorded; 1 more approval needed.");
 		assertThat(status(draft)).isEqualTo(DraftStatus.SUBMITTED);
 		Document forTheSecond = page("/reviews/" + draft.id(), SECOND_REVIEWER);
 		assertThat(forTheSecond.select("#decision h2").text())
