@@ -217,6 +217,8 @@ class ReviewWorkflowWebTests {
 			.getResponse().getContentAsString());
 		assertThat(page.select("#approve")).hasSize(1);
 		assertThat(page.select("#frozen-trust").text()).contains("sagemaker.amazonaws.com");
+		assertThat(page.select(".frozen-policy-kind").eachText()).isNotEmpty()
+			.allMatch((kind) -> kind.startsWith("(inline policy, ") || kind.startsWith("(customer managed policy, "));
 		assertThat(page.select("#intact").text()).contains("unchanged");
 		assertThat(page.select(".statement-findings").text()).contains("VPC_NOT_BINDABLE");
 		// AWS access is off in the tests (console.aws.enabled=false): one notice says so instead of one per read.
