@@ -38,6 +38,8 @@ class NavigationTests {
 		assertThat(home.select("#role-admin")).hasSize(1);
 		assertThat(home.select("#role-reviewer, #role-helpdesk")).isEmpty();
 		assertThat(home.select("h1").text()).isEqualTo("Welcome, Dana Whitfield");
+		assertThat(home.select("#home-drafts").attr("href")).isEqualTo("/drafts");
+		assertThat(home.select("#home-catalog").attr("href")).isEqualTo("/catalog");
 		assertThat(home.select("#role-admin").text()).contains("ready to push to AWS")
 			.contains("arrives with the push feature")
 			.doesNotContain("then pushed");
@@ -52,6 +54,7 @@ class NavigationTests {
 		assertThat(home.select("#role-reviewer")).hasSize(1);
 		assertThat(home.select("#role-admin, #role-helpdesk")).isEmpty();
 		assertThat(home.select("#role-reviewer").text()).contains("Nothing is pushed to AWS without an approval");
+		assertThat(home.select("#home-reviews").attr("href")).isEqualTo("/reviews");
 	}
 
 	@Test
@@ -59,6 +62,7 @@ class NavigationTests {
 		Document home = homeAs("helpdesk");
 		assertThat(home.select("#signed-in-user .badge").eachText()).containsExactly("Help desk (read-only)");
 		assertThat(home.select("#role-helpdesk").text()).contains("read-only");
+		assertThat(home.select("#home-audit").attr("href")).isEqualTo("/audit");
 		assertThat(home.select("#role-admin, #role-reviewer")).isEmpty();
 	}
 
