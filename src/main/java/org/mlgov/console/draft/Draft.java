@@ -171,7 +171,8 @@ public class Draft {
 			.anyMatch((d) -> d.revisionNumber() == this.currentRevision && d.reviewer().equals(reviewer));
 		if (decided) {
 			throw new FourEyesViolationException(reviewer + " already approved revision " + this.currentRevision
-					+ ": a second approval must come from another reviewer.");
+					+ ": a second approval must come from another reviewer.",
+					"You already approved this revision; a further approval must come from another reviewer.");
 		}
 		this.decisions.add(new Decision(this.currentRevision, reviewer, Decision.Verdict.APPROVED, text,
 				now.truncatedTo(ChronoUnit.MICROS)));
@@ -263,7 +264,7 @@ public class Draft {
 	private void requireNotAuthor(String reviewer) {
 		if (this.author.equals(reviewer)) {
 			throw new FourEyesViolationException("Nobody decides on their own draft: " + reviewer
-					+ " is the author of this one.");
+					+ " is the author of this one.", "You wrote this draft; another reviewer must decide.");
 		}
 	}
 

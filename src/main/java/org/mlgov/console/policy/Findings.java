@@ -25,6 +25,14 @@ final class Findings {
 	/** In a message template: the number of subjects the finding's statement lists. */
 	static final String COUNT = "{count}";
 
+	/** In a message template: the words for one subject, replaced by the plural words when there are several. */
+	static String plural(String one, String many) {
+		return "{one:" + one + "|many:" + many + "}";
+	}
+
+	private static final java.util.regex.Pattern PLURAL = java.util.regex.Pattern
+		.compile("\\{one:([^|}]*)\\|many:([^}]*)\\}");
+
 	/** In a message template: the subjects the finding's statement lists, summarised. */
 	static final String SUBJECTS = "{subjects}";
 
@@ -110,8 +118,9 @@ final class Findings {
 		}
 
 		private Finding finding(List<String> listed, String document, String locatedSid) {
-			String message = this.template.replace(COUNT, String.valueOf(listed.size()))
-				.replace(SUBJECTS, summary(listed));
+			String counted = PLURAL.matcher(this.template)
+				.replaceAll((match) -> java.util.regex.Matcher.quoteReplacement(match.group((listed.size() == 1) ? 1 : 2)));
+			String message = counted.replace(COUNT, String.valueOf(listed.size())).replace(SUBJECTS, summary(listed));
 			return new Finding(this.code, this.severity, message, document, locatedSid);
 		}
 

@@ -257,8 +257,9 @@ final class ModelGuardrails {
 
 	private void unknownModels(String family, String sid, Map<String, List<String>> unknown) {
 		this.context.findings()
-			.atValues("UNKNOWN_MODEL", Severity.WARNING, Findings.COUNT + " " + family + " model id(s) or pattern(s) "
-					+ "match nothing in the catalogue (" + this.context.catalog().version() + "): " + Findings.SUBJECTS
+			.atValues("UNKNOWN_MODEL", Severity.WARNING, Findings.COUNT + " " + family + " "
+					+ Findings.plural("model id or pattern matches", "model ids or patterns match")
+					+ " nothing in the catalogue (" + this.context.catalog().version() + "): " + Findings.SUBJECTS
 					+ ". Check the spelling: a typo leaves the model you meant ungoverned.", sid, unknown);
 	}
 

@@ -22,7 +22,8 @@ class RolePreviewErrors {
 	@ExceptionHandler(InvalidSpecException.class)
 	ProblemDetail invalidSpec(InvalidSpecException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				ex.errors().size() + " field(s) of the role specification are invalid.");
+				(ex.errors().size() == 1) ? "1 field of the role specification is invalid."
+						: ex.errors().size() + " fields of the role specification are invalid.");
 		problem.setTitle("Invalid role specification");
 		problem.setType(URI.create("urn:mlgov:problem:invalid-role-specification"));
 		List<Map<String, String>> errors = ex.errors()

@@ -14,9 +14,12 @@ import java.util.List;
  * @param roleSettings the role settings that differ from the live ones (empty unless the live role was read)
  * @param canvasTargets one entry per Canvas target (the domain default, each user profile)
  * @param buckets one entry per bucket that gets a CORS rule
+ * @param notConfigured one notice for the whole comparison when no read was sent because AWS access is not set up,
+ * or null
  */
 public record LiveComparison(String accountId, String region, RoleCheck role, List<DocumentChange> roleDocuments,
-		List<SettingChange> roleSettings, List<TargetCheck> canvasTargets, List<BucketCheck> buckets) {
+		List<SettingChange> roleSettings, List<TargetCheck> canvasTargets, List<BucketCheck> buckets,
+		String notConfigured) {
 
 	public LiveComparison {
 		roleDocuments = List.copyOf(roleDocuments);

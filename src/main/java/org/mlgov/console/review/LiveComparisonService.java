@@ -100,7 +100,9 @@ public class LiveComparisonService implements DisposableBean {
 					+ " in account " + account, () -> this.reader.readBucketCors(account, region, cors.bucket())));
 		}
 
+		List<LiveRead<?>> reads = new ArrayList<>();
 		LiveRead<LiveRole> live = role.await(until);
+		reads.add(live);
 		RoleCheck roleCheck = roleCheck(live, documents.roleMode(), roleName, account);
 		List<DocumentChange> roleDocuments = List.of();
 		List<SettingChange> roleSettings = List.of();
@@ -110,9 +112,10 @@ public class LiveComparisonService implements DisposableBean {
 			roleDocuments = generated.documentsSince(existing);
 			roleSettings = generated.settingsSince(existing);
 		}
-		List<TargetCheck> targetChecks = canvas ? canvasTargets(documents, domain, profiles, until) : List.of();
-		return new LiveComparison(account, region, roleCheck, roleDocuments, roleSettings, targetChecks,
-				buckets(documents, buckets, until));
+		List<TargetCheck> targetChecks = canvas ? canvasTargets(documents, domain, profiles, until, reads) : List.of();
+		List<BucketCheck> bucketChecks = buckets(documents, buckets, until, reads);
+		return new LiveComparison(account, region, roleCheck, roleDocuments, roleSettings, targetChecks, bucketChecks,
+				notConfigured(reads, account));
 	}
 
 	/** Stops the reads' threads when the console stops. */
@@ -161,12 +164,28 @@ public class LiveComparisonService implements DisposableBean {
 		return new RoleCheck(Outcome.UNREADABLE, message(live));
 	}
 
+	/**
+	 * One notice for the whole comparison when no read was even sent because AWS access is not set up (switched off,
+	 * or no role for the account): null when at least one read got an answer or failed otherwise.
+	 */
+	private static String notConfigured(List<LiveRead<?>> reads, String account) {
+		List<ReadProblem> problems = reads.stream().flatMap((read) -> read.problemIfFailed().stream()).toList();
+		if (problems.size() < reads.size()
+				|| !problems.stream().allMatch((problem) -> problem.kind() == ReadProblem.Kind.NOT_CONFIGURED)) {
+			return null;
+		}
+		boolean off = problems.stream().allMatch((problem) -> problem.message().contains("switched off"));
+		return "AWS access is not configured, so nothing was read from AWS and this section cannot show what would "
+				+ "change there. " + (off ? "It is switched off (console.aws.enabled=false)."
+						: problems.get(0).message());
+	}
+
 	private static String message(LiveRead<?> failed) {
 		return failed.problemIfFailed().orElseThrow().message();
 	}
 
 	private List<TargetCheck> canvasTargets(FrozenDocuments documents, Pending<LiveDomain> domainRead,
-			Map<String, Pending<LiveUserProfile>> profileReads, Instant until) {
+			Map<String, Pending<LiveUserProfile>> profileReads, Instant until, List<LiveRead<?>> reads) {
 		CanvasTargets targets = documents.canvasTargets();
 		String generated = documents.canvasAppSettingsJson();
 		String roleArn = documents.role().arn();
@@ -174,6 +193,7 @@ public class LiveComparisonService implements DisposableBean {
 		if (domainRead != null) {
 			String target = "default user settings of domain " + targets.domainId();
 			LiveRead<LiveDomain> domain = domainRead.await(until);
+			reads.add(domain);
 			if (domain instanceof LiveRead.Found<LiveDomain> found) {
 				LiveDomain value = found.value();
 				checks.add(new TargetCheck(target, null, value.defaultExecutionRoleArn(),
@@ -187,6 +207,7 @@ public class LiveComparisonService implements DisposableBean {
 		profileReads.forEach((profile, pending) -> {
 			String target = "user profile " + profile + " of domain " + targets.domainId();
 			LiveRead<LiveUserProfile> read = pending.await(until);
+			reads.add(read);
 			if (read instanceof LiveRead.Found<LiveUserProfile> found) {
 				LiveUserProfile value = found.value();
 				checks.add(new TargetCheck(target, null, value.executionRoleArn(),
@@ -200,11 +221,12 @@ public class LiveComparisonService implements DisposableBean {
 		return checks;
 	}
 
-	private List<BucketCheck> buckets(FrozenDocuments documents, Map<String, Pending<LiveBucketCors>> reads,
-			Instant until) {
+	private List<BucketCheck> buckets(FrozenDocuments documents, Map<String, Pending<LiveBucketCors>> pending,
+			Instant until, List<LiveRead<?>> reads) {
 		List<BucketCheck> checks = new ArrayList<>();
 		for (FrozenDocuments.Cors cors : documents.cors()) {
-			LiveRead<LiveBucketCors> read = reads.get(cors.bucket()).await(until);
+			LiveRead<LiveBucketCors> read = pending.get(cors.bucket()).await(until);
+			reads.add(read);
 			if (read instanceof LiveRead.Found<LiveBucketCors> found) {
 				// A bucket without a CORS configuration has no rules: the generated ones would all be new.
 				String live = (found.value().ruleCount() == 0) ? null : found.value().rulesJson();

@@ -175,17 +175,17 @@ class FindingsTests {
 				new ModelAccess(AccessMode.DENY_LISTED, null, List.of("huggingface-llm-falcon-*", "acme-jumpstart"),
 						null),
 				null));
-		String catalogue = "match nothing in the catalogue (" + CATALOG.version() + "): ";
+		String catalogue = "matches nothing in the catalogue (" + CATALOG.version() + "): ";
 		String hint = ". Check the spelling: a typo leaves the model you meant ungoverned.";
 		assertThat(withCode(result, "UNKNOWN_MODEL"))
 			.extracting(Finding::severity, Finding::document, Finding::sid, Finding::message)
 			.containsExactly(
 					tuple(Severity.WARNING, GUARDRAILS, "DenyBedrockExceptAllowedModels",
-							"1 Bedrock model id(s) or pattern(s) " + catalogue + "acme.allowed-typo-v1" + hint),
+							"1 Bedrock model id or pattern " + catalogue + "acme.allowed-typo-v1" + hint),
 					tuple(Severity.WARNING, GUARDRAILS, "DenyBedrockListedModels",
-							"1 Bedrock model id(s) or pattern(s) " + catalogue + "acme.denied-typo-*" + hint),
+							"1 Bedrock model id or pattern " + catalogue + "acme.denied-typo-*" + hint),
 					tuple(Severity.WARNING, GUARDRAILS, "DenyJumpStartListedModels",
-							"1 JumpStart model id(s) or pattern(s) " + catalogue + "acme-jumpstart" + hint));
+							"1 JumpStart model id or pattern " + catalogue + "acme-jumpstart" + hint));
 	}
 
 	@Test
@@ -195,6 +195,16 @@ class FindingsTests {
 						false),
 				new ModelAccess(AccessMode.DENY_LISTED, null, List.of("huggingface-llm-falcon-*"), null), null));
 		assertThat(withCode(result, "UNKNOWN_MODEL")).isEmpty();
+	}
+
+	@Test
+	void severalUnknownModelsAreCountedInThePlural() {
+		GenerationResult result = this.generator.generate(spec(List.of(),
+				new ModelAccess(AccessMode.DENY_ALL, null, null, false),
+				new ModelAccess(AccessMode.DENY_LISTED, null, List.of("acme-jumpstart", "acme-other"), null), null));
+		assertThat(withCode(result, "UNKNOWN_MODEL")).extracting(Finding::message)
+			.singleElement()
+			.satisfies((message) -> assertThat(message).startsWith("2 JumpStart model ids or patterns match nothing"));
 	}
 
 	@Test

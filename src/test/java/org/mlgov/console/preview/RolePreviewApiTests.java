@@ -113,6 +113,18 @@ class RolePreviewApiTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(VALID)).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(401);
+		assertThat(result.getResponse().getHeader("Location")).isNull();
+		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(result.getResponse().getContentAsString()).contains("\"status\":401");
+	}
+
+	@Test
+	void anonymousCallersWithoutACsrfTokenGet401NotARedirect() throws Exception {
+		MvcResult result = this.mvc.perform(post("/api/role-preview")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID)).andReturn();
+		assertThat(result.getResponse().getStatus()).isIn(401, 403);
+		assertThat(result.getResponse().getHeader("Location")).isNull();
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class TwoApprovalsWebTests {
 		assertThat(draft.requiredApprovals()).isEqualTo(2);
 
 		MvcResult first = approve(draft, REVIEWER, "First look is fine.");
-		assertThat(first.getFlashMap().get("message")).isEqualTo("Your approval is recorded; 1 more approval(s) needed.");
+		assertThat(first.getFlashMap().get("message")).isEqualTo("Your approval is recorded; 1 more approval needed.");
 		assertThat(status(draft)).isEqualTo(DraftStatus.SUBMITTED);
 		Document forTheSecond = page("/reviews/" + draft.id(), SECOND_REVIEWER);
 		assertThat(forTheSecond.select("#decision h2").text())
@@ -83,14 +83,17 @@ class TwoApprovalsWebTests {
 		assertThat(page("/drafts", AUTHOR).select("tr[data-draft-id=" + draft.id() + "] .draft-decision").text())
 			.isEqualTo("Waiting for review (1 of 2 approvals)");
 
-		assertThat(approve(draft, REVIEWER, "again").getResponse().getStatus()).isEqualTo(403);
+		MvcResult again = approve(draft, REVIEWER, "again");
+		assertThat(again.getResponse().getStatus()).isEqualTo(403);
+		assertThat(org.jsoup.Jsoup.parse(again.getResponse().getContentAsString()).select("#reason").text())
+			.isEqualTo("You already approved this revision; a further approval must come from another reviewer.");
 		assertThat(approve(draft, AUTHOR, "mine").getResponse().getStatus()).isEqualTo(403);
 		Draft afterRefusals = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(afterRefusals.status()).isEqualTo(DraftStatus.SUBMITTED);
 		assertThat(afterRefusals.approvals()).extracting(Decision::reviewer).containsExactly("reviewer");
 
 		MvcResult second = approve(draft, SECOND_REVIEWER, null);
-		assertThat(second.getFlashMap().get("message")).isEqualTo("Approved.");
+		assertThat(second.getFlashMap().get("message")).isEqualTo("Approved: the revision is ready to push to AWS (pushing arrives with the push feature).");
 		Draft approved = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(approved.status()).isEqualTo(DraftStatus.APPROVED);
 		assertThat(approved.approvals()).extracting(Decision::reviewer).containsExactly("reviewer", "reviewer2");

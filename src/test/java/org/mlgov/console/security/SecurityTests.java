@@ -129,6 +129,7 @@ class SecurityTests {
 		this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
 		this.mvc.perform(get("/css/console.css")).andExpect(status().isOk());
 		this.mvc.perform(get("/js/console.js")).andExpect(status().isOk());
+		this.mvc.perform(get("/favicon.ico")).andExpect(status().isOk());
 	}
 
 	@Test

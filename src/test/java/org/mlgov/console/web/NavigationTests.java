@@ -38,6 +38,12 @@ class NavigationTests {
 		assertThat(home.select("#role-admin")).hasSize(1);
 		assertThat(home.select("#role-reviewer, #role-helpdesk")).isEmpty();
 		assertThat(home.select("h1").text()).isEqualTo("Welcome, Dana Whitfield");
+		assertThat(home.select("#home-drafts").attr("href")).isEqualTo("/drafts");
+		assertThat(home.select("#home-catalog").attr("href")).isEqualTo("/catalog");
+		assertThat(home.select("#role-admin").text()).contains("ready to push to AWS")
+			.contains("arrives with the push feature")
+			.doesNotContain("then pushed");
+		assertThat(home.select(".lead").text()).doesNotContain("before it is pushed");
 	}
 
 	@Test
@@ -47,6 +53,8 @@ class NavigationTests {
 		assertThat(home.select("#signed-in-user .badge").eachText()).containsExactly("Security reviewer");
 		assertThat(home.select("#role-reviewer")).hasSize(1);
 		assertThat(home.select("#role-admin, #role-helpdesk")).isEmpty();
+		assertThat(home.select("#role-reviewer").text()).contains("Nothing is pushed to AWS without an approval");
+		assertThat(home.select("#home-reviews").attr("href")).isEqualTo("/reviews");
 	}
 
 	@Test
@@ -54,6 +62,7 @@ class NavigationTests {
 		Document home = homeAs("helpdesk");
 		assertThat(home.select("#signed-in-user .badge").eachText()).containsExactly("Help desk (read-only)");
 		assertThat(home.select("#role-helpdesk").text()).contains("read-only");
+		assertThat(home.select("#home-audit").attr("href")).isEqualTo("/audit");
 		assertThat(home.select("#role-admin, #role-reviewer")).isEmpty();
 	}
 

@@ -22,7 +22,7 @@ record DraftRow(long id, String name, String author, String persona, WizardStep 
 				.orElse("Rejected");
 			case APPROVED -> "Approved by " + String.join(", ", draft.approvals().stream().map(Decision::reviewer).toList());
 			case SUBMITTED -> "Waiting for review (" + draft.approvals().size() + " of " + draft.requiredApprovals()
-					+ " approvals)";
+					+ ((draft.requiredApprovals() == 1) ? " approval)" : " approvals)");
 			case DRAFT -> draft.lastRejection().map((d) -> "Reworking after a rejection by " + d.reviewer()).orElse(null);
 		};
 		return new DraftRow(draft.id(), draft.name(), draft.author(), persona, draft.stepReached(),

@@ -1,5 +1,6 @@
 package org.mlgov.console.review.web;
 
+import org.mlgov.console.draft.FourEyesViolationException;
 import org.mlgov.console.draft.IllegalTransitionException;
 import org.mlgov.console.review.RevisionTamperedException;
 
@@ -12,7 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A status change the draft's life does not allow, or an approval of a revision whose documents were changed: a
- * 409 page that says why.
+ * 409 page that says why. A decision the four-eyes rule refuses: the 403 page with its reason.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -23,6 +24,16 @@ class IllegalTransitionAdvice {
 		ModelAndView page = new ModelAndView("reviews/illegal-transition");
 		page.setStatus(HttpStatus.CONFLICT);
 		page.addObject("reason", ex.getMessage());
+		return page;
+	}
+
+	/** The four-eyes rule: still a 403, but the page says why instead of the generic text. */
+	@ExceptionHandler(FourEyesViolationException.class)
+	ModelAndView fourEyes(FourEyesViolationException ex) {
+		ModelAndView page = new ModelAndView("error/403");
+		page.setStatus(HttpStatus.FORBIDDEN);
+		page.addObject("status", 403);
+		page.addObject("reason", ex.reason());
 		return page;
 	}
 

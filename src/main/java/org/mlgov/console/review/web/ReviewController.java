@@ -68,9 +68,8 @@ class ReviewController {
 			HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			Draft draft = this.reviews.approve(id, comment, user.getName(), request.getRemoteAddr());
-			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved."
-					: "Your approval is recorded; " + (draft.requiredApprovals() - draft.approvals().size())
-							+ " more approval(s) needed.");
+			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved: the revision is ready to push to AWS (pushing arrives with the push feature)."
+					: "Your approval is recorded; " + moreApprovals(draft.requiredApprovals() - draft.approvals().size()));
 		}
 		catch (InvalidTextException ex) {
 			refused(redirect, "approveError", ex, "typedApproval", comment);
@@ -124,6 +123,10 @@ class ReviewController {
 					revision.justification(), draft.approvals().size(), draft.requiredApprovals());
 		}
 
+	}
+
+	private static String moreApprovals(int missing) {
+		return (missing == 1) ? "1 more approval needed." : missing + " more approvals needed.";
 	}
 
 }

@@ -76,8 +76,14 @@ class CatalogPagesTests {
 				"anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-5-sonnet-20241022-v2:0",
 				"anthropic.claude-3-5-haiku-20241022-v1:0");
 		assertThat(claude.select("#jumpstart-count").text()).isEqualTo("0");
+		assertThat(claude.select("#jumpstart-empty").text()).startsWith("No JumpStart model matches “claude-3-5”.");
+		assertThat(claude.select("#jumpstart-models")).isEmpty();
+		assertThat(claude.select("#bedrock-empty")).isEmpty();
+		Document nothing = page("/catalog/models?q=no-such-model", 200);
+		assertThat(nothing.select("#bedrock-empty").text()).isEqualTo("No Bedrock model matches “no-such-model”.");
 		Document falcon = page("/catalog/models?q=falcon", 200);
 		assertThat(falcon.select("#jumpstart-models tbody tr").size()).isGreaterThanOrEqualTo(6);
+		assertThat(falcon.select("#jumpstart-empty")).isEmpty();
 	}
 
 	@Test

@@ -183,7 +183,11 @@ class ActivitiesStepTests {
 			.contains("Manage ML Jobs needs at least one value in PassRoles");
 		assertThat(rows(page, list("s3-bucket-access", "s3Buckets")).select(".text-danger, .invalid-feedback"))
 			.isEmpty();
-		assertThat(page.select(".alert-danger")).isEmpty();
+		assertThat(page.select(".alert-danger:not(#validation-summary)")).isEmpty();
+		assertThat(page.select("#validation-summary-count").text()).isEqualTo("This step has 1 problem to fix:");
+		String href = page.select("#validation-summary a").attr("href");
+		assertThat(page.getElementById(href.substring(1))).as(href).isNotNull();
+		assertThat(page.getElementById(href.substring(1)).text()).contains("Manage ML Jobs needs at least one value");
 		Draft unchanged = reload(draft);
 		assertThat(unchanged.version()).isEqualTo(1);
 		assertThat(unchanged.content().spec().activities()).isEmpty();

@@ -87,6 +87,13 @@ class BasicsStepTests {
 		assertThat(page.select("#roleName-errors").text()).isNotBlank();
 		assertThat(page.select("#maxSessionDurationSeconds-errors").text()).contains("whole number");
 		assertThat(page.select("#accountId").attr("value")).isEqualTo("1234");
+		assertThat(page.select("#validation-summary-count").text()).isEqualTo("This step has 3 problems to fix:");
+		assertThat(page.select("#validation-summary a")).extracting(a -> a.attr("href"))
+			.contains("#accountId", "#roleName", "#maxSessionDurationSeconds");
+		assertThat(page.select("#validation-summary a[href=#accountId]").text()).contains("12 digits");
+		for (String href : page.select("#validation-summary a").eachAttr("href")) {
+			assertThat(page.getElementById(href.substring(1))).as(href).isNotNull();
+		}
 		Draft unchanged = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(unchanged.version()).isZero();
 		assertThat(unchanged.content().spec().accountId()).isNull();
