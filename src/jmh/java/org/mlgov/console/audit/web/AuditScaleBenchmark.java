@@ -1,0 +1,169 @@
+package org.mlgov.console.audit.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.mlgov.console.audit.AuditAction;
+import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.audit.AuditQuery;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Audit scale: fills an H2 file database (the application's Flyway migrations, PostgreSQL mode) with
+ * {@code rows} audit events (default 1,000,000) inserted in bulk, then times the audit page as the controller reads
+ * it ({@link AuditPage#load}: the count and the first page of 50) for each filter, and the CSV export (capped at
+ * {@link AuditCsv#MAX_ROWS}) into a writer that discards it. Each case runs 2 times to warm up, then 7 times
+ * measured; the median and the slowest are printed and appended to {@code target/benchmark-results.txt}.
+ * H2's query cache is off ({@code QUERY_CACHE_SIZE=0}): a live audit table changes with every sign-in, so
+ * repeated runs must not be answered from it. Arguments: the results file, and optionally the number of rows.
+ */
+public final class AuditScaleBenchmark {
+
+	private static final int WARMUP = 2;
+
+	private static final int MEASURED = 7;
+
+	private AuditScaleBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path results = Path.of(args.length > 0 ? args[0] : "target/benchmark-results.txt");
+		int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+		Path dir = Files.createDirectories(Path.of("target/audit-scale"));
+		Files.deleteIfExists(dir.resolve("audit.mv.db"));
+		String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("audit")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=0";
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		long start = System.nanoTime();
+		fill(dataSource, rows);
+		long fillMillis = (System.nanoTime() - start) / 1_000_000;
+
+		var constructor = AuditEventRepository.class.getDeclaredConstructor(JdbcClient.class);
+		constructor.setAccessible(true);
+		AuditEventRepository audit = constructor.newInstance(JdbcClient.create(dataSource));
+
+		LocalDate lastDay = LocalDate.of(2026, 11, 30);
+		List<String> lines = new ArrayList<>();
+		lines.add("");
+		lines.add(String.format(Locale.ROOT, "AuditScaleBenchmark: %,d audit rows in H2 (file, PostgreSQL mode), "
+				+ "filled in %,d ms; %d warm-up + %d measured runs per case", rows, fillMillis, WARMUP, MEASURED));
+		lines.add(String.format(Locale.ROOT, "%-44s %12s %12s %10s", "Case", "median ms", "max ms", "matching"));
+		record Case(String name, AuditQuery query) {
+		}
+		List<Case> cases = List.of(new Case("page 1, no filter", AuditQuery.ALL),
+				new Case("page 1, user (other case: USER7)", new AuditQuery("USER7", null, null, null, null)),
+				new Case("page 1, draft", new AuditQuery(null, 1234L, null, null, null)),
+				new Case("page 1, action DRAFT_APPROVED", new AuditQuery(null, null, AuditAction.DRAFT_APPROVED,
+						null, null)),
+				new Case("page 1, 7 days", new AuditQuery(null, null, null, lastDay.minusDays(6), lastDay)),
+				new Case("page 1, user + 30 days", new AuditQuery("user7", null, null, lastDay.minusDays(29),
+						lastDay)));
+		for (Case c : cases) {
+			long[] total = { 0 };
+			lines.add(time(c.name(), () -> {
+				AuditPage page = AuditPage.load(audit, c.query(), "1");
+				total[0] = page.total();
+				return page;
+			}, total));
+		}
+		for (Case c : List.of(cases.get(0), cases.get(1), cases.get(4))) {
+			long[] total = { 0 };
+			lines.add(time("CSV export, " + c.name().substring("page 1, ".length()), () -> {
+				AuditCsv csv = new AuditCsv(Writer.nullWriter(), AuditCsv.MAX_ROWS);
+				total[0] = audit.search(c.query(), csv.eventsToRead(), csv);
+				csv.finish();
+				return csv;
+			}, total));
+		}
+		dataSource.destroy();
+		lines.forEach(System.out::println);
+		Files.write(results, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+	}
+
+	private static String time(String name, Supplier<Object> run, long[] matching) {
+		long[] millis = new long[MEASURED];
+		for (int i = 0; i < WARMUP + MEASURED; i++) {
+			long start = System.nanoTime();
+			run.get();
+			if (i >= WARMUP) {
+				millis[i - WARMUP] = (System.nanoTime() - start) / 1_000_000;
+			}
+		}
+		Arrays.sort(millis);
+		return String.format(Locale.ROOT, "%-44s %12d %12d %,10d", name, millis[MEASURED / 2], millis[MEASURED - 1],
+				matching[0]);
+	}
+
+	/**
+	 * Inserts the events in batches: 40 users, every action, half of them about one of 5,000 drafts, spread over
+	 * the two years up to 2026-11-30.
+	 */
+	private static void fill(DataSource dataSource, int rows) throws Exception {
+		AuditAction[] actions = AuditAction.values();
+		Random random = new Random(42);
+		long end = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
+		long span = 730L * 24 * 3600 * 1000;
+		try (Connection c = dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			boolean lowerColumn = c.getMetaData().getColumns(null, null, "audit_event", "actor_lower").next();
+			String sql = "insert into audit_event (occurred_at, actor, action, target, detail, remote_address, "
+					+ "draft_id, draft_version, draft_revision" + (lowerColumn ? ", actor_lower" : "")
+					+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?" + (lowerColumn ? ", ?" : "") + ")";
+			try (PreparedStatement insert = c.prepareStatement(sql)) {
+				for (int i = 0; i < rows; i++) {
+					String actor = "user" + random.nextInt(40);
+					AuditAction action = actions[random.nextInt(actions.length)];
+					boolean aboutDraft = action.name().startsWith("DRAFT_");
+					long draft = 1 + random.nextInt(5000);
+					insert.setTimestamp(1, new Timestamp(end - 1 - (long) (random.nextDouble() * span)));
+					insert.setString(2, actor);
+					insert.setString(3, action.name());
+					insert.setString(4, aboutDraft ? "draft " + draft : null);
+					insert.setString(5, aboutDraft ? "step 3 saved" : "session");
+					insert.setString(6, "10.0.0." + random.nextInt(255));
+					if (aboutDraft) {
+						insert.setLong(7, draft);
+						insert.setLong(8, 1 + random.nextInt(20));
+						insert.setInt(9, 1 + random.nextInt(3));
+					}
+					else {
+						insert.setNull(7, java.sql.Types.BIGINT);
+						insert.setNull(8, java.sql.Types.BIGINT);
+						insert.setNull(9, java.sql.Types.INTEGER);
+					}
+					if (lowerColumn) {
+						insert.setString(10, actor);
+					}
+					insert.addBatch();
+					if (i % 5000 == 4999) {
+						insert.executeBatch();
+						c.commit();
+					}
+				}
+				insert.executeBatch();
+				c.commit();
+			}
+		}
+	}
+
+}
