@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEventRepository;
@@ -28,13 +29,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Audit scale: fills an H2 file database (the application's Flyway migrations, PostgreSQL mode) with
- * {@code rows} audit events (default 1,000,000) inserted in bulk, then times the audit page as the controller reads
+ * Audit scale, on the embedded default and on the production database: fills an H2 file database (PostgreSQL mode),
+ * then an embedded PostgreSQL (zonky's binaries, as the Postgres tests use), each with the application's Flyway
+ * migrations, with {@code rows} audit events (default 1,000,000) inserted in bulk, then times the audit page as the controller reads
  * it ({@link AuditPage#load}: the count and the first page of 50) for each filter, and the CSV export (capped at
  * {@link AuditCsv#MAX_ROWS}) into a writer that discards it. Each case runs 2 times to warm up, then 7 times
  * measured; the median and the slowest are printed and appended to {@code target/benchmark-results.txt}.
  * H2's query cache is off ({@code QUERY_CACHE_SIZE=0}): a live audit table changes with every sign-in, so
- * repeated runs must not be answered from it. Arguments: the results file, and optionally the number of rows.
+ * repeated runs must not be answered from it. PostgreSQL is vacuumed and analysed after the load, as autovacuum
+ * would soon do. Arguments: the results file, optionally the number of rows, and optionally which databases
+ * ({@code h2,postgresql}, the default, or one of them).
  */
 public final class AuditScaleBenchmark {
 
@@ -48,25 +52,62 @@ public final class AuditScaleBenchmark {
 	public static void main(String[] args) throws Exception {
 		Path results = Path.of(args.length > 0 ? args[0] : "target/benchmark-results.txt");
 		int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-		Path dir = Files.createDirectories(Path.of("target/audit-scale"));
-		Files.deleteIfExists(dir.resolve("audit.mv.db"));
-		String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("audit")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=0";
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
+		String databases = args.length > 2 ? args[2] : "h2,postgresql";
+		List<String> lines = new ArrayList<>();
+		if (databases.contains("h2")) {
+			Path dir = Files.createDirectories(Path.of("target/audit-scale"));
+			Files.deleteIfExists(dir.resolve("audit.mv.db"));
+			String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("audit")
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=0";
+			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
+			try {
+				run("H2 (file, PostgreSQL mode)", dataSource, rows, lines);
+			}
+			finally {
+				dataSource.destroy();
+			}
+		}
+		if (databases.contains("postgresql")) {
+			// The production database: PostgreSQL from zonky's embedded binaries (as the Postgres tests use).
+			try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+				// One connection kept open, as the application's pool keeps them: not a connection set-up per query.
+				SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
+						postgres.getPostgresDatabase().getConnection(), true);
+				try {
+					run("PostgreSQL " + dataSource.getConnection().getMetaData().getDatabaseProductVersion()
+							+ " (embedded)", dataSource, rows, lines);
+				}
+				finally {
+					dataSource.destroy();
+				}
+			}
+		}
+		lines.forEach(System.out::println);
+		Files.write(results, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+	}
+
+	private static void run(String database, DataSource dataSource, int rows, List<String> lines) throws Exception {
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		long start = System.nanoTime();
 		fill(dataSource, rows);
 		long fillMillis = (System.nanoTime() - start) / 1_000_000;
+		if (database.startsWith("PostgreSQL")) {
+			// What autovacuum does soon after a bulk load: statistics for the planner, the visibility map.
+			try (Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
+				c.setAutoCommit(true);
+				statement.execute("vacuum analyze audit_event");
+			}
+		}
 
 		var constructor = AuditEventRepository.class.getDeclaredConstructor(JdbcClient.class);
 		constructor.setAccessible(true);
 		AuditEventRepository audit = constructor.newInstance(JdbcClient.create(dataSource));
 
 		LocalDate lastDay = LocalDate.of(2026, 11, 30);
-		List<String> lines = new ArrayList<>();
 		lines.add("");
-		lines.add(String.format(Locale.ROOT, "AuditScaleBenchmark: %,d audit rows in H2 (file, PostgreSQL mode), "
-				+ "filled in %,d ms; %d warm-up + %d measured runs per case", rows, fillMillis, WARMUP, MEASURED));
+		lines.add(String.format(Locale.ROOT, "AuditScaleBenchmark: %,d audit rows in %s, "
+				+ "filled in %,d ms; %d warm-up + %d measured runs per case", rows, database, fillMillis, WARMUP,
+				MEASURED));
 		lines.add(String.format(Locale.ROOT, "%-44s %12s %12s %10s", "Case", "median ms", "max ms", "matching"));
 		record Case(String name, AuditQuery query) {
 		}
@@ -95,9 +136,6 @@ public final class AuditScaleBenchmark {
 				return csv;
 			}, total));
 		}
-		dataSource.destroy();
-		lines.forEach(System.out::println);
-		Files.write(results, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
 
 	private static String time(String name, Supplier<Object> run, long[] matching) {
@@ -162,6 +200,9 @@ public final class AuditScaleBenchmark {
 				}
 				insert.executeBatch();
 				c.commit();
+			}
+			finally {
+				c.setAutoCommit(true);
 			}
 		}
 	}
