@@ -24,13 +24,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.mlgov.console.ConsoleApplication;
+import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.RoleMode;
 import org.mlgov.console.draft.WizardStep;
-import org.mlgov.console.policy.TestSpecs;
 import org.mlgov.console.review.ReviewService;
 
 import org.springframework.boot.SpringApplication;
@@ -43,8 +43,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Page latency under load: starts the console as it runs in production (Thymeleaf's template cache on, AWS reads
  * off, an H2 file database of its own under {@code target/page-latency}), fills it with drafts of the largest
- * realistic specification (every data-scientist activity with VPC and KMS, 100 Bedrock models, 200 JumpStart ids,
- * all of Canvas; half of them submitted), signs in through the real login form (CSRF token and session cookie) and
+ * realistic specification ({@link GeneratorBenchmark#largestRealisticSpec}: every data-scientist activity with VPC
+ * and KMS, 100 Bedrock models, 200 JumpStart ids, all of Canvas; half of them submitted), signs in through the real login form (CSRF token and session cookie) and
  * then, page after page, lets {@code clients} concurrent HTTP clients request the page as fast as it answers: 5 s
  * of warm-up, then {@code seconds} measured. Every answer must be 200 with the page's marker text, or it counts as
  * an error. Prints and appends to the results file, per page: requests, throughput, and the p50/p90/p99/max
@@ -125,7 +125,8 @@ public final class PageLatencyBenchmark {
 					AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
 		try {
 			long[] ids = new long[DRAFTS];
-			DraftContent content = new DraftContent(TestSpecs.dataScientistEverything(), RoleMode.NEW_ROLE,
+			DraftContent content = new DraftContent(
+					GeneratorBenchmark.largestRealisticSpec(context.getBean(Catalog.class)), RoleMode.NEW_ROLE,
 					new CanvasTargets("d-abc123def456", true, List.of()));
 			for (int i = 0; i < DRAFTS; i++) {
 				Draft draft = drafts.start("Bench draft " + (i + 1), "admin", "127.0.0.1");
