@@ -102,6 +102,9 @@ class ReviewWorkflowWebTests {
 			.getContentAsString());
 		assertThat(queue.select("tr[data-draft-id=" + draft.id() + "]").text()).contains("To review", "admin",
 				"Fraud team needs Canvas with Claude", "0 of 1");
+		Document review = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(review.select("#decision h2").text()).isEqualTo("Your decision on revision 1 (0 of 1 approval so far)");
 		// The draft is frozen: its steps can no longer be saved.
 		MvcResult edit = this.mvc.perform(post("/drafts/{id}/steps/basics", draft.id()).with(csrf()).with(AUTHOR)
 			.param("version", String.valueOf(submitted.version())).param("roleName", "Changed")).andReturn();
