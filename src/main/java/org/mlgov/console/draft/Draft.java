@@ -116,7 +116,7 @@ public class Draft {
 			long expectedVersion, Instant now) {
 		requireEditableBy(user);
 		requireVersion(expectedVersion);
-		Assert.isTrue(step != WizardStep.REVIEW, "The review step saves nothing");
+		Assert.isTrue(step != WizardStep.SUMMARY, "The review step saves nothing");
 		if (step.isAfter(this.stepReached)) {
 			throw new StepNotReachedException(this.id, step, this.stepReached);
 		}
@@ -145,7 +145,7 @@ public class Draft {
 	public void submit(String user, int revisionNumber, int approvalsRequired, Instant now) {
 		requireAuthor(user, "submit");
 		requireStatus(DraftStatus.DRAFT, "submit");
-		if (this.stepReached != WizardStep.REVIEW) {
+		if (this.stepReached != WizardStep.SUMMARY) {
 			throw new IllegalTransitionException("Finish every step of the wizard before submitting.");
 		}
 		if (approvalsRequired < 1) {

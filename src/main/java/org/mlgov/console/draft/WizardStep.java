@@ -12,7 +12,7 @@ public enum WizardStep {
 	MODELS("models", "Generative models"),
 	CANVAS("canvas", "Canvas settings"),
 	COLLABORATION("collaboration", "Collaboration and evaluation"),
-	REVIEW("review", "Review");
+	SUMMARY("review", "Review");
 
 	private final String path;
 
@@ -25,6 +25,15 @@ public enum WizardStep {
 
 	public String path() {
 		return this.path;
+	}
+
+	/**
+	 * The step's template under {@code templates/drafts/steps/}: its name in lower case ({@code summary} for the last
+	 * step, whose URL segment stays {@code review}).
+	 * @return the template name
+	 */
+	public String template() {
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	public String title() {

@@ -1,6 +1,8 @@
 package org.mlgov.console.review;
 
 import java.util.List;
+import org.mlgov.console.diff.DocumentChange;
+import org.mlgov.console.diff.SettingChange;
 
 /**
  * What a revision would change in AWS: the role compared with the live role of that name, the Canvas settings

@@ -27,6 +27,15 @@ import org.mlgov.console.review.LiveComparison.TargetCheck;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import org.mlgov.console.aws.AwsProblem;
+import org.mlgov.console.diff.DocumentChange;
+import org.mlgov.console.diff.SettingChange;
+import org.mlgov.console.live.LiveBucketCors;
+import org.mlgov.console.live.LiveDomain;
+import org.mlgov.console.live.LiveRead;
+import org.mlgov.console.live.LiveRole;
+import org.mlgov.console.live.LiveStateReader;
+import org.mlgov.console.live.LiveUserProfile;
 
 /**
  * Compares a frozen revision with what is live in AWS, through the {@link LiveStateReader} port. The page's reads
@@ -138,7 +147,7 @@ public class LiveComparisonService implements DisposableBean {
 
 	private static RoleCheck roleCheck(LiveRead<LiveRole> live, RoleMode mode, String roleName, String account) {
 		boolean notFound = live.problemIfFailed()
-			.map((problem) -> problem.kind() == ReadProblem.Kind.NOT_FOUND)
+			.map((problem) -> problem.kind() == AwsProblem.Kind.NOT_FOUND)
 			.orElse(false);
 		if (mode == RoleMode.UPDATE_EXISTING) {
 			if (live.isFound()) {
@@ -169,9 +178,9 @@ public class LiveComparisonService implements DisposableBean {
 	 * or no role for the account): null when at least one read got an answer or failed otherwise.
 	 */
 	private static String notConfigured(List<LiveRead<?>> reads, String account) {
-		List<ReadProblem> problems = reads.stream().flatMap((read) -> read.problemIfFailed().stream()).toList();
+		List<AwsProblem> problems = reads.stream().flatMap((read) -> read.problemIfFailed().stream()).toList();
 		if (problems.size() < reads.size()
-				|| !problems.stream().allMatch((problem) -> problem.kind() == ReadProblem.Kind.NOT_CONFIGURED)) {
+				|| !problems.stream().allMatch((problem) -> problem.kind() == AwsProblem.Kind.NOT_CONFIGURED)) {
 			return null;
 		}
 		boolean off = problems.stream().allMatch((problem) -> problem.message().contains("switched off"));
@@ -273,7 +282,7 @@ public class LiveComparisonService implements DisposableBean {
 						+ ": the review page was interrupted.");
 			}
 			catch (ExecutionException ex) {
-				return LiveRead.failed(new ReadProblem(ReadProblem.Kind.SERVICE_ERROR, this.service, this.operation,
+				return LiveRead.failed(new AwsProblem(AwsProblem.Kind.SERVICE_ERROR, this.service, this.operation,
 						this.service + " " + this.operation + " failed while reading " + this.subject + " ("
 								+ ex.getCause().getClass().getSimpleName() + ")."));
 			}
@@ -290,7 +299,7 @@ public class LiveComparisonService implements DisposableBean {
 		}
 
 		private LiveRead<T> problem(String message) {
-			return LiveRead.failed(new ReadProblem(ReadProblem.Kind.TIMED_OUT, this.service, this.operation, message));
+			return LiveRead.failed(new AwsProblem(AwsProblem.Kind.TIMED_OUT, this.service, this.operation, message));
 		}
 
 		private static String seconds(Duration duration) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.mlgov.console.draft.CanvasTargets;
+import org.mlgov.console.diff.DocumentChange;
+import org.mlgov.console.diff.SettingChange;
 
 /**
  * How a revision differs from an earlier one (the last approved revision of the same role, or the draft's previous

@@ -13,6 +13,9 @@ import java.util.TreeSet;
 
 import org.mlgov.console.policy.PolicyKind;
 import org.mlgov.console.policy.RoleSpec;
+import org.mlgov.console.diff.DocumentChange;
+import org.mlgov.console.diff.SettingChange;
+import org.mlgov.console.live.LiveRole;
 
 /**
  * An IAM role as far as a review compares it, whether it comes from a frozen revision or from AWS: its settings, its

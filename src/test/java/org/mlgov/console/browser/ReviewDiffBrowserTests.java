@@ -13,11 +13,11 @@ import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.policy.PolicyGenerator;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.TestSpecs;
-import org.mlgov.console.review.FakeLiveStateReader;
-import org.mlgov.console.review.LiveBucketCors;
-import org.mlgov.console.review.LiveDomain;
-import org.mlgov.console.review.LiveRead;
-import org.mlgov.console.review.LiveRole;
+import org.mlgov.console.live.FakeLiveStateReader;
+import org.mlgov.console.live.LiveBucketCors;
+import org.mlgov.console.live.LiveDomain;
+import org.mlgov.console.live.LiveRead;
+import org.mlgov.console.live.LiveRole;
 import org.mlgov.console.review.ReviewService;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -98,20 +98,20 @@ class DraftContentTests {
 	@Test
 	void aPersonaChangeThatLeavesTheSpecificationIncompleteSendsTheStepReachedBackToTheActivities() {
 		Instant t0 = Instant.parse("2026-11-23T10:00:00Z");
-		Draft draft = new Draft(7L, "Team", "alice", DraftStatus.DRAFT, WizardStep.REVIEW,
+		Draft draft = new Draft(7L, "Team", "alice", DraftStatus.DRAFT, WizardStep.SUMMARY,
 				DraftContentJson.write(dataScientist()), t0, t0, "alice", 5L);
 		draft.saveStep(WizardStep.BASICS, draft.content().withPersona("mlops", CATALOG), false, "alice", 5, t0);
 		assertThat(draft.stepReached()).isEqualTo(WizardStep.ACTIVITIES);
 
-		Draft complete = new Draft(8L, "Team", "alice", DraftStatus.DRAFT, WizardStep.REVIEW,
+		Draft complete = new Draft(8L, "Team", "alice", DraftStatus.DRAFT, WizardStep.SUMMARY,
 				DraftContentJson.write(dataScientist()), t0, t0, "alice", 5L);
 		complete.saveStep(WizardStep.BASICS, complete.content().withPersona("custom", CATALOG), true, "alice", 5, t0);
-		assertThat(complete.stepReached()).isEqualTo(WizardStep.REVIEW);
+		assertThat(complete.stepReached()).isEqualTo(WizardStep.SUMMARY);
 
-		Draft noChange = new Draft(9L, "Team", "alice", DraftStatus.DRAFT, WizardStep.REVIEW,
+		Draft noChange = new Draft(9L, "Team", "alice", DraftStatus.DRAFT, WizardStep.SUMMARY,
 				DraftContentJson.write(dataScientist()), t0, t0, "alice", 5L);
 		noChange.saveStep(WizardStep.BASICS, noChange.content(), false, "alice", 5, t0);
-		assertThat(noChange.stepReached()).isEqualTo(WizardStep.REVIEW);
+		assertThat(noChange.stepReached()).isEqualTo(WizardStep.SUMMARY);
 	}
 
 	private static RoleSpec withActivities(RoleSpec s, List<ActivitySelection> activities) {

@@ -69,7 +69,7 @@ abstract class DraftRepositoryContract {
 	@Test
 	void decisionsAreStoredWithTheDraft() {
 		Draft saved = this.drafts.save(Draft.start("Reviewed", "alice", T0));
-		Draft atReview = new Draft(saved.id(), saved.name(), "alice", DraftStatus.DRAFT, WizardStep.REVIEW,
+		Draft atReview = new Draft(saved.id(), saved.name(), "alice", DraftStatus.DRAFT, WizardStep.SUMMARY,
 				DraftContentJson.write(saved.content()), T0, T0, "alice", saved.version());
 		atReview.submit("alice", 1, 2, T0.plusSeconds(1));
 		atReview = this.drafts.save(atReview);

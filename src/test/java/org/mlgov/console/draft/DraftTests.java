@@ -92,7 +92,7 @@ class DraftTests {
 	@Test
 	void theReviewStepSavesNothing() {
 		Draft draft = persisted("alice");
-		assertThatThrownBy(() -> draft.saveStep(WizardStep.REVIEW, draft.content(), true, "alice", 3, T0))
+		assertThatThrownBy(() -> draft.saveStep(WizardStep.SUMMARY, draft.content(), true, "alice", 3, T0))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 

@@ -62,7 +62,7 @@ class DraftTransitionTableTests {
 	 */
 	private static Draft draft(DraftStatus status) {
 		Draft fresh = Draft.start("Team A", "alice", T0);
-		return new Draft(9L, fresh.name(), "alice", status, WizardStep.REVIEW, DraftContentJson.write(fresh.content()),
+		return new Draft(9L, fresh.name(), "alice", status, WizardStep.SUMMARY, DraftContentJson.write(fresh.content()),
 				T0, T0, "alice", 4L, 1, 1, Set.of());
 	}
 
@@ -95,7 +95,7 @@ class DraftTransitionTableTests {
 	@Test
 	void onlyADraftThatWasNeverSubmittedIsDeletedAndOnlyByItsAuthor() {
 		Draft fresh = Draft.start("Team A", "alice", T0);
-		Draft never = new Draft(9L, fresh.name(), "alice", DraftStatus.DRAFT, WizardStep.REVIEW,
+		Draft never = new Draft(9L, fresh.name(), "alice", DraftStatus.DRAFT, WizardStep.SUMMARY,
 				DraftContentJson.write(fresh.content()), T0, T0, "alice", 4L, null, 1, Set.of());
 		never.requireDeletableBy("alice");
 		assertThat(never.isDeletableBy("alice")).isTrue();

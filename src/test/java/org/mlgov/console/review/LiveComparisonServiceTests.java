@@ -16,7 +16,13 @@ import org.mlgov.console.policy.PolicyGenerator;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.TestSpecs;
 import org.mlgov.console.review.LiveComparison.Outcome;
-import org.mlgov.console.review.ReadProblem.Kind;
+import org.mlgov.console.aws.AwsProblem.Kind;
+import org.mlgov.console.live.FakeLiveStateReader;
+import org.mlgov.console.live.LiveBucketCors;
+import org.mlgov.console.live.LiveDomain;
+import org.mlgov.console.live.LiveRead;
+import org.mlgov.console.live.LiveRole;
+import org.mlgov.console.live.LiveUserProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

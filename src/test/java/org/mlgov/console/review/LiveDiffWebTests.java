@@ -19,7 +19,7 @@ import org.mlgov.console.policy.PolicyGenerator;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.RoleSpec.Tag;
 import org.mlgov.console.policy.TestSpecs;
-import org.mlgov.console.review.ReadProblem.Kind;
+import org.mlgov.console.aws.AwsProblem.Kind;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -29,6 +29,11 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.mlgov.console.live.FakeLiveStateReader;
+import org.mlgov.console.live.LiveBucketCors;
+import org.mlgov.console.live.LiveDomain;
+import org.mlgov.console.live.LiveRead;
+import org.mlgov.console.live.LiveRole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

@@ -14,7 +14,10 @@ import org.mlgov.console.policy.RoleSpec.EvaluationSettings;
 import org.mlgov.console.policy.RoleSpec.ModelAccess;
 import org.mlgov.console.policy.RoleSpec.Tag;
 import org.mlgov.console.policy.TestSpecs;
-import org.mlgov.console.review.DocumentChange.Status;
+import org.mlgov.console.diff.DocumentChange.Status;
+import org.mlgov.console.diff.DocumentChange;
+import org.mlgov.console.diff.SettingChange;
+import org.mlgov.console.live.LiveRole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

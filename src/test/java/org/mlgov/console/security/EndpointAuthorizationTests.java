@@ -98,7 +98,7 @@ class EndpointAuthorizationTests {
 	private Draft finishedDraft() {
 		Draft draft = this.drafts.start("Authorization", "admin", "127.0.0.1");
 		for (WizardStep step : WizardStep.values()) {
-			if (step != WizardStep.REVIEW) {
+			if (step != WizardStep.SUMMARY) {
 				draft = this.drafts.saveStep(draft.id(), step, valid(), draft.version(), "admin",
 						"127.0.0.1");
 			}

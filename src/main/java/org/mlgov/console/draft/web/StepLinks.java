@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class StepLinks {
 
 	public boolean reachable(WizardStep step, Draft draft, boolean editable) {
-		return !step.isAfter(draft.stepReached()) || (!editable && step == WizardStep.REVIEW);
+		return !step.isAfter(draft.stepReached()) || (!editable && step == WizardStep.SUMMARY);
 	}
 
 }

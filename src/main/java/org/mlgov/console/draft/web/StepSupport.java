@@ -66,7 +66,7 @@ public class StepSupport {
 	public String show(long id, WizardStep step, StepFormFactory factory, Model model, Authentication user) {
 		Draft draft = this.drafts.get(id);
 		boolean editable = draft.isEditableBy(user.getName());
-		if (step.isAfter(draft.stepReached()) && (editable || step != WizardStep.REVIEW)) {
+		if (step.isAfter(draft.stepReached()) && (editable || step != WizardStep.SUMMARY)) {
 			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 		}
 		if (!model.containsAttribute(FORM) && factory != null) {
@@ -173,7 +173,7 @@ public class StepSupport {
 		model.addAttribute("catalog", this.catalog);
 		model.addAttribute("preview", this.preview.of(shown));
 		model.addAttribute("personaChange", PersonaChangeNotice.of(draft.content(), this.catalog));
-		return "drafts/steps/" + step.path();
+		return "drafts/steps/" + step.template();
 	}
 
 	/**
@@ -210,7 +210,7 @@ public class StepSupport {
 	public String livePreviewOf(long id, WizardStep step, StepForm form, BindingResult binding, Model model,
 			Authentication user, HttpServletResponse response) {
 		previewOf(id, form, binding, model, user, response);
-		return "drafts/steps/" + step.path() + " :: live";
+		return "drafts/steps/" + step.template() + " :: live";
 	}
 
 	/** Builds a step's form from a draft's content. */

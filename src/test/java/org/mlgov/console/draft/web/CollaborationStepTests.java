@@ -52,7 +52,7 @@ class CollaborationStepTests extends WizardStepTest {
 		assertThat(spec.collaboration()).isEqualTo(new CollaborationSettings(true, Scope.AS_DOCUMENTED));
 		assertThat(spec.evaluation()).isEqualTo(new EvaluationSettings(true, true,
 				List.of("eval-prompts", "eval-results"), List.of(CONSOLE), Scope.NARROWED));
-		assertThat(saved.stepReached()).isEqualTo(WizardStep.REVIEW);
+		assertThat(saved.stepReached()).isEqualTo(WizardStep.SUMMARY);
 		assertThat(saved.version()).isEqualTo(draft.version() + 1);
 	}
 

@@ -724,7 +724,7 @@ class MalformedFormsTests {
 	private Draft finished() {
 		Draft draft = this.drafts.start("Malformed forms", "admin", "127.0.0.1");
 		for (WizardStep step : WizardStep.values()) {
-			if (step != WizardStep.REVIEW) {
+			if (step != WizardStep.SUMMARY) {
 				draft = this.drafts.saveStep(draft.id(), step, WizardStepTest.validContent(), draft.version(), "admin",
 						"127.0.0.1");
 			}
@@ -772,7 +772,7 @@ class MalformedFormsTests {
 				form.put("sharingScope", "NARROWED");
 				form.put("s3Scope", "NARROWED");
 			}
-			case REVIEW -> throw new IllegalArgumentException("The review has no form");
+			case SUMMARY -> throw new IllegalArgumentException("The summary has no form");
 		}
 		return form;
 	}

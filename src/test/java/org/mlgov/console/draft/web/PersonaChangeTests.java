@@ -66,11 +66,11 @@ class PersonaChangeTests {
 					null, null, "data-scientist", activities, null, null, null, null, null, null, null));
 		Draft draft = this.drafts.start("Persona change", "admin", "127.0.0.1");
 		for (WizardStep step : WizardStep.values()) {
-			if (step != WizardStep.REVIEW) {
+			if (step != WizardStep.SUMMARY) {
 				draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin", "127.0.0.1");
 			}
 		}
-		assertThat(draft.stepReached()).isEqualTo(WizardStep.REVIEW);
+		assertThat(draft.stepReached()).isEqualTo(WizardStep.SUMMARY);
 		return draft;
 	}
 
@@ -176,7 +176,7 @@ class PersonaChangeTests {
 			.isEqualTo("/drafts/" + draft.id() + "/steps/activities");
 		Draft saved = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(saved.content().spec().activities()).isEmpty();
-		assertThat(saved.stepReached()).isEqualTo(WizardStep.REVIEW);
+		assertThat(saved.stepReached()).isEqualTo(WizardStep.SUMMARY);
 		Document step2 = page("/drafts/" + draft.id() + "/steps/activities");
 		assertThat(step2.select("#persona-change p").first().text())
 			.isEqualTo("You changed the persona from Data Scientist to Custom Role Settings: its activities are "

@@ -52,7 +52,7 @@ class ReadOnlyStepsTests {
 				new CanvasTargets("d-abc123def456", true, List.of("alice")));
 		Draft draft = this.drafts.start("Read by others", "admin", "127.0.0.1");
 		for (WizardStep step : WizardStep.values()) {
-			if (step != WizardStep.REVIEW) {
+			if (step != WizardStep.SUMMARY) {
 				draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin", "127.0.0.1");
 			}
 		}
@@ -66,7 +66,7 @@ class ReadOnlyStepsTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = WizardStep.class, names = "REVIEW", mode = EnumSource.Mode.EXCLUDE)
+	@EnumSource(value = WizardStep.class, names = "SUMMARY", mode = EnumSource.Mode.EXCLUDE)
 	void everyStepIsTheSamePageWithItsFieldsDisabledAndLinksInsteadOfButtons(WizardStep step) throws Exception {
 		Draft draft = finished();
 		Document page = page(draft.id(), step);
@@ -116,11 +116,11 @@ class ReadOnlyStepsTests {
 		assertThat(activities.select("a#next")).isEmpty();
 		assertThat(activities.select("#wizard-steps a")).extracting(Element::text)
 			.containsExactly("Role and persona", "Review");
-		assertThat(page(draft.id(), WizardStep.REVIEW).select("#read-only")).hasSize(1);
+		assertThat(page(draft.id(), WizardStep.SUMMARY).select("#read-only")).hasSize(1);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = WizardStep.class, names = "REVIEW", mode = EnumSource.Mode.EXCLUDE)
+	@EnumSource(value = WizardStep.class, names = "SUMMARY", mode = EnumSource.Mode.EXCLUDE)
 	void postsOfTheStepAndItsPreviewAreStillRefused(WizardStep step) throws Exception {
 		Draft draft = finished();
 		for (String path : List.of("", "/preview")) {
