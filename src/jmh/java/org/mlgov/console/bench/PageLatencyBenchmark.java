@@ -129,14 +129,13 @@ public final class PageLatencyBenchmark {
 					GeneratorBenchmark.largestRealisticSpec(context.getBean(Catalog.class)), RoleMode.NEW_ROLE,
 					new CanvasTargets("d-abc123def456", true, List.of()));
 			for (int i = 0; i < DRAFTS; i++) {
-				Draft draft = drafts.start("Bench draft " + (i + 1), "admin", "127.0.0.1");
+				Draft draft = drafts.start("Bench draft " + (i + 1), "admin");
 				for (WizardStep step : List.of(WizardStep.BASICS, WizardStep.ACTIVITIES, WizardStep.MODELS,
 						WizardStep.CANVAS, WizardStep.COLLABORATION)) {
-					draft = drafts.saveStep(draft.id(), step, content, draft.version(), "admin", "127.0.0.1");
+					draft = drafts.saveStep(draft.id(), step, content, draft.version(), "admin");
 				}
 				if (i >= DRAFTS / 2) {
-					reviews.submit(draft.id(), "Benchmark submission " + (i + 1), draft.version(), "admin",
-							"127.0.0.1");
+					reviews.submit(draft.id(), "Benchmark submission " + (i + 1), draft.version(), "admin");
 				}
 				ids[i] = draft.id();
 			}

@@ -15,13 +15,11 @@ import org.springframework.util.Assert;
  * @param target what it happened to, if anything
  * @param detail a short explanation, if any
  * @param remoteAddress the client address, if known
- * @param draftId the draft it happened to, if it is about a draft
- * @param draftVersion the draft's version (its optimistic-lock counter) after the action, if it is about a draft
- * @param draftRevision the number of the submitted revision the action is about (the draft's current revision),
- * if it is an action of the security review
+ * @param subject what it happened to, generically (kind and id, role name and account where there is one), and for
+ * drafts the draft, its version (its optimistic-lock counter) after the action and the revision the action is about
  */
 public record AuditEvent(Long id, Instant occurredAt, String actor, String action, String target, String detail,
-		String remoteAddress, Long draftId, Long draftVersion, Integer draftRevision) {
+		String remoteAddress, AuditSubject subject) {
 
 	static final int ACTOR_LENGTH = 100;
 
@@ -43,8 +41,32 @@ public record AuditEvent(Long id, Instant occurredAt, String actor, String actio
 		target = truncate(target, TARGET_LENGTH);
 		detail = truncate(detail, DETAIL_LENGTH);
 		remoteAddress = truncate(remoteAddress, REMOTE_ADDRESS_LENGTH);
-		Assert.isTrue(draftVersion == null || draftId != null, "A draft version needs a draft id");
-		Assert.isTrue(draftRevision == null || draftId != null, "A draft revision needs a draft id");
+		subject = (subject != null) ? subject : AuditSubject.NONE;
+		Assert.isTrue(subject.draftVersion() == null || subject.draftId() != null, "A draft version needs a draft id");
+		Assert.isTrue(subject.draftRevision() == null || subject.draftId() != null,
+				"A draft revision needs a draft id");
+	}
+
+	/**
+	 * An event about a draft, or about nothing, as written before subjects had a kind (V10).
+	 * @param id database identity, {@code null} until inserted
+	 * @param occurredAt when it happened
+	 * @param actor who did it
+	 * @param action what happened
+	 * @param target what it happened to, if anything
+	 * @param detail a short explanation, if any
+	 * @param remoteAddress the client address, if known
+	 * @param draftId the draft it happened to, if it is about a draft
+	 * @param draftVersion the draft's version after the action, if it is about a draft
+	 * @param draftRevision the revision the action is about, if it is an action of the security review
+	 */
+	public AuditEvent(Long id, Instant occurredAt, String actor, String action, String target, String detail,
+			String remoteAddress, Long draftId, Long draftVersion, Integer draftRevision) {
+		this(id, occurredAt, actor, action, target, detail, remoteAddress,
+				(draftId == null && draftVersion == null && draftRevision == null) ? AuditSubject.NONE
+						: new AuditSubject((draftId != null) ? AuditSubject.Kind.DRAFT : null,
+								(draftId != null) ? draftId.toString() : null, null, null, draftId, draftVersion,
+								draftRevision));
 	}
 
 	/**
@@ -127,9 +149,49 @@ public record AuditEvent(Long id, Instant occurredAt, String actor, String actio
 				draftRevision);
 	}
 
+	/**
+	 * A new event that happened now, about a subject, and has not been inserted yet. Its target text names the
+	 * subject ({@code draft <id> (version <n>)} for a draft).
+	 * @param actor who did it
+	 * @param action what happened
+	 * @param subject what it happened to
+	 * @param detail a short explanation, or {@code null}
+	 * @param remoteAddress the client address, or {@code null}
+	 * @return the event
+	 */
+	public static AuditEvent now(String actor, AuditAction action, AuditSubject subject, String detail,
+			String remoteAddress) {
+		return new AuditEvent(null, Instant.now(), actor, action.name(), subject.target(), detail, remoteAddress,
+				subject);
+	}
+
+	/**
+	 * The draft the event is about.
+	 * @return the draft id, or {@code null}
+	 */
+	public Long draftId() {
+		return this.subject.draftId();
+	}
+
+	/**
+	 * The draft's version after the action.
+	 * @return the version, or {@code null}
+	 */
+	public Long draftVersion() {
+		return this.subject.draftVersion();
+	}
+
+	/**
+	 * The revision the action is about.
+	 * @return the revision number, or {@code null}
+	 */
+	public Integer draftRevision() {
+		return this.subject.draftRevision();
+	}
+
 	AuditEvent withId(long newId) {
 		return new AuditEvent(newId, this.occurredAt, this.actor, this.action, this.target, this.detail,
-				this.remoteAddress, this.draftId, this.draftVersion, this.draftRevision);
+				this.remoteAddress, this.subject);
 	}
 
 	private static String truncate(String value, int length) {

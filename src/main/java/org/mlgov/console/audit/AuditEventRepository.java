@@ -27,7 +27,7 @@ import org.springframework.util.Assert;
 public class AuditEventRepository {
 
 	private static final String COLUMNS = "id, occurred_at, actor, action, target, detail, remote_address, draft_id, "
-			+ "draft_version, draft_revision";
+			+ "draft_version, draft_revision, subject_kind, subject_id, role_name, account_id";
 
 	private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
 
@@ -50,8 +50,9 @@ public class AuditEventRepository {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into audit_event (occurred_at, actor, action, target, detail, remote_address, draft_id, "
-					+ "draft_version, draft_revision, actor_lower) values (:occurredAt, :actor, :action, :target, :detail, "
-					+ ":remoteAddress, :draftId, :draftVersion, :draftRevision, lower(:actor))")
+					+ "draft_version, draft_revision, subject_kind, subject_id, role_name, account_id, actor_lower) "
+					+ "values (:occurredAt, :actor, :action, :target, :detail, :remoteAddress, :draftId, :draftVersion, "
+					+ ":draftRevision, :subjectKind, :subjectId, :roleName, :accountId, lower(:actor))")
 			.param("occurredAt", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
 			.param("actor", event.actor())
 			.param("action", event.action())
@@ -61,6 +62,11 @@ public class AuditEventRepository {
 			.param("draftId", event.draftId(), Types.BIGINT)
 			.param("draftVersion", event.draftVersion(), Types.BIGINT)
 			.param("draftRevision", event.draftRevision(), Types.INTEGER)
+			.param("subjectKind", (event.subject().kind() != null) ? event.subject().kind().name() : null,
+					Types.VARCHAR)
+			.param("subjectId", event.subject().id(), Types.VARCHAR)
+			.param("roleName", event.subject().roleName(), Types.VARCHAR)
+			.param("accountId", event.subject().accountId(), Types.VARCHAR)
 			.update(keys, "id");
 		Number id = keys.getKeyAs(Number.class);
 		Assert.state(id != null, "The database returned no id for the audit event");
@@ -165,10 +171,14 @@ public class AuditEventRepository {
 	}
 
 	private static AuditEvent map(ResultSet rs, int rowNum) throws SQLException {
+		String kind = rs.getString("subject_kind");
+		AuditSubject subject = new AuditSubject((kind != null) ? AuditSubject.Kind.valueOf(kind) : null,
+				rs.getString("subject_id"), rs.getString("role_name"), rs.getString("account_id"),
+				rs.getObject("draft_id", Long.class), rs.getObject("draft_version", Long.class),
+				rs.getObject("draft_revision", Integer.class));
 		return new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("detail"),
-				rs.getString("remote_address"), rs.getObject("draft_id", Long.class),
-				rs.getObject("draft_version", Long.class), rs.getObject("draft_revision", Integer.class));
+				rs.getString("remote_address"), subject);
 	}
 
 	/**

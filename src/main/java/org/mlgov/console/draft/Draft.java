@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.mlgov.console.audit.AuditSubject;
+import org.mlgov.console.policy.RoleSpec;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -346,6 +349,17 @@ public class Draft {
 
 	public DraftContent content() {
 		return DraftContentJson.read(this.content);
+	}
+
+	/**
+	 * The draft as the subject of an audit event: its id and version, the revision the event is about, and the role
+	 * and account it defines (so that the audit trail can be searched by role).
+	 * @param revision the revision the event is about, or {@code null}
+	 * @return the subject
+	 */
+	public AuditSubject auditSubject(Integer revision) {
+		RoleSpec spec = content().spec();
+		return AuditSubject.draft(this.id, version(), revision, spec.roleName(), spec.accountId());
 	}
 
 	public Long id() {

@@ -1,22 +1,29 @@
 package org.mlgov.console.draft;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
-import org.mlgov.console.audit.AuditAction;
-import org.mlgov.console.audit.AuditEvent;
-import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.audit.AuditableEvent;
 import org.mlgov.console.catalog.Catalog;
+import org.mlgov.console.draft.DraftEvents.DraftCloned;
+import org.mlgov.console.draft.DraftEvents.DraftCreated;
+import org.mlgov.console.draft.DraftEvents.DraftDeleted;
+import org.mlgov.console.draft.DraftEvents.DraftRenamed;
+import org.mlgov.console.draft.DraftEvents.StepSaved;
 import org.mlgov.console.policy.SpecValidator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The use cases of drafts: start, save a wizard step, rename, clone, delete, and read. Each change is written to
- * the audit trail in the same transaction. Only ML administrators use drafts; only the author changes one.
+ * The use cases of drafts: start, save a wizard step, rename, clone, delete, and read. Each change publishes an event
+ * ({@link DraftEvents}) that the audit trail records in the same transaction. Only ML administrators use drafts;
+ * only the author changes one. Other features (the security review) read and store drafts through this service,
+ * never through the repository.
  * <p>
  * Two saves of the same version can both pass the aggregate's version check and meet at the database, where the
  * second finds the version changed ({@link OptimisticLockingFailureException}). That second save is refused as a
@@ -28,23 +35,23 @@ public class DraftService {
 
 	private final DraftRepository drafts;
 
-	private final AuditEventRepository audit;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final SpecValidator validator;
 
-	public DraftService(DraftRepository drafts, AuditEventRepository audit, Clock clock, Catalog catalog) {
+	public DraftService(DraftRepository drafts, ApplicationEventPublisher events, Clock clock, Catalog catalog) {
 		this.drafts = drafts;
-		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 		this.validator = new SpecValidator(catalog);
 	}
 
 	@Transactional
-	public Draft start(String name, String user, String remoteAddress) {
+	public Draft start(String name, String user) {
 		Draft draft = this.drafts.save(Draft.start(name, user, this.clock.instant()));
-		record(user, AuditAction.DRAFT_CREATED, draft, "name: " + draft.name(), remoteAddress);
+		publish(new DraftCreated(user, draft.auditSubject(null), draft.name()));
 		return draft;
 	}
 
@@ -71,34 +78,33 @@ public class DraftService {
 	}
 
 	@Transactional
-	public Draft saveStep(long id, WizardStep step, DraftContent content, long expectedVersion, String user,
-			String remoteAddress) {
+	public Draft saveStep(long id, WizardStep step, DraftContent content, long expectedVersion, String user) {
 		Draft draft = get(id);
 		boolean complete = this.validator.validate(content.spec()).isEmpty();
 		draft.saveStep(step, content, complete, user, expectedVersion, this.clock.instant());
 		Draft saved = store(draft);
-		record(user, AuditAction.DRAFT_SAVED, saved, "step: " + step.path(), remoteAddress);
+		publish(new StepSaved(user, saved.auditSubject(null), step));
 		return saved;
 	}
 
 	@Transactional
-	public Draft rename(long id, String newName, long expectedVersion, String user, String remoteAddress) {
+	public Draft rename(long id, String newName, long expectedVersion, String user) {
 		Draft draft = get(id);
 		String oldName = draft.name();
 		draft.rename(newName, user, expectedVersion, this.clock.instant());
 		Draft saved = store(draft);
-		record(user, AuditAction.DRAFT_RENAMED, saved, "from: " + oldName, remoteAddress);
+		publish(new DraftRenamed(user, saved.auditSubject(null), oldName));
 		return saved;
 	}
 
 	@Transactional
-	public Draft cloneDraft(long id, String user, String remoteAddress) {
+	public Draft cloneDraft(long id, String user) {
 		Draft original = get(id);
 		if (!original.author().equals(user)) {
 			throw new DraftAccessDeniedException("Only " + original.author() + ", the author, can clone this draft.");
 		}
 		Draft copy = this.drafts.save(original.cloneFor(user, this.clock.instant()));
-		record(user, AuditAction.DRAFT_CLONED, copy, "from draft " + original.id(), remoteAddress);
+		publish(new DraftCloned(user, copy.auditSubject(null), original.id()));
 		return copy;
 	}
 
@@ -107,7 +113,7 @@ public class DraftService {
 	 * @throws IllegalTransitionException if it was ever submitted: its review records are kept
 	 */
 	@Transactional
-	public void delete(long id, String user, String remoteAddress) {
+	public void delete(long id, String user) {
 		Draft draft = get(id);
 		draft.requireDeletableBy(user);
 		try {
@@ -116,7 +122,33 @@ public class DraftService {
 		catch (OptimisticLockingFailureException ex) {
 			throw conflict(id);
 		}
-		record(user, AuditAction.DRAFT_DELETED, draft, "name: " + draft.name(), remoteAddress);
+		publish(new DraftDeleted(user, draft.auditSubject(null), draft.name()));
+	}
+
+	/**
+	 * Stores a draft that a use case of another feature (the security review) has changed through the aggregate's
+	 * own methods; the caller publishes the event that says what happened.
+	 * @param draft the changed draft
+	 * @return the stored draft with its new version
+	 * @throws DraftConflictException if a concurrent change reached the database first
+	 */
+	@Transactional
+	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER')")
+	public Draft update(Draft draft) {
+		return store(draft);
+	}
+
+	/**
+	 * The drafts with the given ids, for other features' lists (the review queue).
+	 * @param ids the draft ids
+	 * @return the drafts that exist, in no particular order
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER','HELPDESK')")
+	public List<Draft> findAll(Iterable<Long> ids) {
+		List<Draft> found = new ArrayList<>();
+		this.drafts.findAllById(ids).forEach(found::add);
+		return found;
 	}
 
 	/** Saves a changed draft; a concurrent save that reached the database first is a conflict. */
@@ -135,8 +167,8 @@ public class DraftService {
 		return new DraftConflictException(id, stored.updatedBy(), stored.updatedAt());
 	}
 
-	private void record(String user, AuditAction action, Draft draft, String detail, String remoteAddress) {
-		this.audit.insert(AuditEvent.nowOnDraft(user, action.name(), draft.id(), draft.version(), detail, remoteAddress));
+	private void publish(AuditableEvent event) {
+		this.events.publishEvent(event);
 	}
 
 }

@@ -5,14 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mlgov.console.audit.AuditAction;
-import org.mlgov.console.audit.AuditEvent;
-import org.mlgov.console.audit.AuditEventRepository;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftConflictException;
 import org.mlgov.console.draft.DraftContent;
-import org.mlgov.console.draft.DraftNotFoundException;
-import org.mlgov.console.draft.DraftRepository;
+import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.FreeText;
 import org.mlgov.console.draft.IllegalTransitionException;
@@ -21,9 +17,16 @@ import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.InvalidSpecException;
 import org.mlgov.console.policy.PolicyGenerator;
+import org.mlgov.console.review.ReviewEvents.ApprovalRefused;
+import org.mlgov.console.review.ReviewEvents.DraftCommented;
+import org.mlgov.console.review.ReviewEvents.DraftReworked;
+import org.mlgov.console.review.ReviewEvents.RevisionApproved;
+import org.mlgov.console.review.ReviewEvents.RevisionRejected;
+import org.mlgov.console.review.ReviewEvents.RevisionSubmitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,14 +34,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The security review's use cases: the author submits (the draft is frozen as an immutable revision), reviewers
  * approve or reject it (never their own), the author reworks a rejected draft, and everybody involved comments.
- * Every step is written to the audit trail in the same transaction.
+ * Every step publishes an event ({@link ReviewEvents}) that the audit trail records in the same transaction. Drafts
+ * are read and stored through {@link DraftService}.
  */
 @Service
 public class ReviewService {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReviewService.class);
 
-	private final DraftRepository drafts;
+	private final DraftService drafts;
 
 	private final DraftRevisionRepository revisions;
 
@@ -46,19 +50,19 @@ public class ReviewService {
 
 	private final PolicyGenerator generator;
 
-	private final AuditEventRepository audit;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final int requiredApprovals;
 
-	public ReviewService(DraftRepository drafts, DraftRevisionRepository revisions, DraftCommentRepository comments,
-			PolicyGenerator generator, AuditEventRepository audit, Clock clock, ReviewProperties properties) {
+	public ReviewService(DraftService drafts, DraftRevisionRepository revisions, DraftCommentRepository comments,
+			PolicyGenerator generator, ApplicationEventPublisher events, Clock clock, ReviewProperties properties) {
 		this.drafts = drafts;
 		this.revisions = revisions;
 		this.comments = comments;
 		this.generator = generator;
-		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 		this.requiredApprovals = properties.requiredApprovals();
 	}
@@ -70,8 +74,7 @@ public class ReviewService {
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
-	public DraftRevision submit(long draftId, String justification, long expectedVersion, String user,
-			String remoteAddress) {
+	public DraftRevision submit(long draftId, String justification, long expectedVersion, String user) {
 		Draft draft = load(draftId);
 		draft.requireEditableBy(user);
 		if (draft.version() != expectedVersion) {
@@ -106,8 +109,8 @@ public class ReviewService {
 				FrozenDocuments.of(result, content.roleMode(), content.canvasTargets()), why, user,
 				this.clock.instant()));
 		draft.submit(user, number, this.requiredApprovals, this.clock.instant());
-		Draft saved = this.drafts.save(draft);
-		record(user, AuditAction.DRAFT_SUBMITTED, saved, "revision " + number + ": " + why, remoteAddress);
+		Draft saved = this.drafts.update(draft);
+		this.events.publishEvent(new RevisionSubmitted(user, saved.auditSubject(number), number, why));
 		return revision;
 	}
 
@@ -120,14 +123,13 @@ public class ReviewService {
 	 */
 	@Transactional(noRollbackFor = RevisionTamperedException.class)
 	@PreAuthorize("hasRole('REVIEWER')")
-	public Draft approve(long draftId, String comment, String reviewer, String remoteAddress) {
+	public Draft approve(long draftId, String comment, String reviewer) {
 		Draft draft = load(draftId);
-		requireIntact(draft, reviewer, remoteAddress);
+		requireIntact(draft, reviewer);
 		draft.approve(reviewer, comment, this.clock.instant());
-		Draft saved = this.drafts.save(draft);
-		String text = FreeText.normalize(comment);
-		record(reviewer, (saved.status() == DraftStatus.APPROVED) ? AuditAction.DRAFT_APPROVED : AuditAction.DRAFT_APPROVAL_RECORDED,
-				saved, "revision " + saved.currentRevision() + (text.isEmpty() ? "" : ": " + text), remoteAddress);
+		Draft saved = this.drafts.update(draft);
+		this.events.publishEvent(new RevisionApproved(reviewer, saved.auditSubject(saved.currentRevision()),
+				saved.currentRevision(), FreeText.normalize(comment), saved.status() == DraftStatus.APPROVED));
 		return saved;
 	}
 
@@ -137,23 +139,23 @@ public class ReviewService {
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('REVIEWER')")
-	public Draft reject(long draftId, String reason, String reviewer, String remoteAddress) {
+	public Draft reject(long draftId, String reason, String reviewer) {
 		Draft draft = load(draftId);
 		draft.reject(reviewer, reason, this.clock.instant());
-		Draft saved = this.drafts.save(draft);
-		record(reviewer, AuditAction.DRAFT_REJECTED, saved,
-				"revision " + saved.currentRevision() + ": " + FreeText.normalize(reason), remoteAddress);
+		Draft saved = this.drafts.update(draft);
+		this.events.publishEvent(new RevisionRejected(reviewer, saved.auditSubject(saved.currentRevision()),
+				saved.currentRevision(), FreeText.normalize(reason)));
 		return saved;
 	}
 
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
-	public Draft rework(long draftId, String user, String remoteAddress) {
+	public Draft rework(long draftId, String user) {
 		Draft draft = load(draftId);
 		draft.rework(user, this.clock.instant());
-		Draft saved = this.drafts.save(draft);
-		record(user, AuditAction.DRAFT_REWORKED, saved, "back to draft after revision " + saved.currentRevision(),
-				remoteAddress);
+		Draft saved = this.drafts.update(draft);
+		this.events.publishEvent(new DraftReworked(user, saved.auditSubject(saved.currentRevision()),
+				saved.currentRevision()));
 		return saved;
 	}
 
@@ -164,12 +166,12 @@ public class ReviewService {
 	 */
 	@Transactional
 	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER')")
-	public void comment(long draftId, String body, String user, boolean reviewer, String remoteAddress) {
+	public void comment(long draftId, String body, String user, boolean reviewer) {
 		Draft draft = load(draftId);
 		draft.requireCommentableBy(user, reviewer);
 		DraftComment comment = DraftComment.of(draftId, user, body, this.clock.instant());
 		this.comments.insert(comment);
-		record(user, AuditAction.DRAFT_COMMENTED, draft, comment.body(), remoteAddress);
+		this.events.publishEvent(new DraftCommented(user, draft.auditSubject(draft.currentRevision()), comment.body()));
 	}
 
 	/**
@@ -181,7 +183,7 @@ public class ReviewService {
 	public List<Waiting> queue() {
 		List<DraftRevision> waiting = this.revisions.findAwaitingReview();
 		Map<Long, Draft> byId = new HashMap<>();
-		this.drafts.findAllById(waiting.stream().map(DraftRevision::draftId).toList())
+		this.drafts.findAll(waiting.stream().map(DraftRevision::draftId).toList())
 			.forEach((draft) -> byId.put(draft.id(), draft));
 		return waiting.stream()
 			.filter((revision) -> byId.containsKey(revision.draftId()))
@@ -205,7 +207,7 @@ public class ReviewService {
 		return finding.code() + where + ": " + finding.message();
 	}
 
-	private void requireIntact(Draft draft, String reviewer, String remoteAddress) {
+	private void requireIntact(Draft draft, String reviewer) {
 		if (draft.currentRevision() == null) {
 			return;
 		}
@@ -214,19 +216,14 @@ public class ReviewService {
 			.ifPresent((revision) -> {
 				logger.warn("Approval of draft {} by {} refused: the stored documents of revision {} no longer match "
 						+ "their SHA-256 {}", draft.id(), reviewer, revision.number(), revision.documentsSha256());
-				record(reviewer, AuditAction.APPROVAL_REFUSED, draft, "revision " + revision.number()
-						+ ": stored documents no longer match SHA-256 " + revision.documentsSha256(), remoteAddress);
+				this.events.publishEvent(new ApprovalRefused(reviewer, draft.auditSubject(revision.number()),
+						revision.number(), revision.documentsSha256()));
 				throw new RevisionTamperedException(draft.id(), revision.number());
 			});
 	}
 
 	private Draft load(long draftId) {
-		return this.drafts.findById(draftId).orElseThrow(() -> new DraftNotFoundException(draftId));
-	}
-
-	private void record(String user, AuditAction action, Draft draft, String detail, String remoteAddress) {
-		this.audit.insert(AuditEvent.nowOnDraft(user, action.name(), draft.id(), draft.version(), draft.currentRevision(),
-				detail, remoteAddress));
+		return this.drafts.getForReading(draftId);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.mlgov.console.ConsoleTest;
+import org.mlgov.console.RequestFrom;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftService;
@@ -29,13 +30,12 @@ class DraftAuditTests {
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void eachDraftChangeWritesARowWithTheDraftIdAndVersion() {
-		Draft draft = this.drafts.start("Audited draft", "admin", "192.0.2.44");
-		Draft saved = this.drafts.saveStep(draft.id(), WizardStep.BASICS, DraftContent.empty(), draft.version(),
-				"admin", "192.0.2.44");
-		Draft renamed = this.drafts.rename(draft.id(), "Audited draft, renamed", saved.version(), "admin",
-				"192.0.2.45");
-		Draft copy = this.drafts.cloneDraft(draft.id(), "admin", "192.0.2.45");
-		this.drafts.delete(draft.id(), "admin", "192.0.2.46");
+		Draft draft = RequestFrom.address("192.0.2.44", () -> this.drafts.start("Audited draft", "admin"));
+		Draft saved = RequestFrom.address("192.0.2.44", () -> this.drafts.saveStep(draft.id(), WizardStep.BASICS, DraftContent.empty(), draft.version(),
+				"admin"));
+		Draft renamed = RequestFrom.address("192.0.2.45", () -> this.drafts.rename(draft.id(), "Audited draft, renamed", saved.version(), "admin"));
+		Draft copy = RequestFrom.address("192.0.2.45", () -> this.drafts.cloneDraft(draft.id(), "admin"));
+		RequestFrom.address("192.0.2.46", () -> this.drafts.delete(draft.id(), "admin"));
 
 		List<AuditEvent> events = this.audit.search(new AuditQuery(null, draft.id(), null, null, null), 0, 50);
 		assertThat(events)
@@ -64,10 +64,10 @@ class DraftAuditTests {
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void everyActionTheDraftsWriteIsOneTheAuditPageOffers() {
-		Draft draft = this.drafts.start("Known actions", "admin", null);
-		this.drafts.rename(draft.id(), "Known actions 2", draft.version(), "admin", null);
-		this.drafts.cloneDraft(draft.id(), "admin", null);
-		this.drafts.delete(draft.id(), "admin", null);
+		Draft draft = this.drafts.start("Known actions", "admin");
+		this.drafts.rename(draft.id(), "Known actions 2", draft.version(), "admin");
+		this.drafts.cloneDraft(draft.id(), "admin");
+		this.drafts.delete(draft.id(), "admin");
 		List<String> known = Arrays.stream(AuditAction.values()).map(AuditAction::name).toList();
 		assertThat(this.audit.search(new AuditQuery("admin", null, null, null, null), 0, 1000))
 			.extracting(AuditEvent::action)

@@ -70,14 +70,14 @@ class ReviewDiffBrowserTests extends BrowserTestSupport {
 
 		SecurityContextHolder.getContext()
 			.setAuthentication(new TestingAuthenticationToken("admin", null, "ROLE_ADMIN"));
-		Draft draft = this.drafts.start("Data scientists, update", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Data scientists, update", "admin");
 		DraftContent content = new DraftContent(everything, RoleMode.UPDATE_EXISTING,
 				new CanvasTargets("d-abc123def456", true, List.of()));
 		for (WizardStep step : List.of(WizardStep.BASICS, WizardStep.ACTIVITIES, WizardStep.MODELS, WizardStep.CANVAS,
 				WizardStep.COLLABORATION)) {
-			draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin", "127.0.0.1");
+			draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin");
 		}
-		this.reviews.submit(draft.id(), "Team A needs Titan for summaries", draft.version(), "admin", "127.0.0.1");
+		this.reviews.submit(draft.id(), "Team A needs Titan for summaries", draft.version(), "admin");
 		SecurityContextHolder.clearContext();
 
 		signIn("reviewer", "reviewer-pass");

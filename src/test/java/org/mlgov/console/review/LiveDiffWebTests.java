@@ -94,11 +94,11 @@ class LiveDiffWebTests {
 	/** Puts a draft of "admin" through every step and submits it; returns it as submitted. */
 	Draft submitted(String name, RoleSpec spec, RoleMode mode, CanvasTargets targets) throws Exception {
 		asAdmin();
-		Draft draft = this.drafts.start(name, "admin", "127.0.0.1");
+		Draft draft = this.drafts.start(name, "admin");
 		DraftContent content = new DraftContent(spec, mode, targets);
 		for (WizardStep step : List.of(WizardStep.BASICS, WizardStep.ACTIVITIES, WizardStep.MODELS, WizardStep.CANVAS,
 				WizardStep.COLLABORATION)) {
-			draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin", "127.0.0.1");
+			draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin");
 		}
 		return submit(draft, "needed");
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.mlgov.console.ConsoleTest;
+import org.mlgov.console.RequestFrom;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
 import org.mlgov.console.audit.AuditQuery;
@@ -36,10 +37,10 @@ class ReviewAuditTests {
 		ReviewFixtures fixtures = new ReviewFixtures(this.drafts, this.reviews);
 		Draft draft = fixtures.reworked("admin", "Audited review", "reviewer");
 		ReviewFixtures.as("admin", () -> {
-			this.reviews.comment(draft.id(), "Narrowed the buckets.", "admin", false, "192.0.2.50");
-			return this.reviews.submit(draft.id(), "second try", draft.version(), "admin", "192.0.2.50");
+			RequestFrom.address("192.0.2.50", () -> this.reviews.comment(draft.id(), "Narrowed the buckets.", "admin", false));
+			return RequestFrom.address("192.0.2.50", () -> this.reviews.submit(draft.id(), "second try", draft.version(), "admin"));
 		}, "ADMIN");
-		ReviewFixtures.as("reviewer", () -> this.reviews.approve(draft.id(), "fine now", "reviewer", "192.0.2.51"),
+		ReviewFixtures.as("reviewer", () -> RequestFrom.address("192.0.2.51", () -> this.reviews.approve(draft.id(), "fine now", "reviewer")),
 				"REVIEWER");
 
 		List<AuditEvent> events = this.audit.search(new AuditQuery(null, draft.id(), null, null, null), 0, 50);

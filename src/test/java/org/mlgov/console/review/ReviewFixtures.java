@@ -41,12 +41,12 @@ public final class ReviewFixtures {
 	/** A draft of {@code author} that went through every step with the given specification. */
 	public Draft finished(String author, String name, RoleSpec spec) {
 		return as(author, () -> {
-			Draft draft = this.drafts.start(name, author, "127.0.0.1");
+			Draft draft = this.drafts.start(name, author);
 			DraftContent content = new DraftContent(spec, RoleMode.NEW_ROLE,
 					new CanvasTargets("d-abc123def456", true, List.of()));
 			for (WizardStep step : List.of(WizardStep.BASICS, WizardStep.ACTIVITIES, WizardStep.MODELS,
 					WizardStep.CANVAS, WizardStep.COLLABORATION)) {
-				draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), author, "127.0.0.1");
+				draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), author);
 			}
 			return draft;
 		}, "ADMIN");
@@ -55,7 +55,7 @@ public final class ReviewFixtures {
 	/** A finished draft submitted by its author as revision 1. */
 	public Draft submitted(String author, String name) {
 		Draft draft = finished(author, name);
-		as(author, () -> this.reviews.submit(draft.id(), "Needed by " + name, draft.version(), author, "127.0.0.1"),
+		as(author, () -> this.reviews.submit(draft.id(), "Needed by " + name, draft.version(), author),
 				"ADMIN");
 		return as(author, () -> this.drafts.getForReading(draft.id()), "ADMIN");
 	}
@@ -63,13 +63,13 @@ public final class ReviewFixtures {
 	/** A submitted draft that {@code reviewer} rejected. */
 	public Draft rejected(String author, String name, String reviewer) {
 		Draft draft = submitted(author, name);
-		return as(reviewer, () -> this.reviews.reject(draft.id(), "Too wide", reviewer, "127.0.0.1"), "REVIEWER");
+		return as(reviewer, () -> this.reviews.reject(draft.id(), "Too wide", reviewer), "REVIEWER");
 	}
 
 	/** A rejected draft that its author took back to editing (it has revision 1 and is a DRAFT again). */
 	public Draft reworked(String author, String name, String reviewer) {
 		Draft draft = rejected(author, name, reviewer);
-		return as(author, () -> this.reviews.rework(draft.id(), author, "127.0.0.1"), "ADMIN");
+		return as(author, () -> this.reviews.rework(draft.id(), author), "ADMIN");
 	}
 
 	/**

@@ -67,7 +67,7 @@ class ReviewRecordsKeptWebTests {
 	void aReworkedDraftIsNotDeletedAndMyDraftsSaysWhy() throws Exception {
 		Draft reworked = this.fixtures.reworked("admin", "Kept after rework", "reviewer");
 		ReviewFixtures.as("reviewer", () -> {
-			this.reviews.comment(reworked.id(), "Please narrow the buckets.", "reviewer", true, "127.0.0.1");
+			this.reviews.comment(reworked.id(), "Please narrow the buckets.", "reviewer", true);
 			return null;
 		}, "REVIEWER");
 		Draft never = this.fixtures.finished("admin", "Never submitted");
@@ -105,7 +105,7 @@ class ReviewRecordsKeptWebTests {
 		for (Draft draft : new Draft[] { this.fixtures.submitted("admin", "Kept submitted"),
 				this.fixtures.rejected("admin", "Kept rejected", "reviewer") }) {
 			assertThatThrownBy(() -> ReviewFixtures.as("admin", () -> {
-				this.drafts.delete(draft.id(), "admin", "127.0.0.1");
+				this.drafts.delete(draft.id(), "admin");
 				return null;
 			}, "ADMIN")).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("cannot be deleted");
 			assertThat(this.repository.findById(draft.id())).isPresent();

@@ -70,12 +70,12 @@ class ReviewWorkflowWebTests {
 
 	/** A draft of "admin" that went through every step with a valid specification. */
 	Draft finishedDraft(String name) {
-		Draft draft = this.drafts.start(name, "admin", "127.0.0.1");
+		Draft draft = this.drafts.start(name, "admin");
 		DraftContent content = new DraftContent(TestSpecs.dataScientistEverything(), RoleMode.NEW_ROLE,
 				new CanvasTargets("d-abc123def456", true, List.of()));
 		for (WizardStep step : List.of(WizardStep.BASICS, WizardStep.ACTIVITIES, WizardStep.MODELS, WizardStep.CANVAS,
 				WizardStep.COLLABORATION)) {
-			draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin", "127.0.0.1");
+			draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin");
 		}
 		return draft;
 	}

@@ -96,11 +96,10 @@ class EndpointAuthorizationTests {
 
 	/** admin's draft, every step saved. */
 	private Draft finishedDraft() {
-		Draft draft = this.drafts.start("Authorization", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Authorization", "admin");
 		for (WizardStep step : WizardStep.values()) {
 			if (step != WizardStep.SUMMARY) {
-				draft = this.drafts.saveStep(draft.id(), step, valid(), draft.version(), "admin",
-						"127.0.0.1");
+				draft = this.drafts.saveStep(draft.id(), step, valid(), draft.version(), "admin");
 			}
 		}
 		return draft;

@@ -1,6 +1,5 @@
 package org.mlgov.console.draft.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.draft.WizardStep;
@@ -38,9 +37,9 @@ class ActivitiesStepController {
 	@PostMapping
 	String submit(@PathVariable long id, @ModelAttribute(StepSupport.FORM) ActivitiesFormData form,
 			BindingResult binding, @RequestParam(name = "_action", required = false) String action, Model model,
-			Authentication user, HttpServletRequest request, HttpServletResponse response,
+			Authentication user, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return this.steps.submit(id, WizardStep.ACTIVITIES, form, binding, action, model, user, request, response,
+		return this.steps.submit(id, WizardStep.ACTIVITIES, form, binding, action, model, user, response,
 				redirect);
 	}
 

@@ -1,6 +1,5 @@
 package org.mlgov.console.draft.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.draft.WizardStep;
@@ -38,8 +37,8 @@ class BasicsStepController {
 	@PostMapping
 	String submit(@PathVariable long id, @ModelAttribute(StepSupport.FORM) BasicsFormData form, BindingResult binding,
 			@RequestParam(name = "_action", required = false) String action, Model model, Authentication user,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		return this.steps.submit(id, WizardStep.BASICS, form, binding, action, model, user, request, response,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return this.steps.submit(id, WizardStep.BASICS, form, binding, action, model, user, response,
 				redirect);
 	}
 

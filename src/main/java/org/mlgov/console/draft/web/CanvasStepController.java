@@ -1,6 +1,5 @@
 package org.mlgov.console.draft.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.draft.Draft;
@@ -46,8 +45,8 @@ class CanvasStepController {
 	@PostMapping
 	String submit(@PathVariable long id, @ModelAttribute(StepSupport.FORM) CanvasFormData form, BindingResult binding,
 			@RequestParam(name = "_action", required = false) String action, Model model, Authentication user,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		return withTargetOptions(this.steps.submit(id, WizardStep.CANVAS, form, binding, action, model, user, request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return withTargetOptions(this.steps.submit(id, WizardStep.CANVAS, form, binding, action, model, user,
 				response, redirect), model);
 	}
 

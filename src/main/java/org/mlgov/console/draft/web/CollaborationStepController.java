@@ -1,6 +1,5 @@
 package org.mlgov.console.draft.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.draft.WizardStep;
@@ -38,8 +37,8 @@ class CollaborationStepController {
 	@PostMapping
 	String submit(@PathVariable long id, @ModelAttribute(StepSupport.FORM) CollaborationFormData form,
 			BindingResult binding, @RequestParam(name = "_action", required = false) String action, Model model,
-			Authentication user, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		return this.steps.submit(id, WizardStep.COLLABORATION, form, binding, action, model, user, request, response,
+			Authentication user, HttpServletResponse response, RedirectAttributes redirect) {
+		return this.steps.submit(id, WizardStep.COLLABORATION, form, binding, action, model, user, response,
 				redirect);
 	}
 

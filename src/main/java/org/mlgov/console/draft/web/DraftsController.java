@@ -2,7 +2,6 @@ package org.mlgov.console.draft.web;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.catalog.Catalog;
@@ -54,14 +53,13 @@ class DraftsController {
 	}
 
 	@PostMapping
-	String start(@RequestParam(defaultValue = "") String name, Authentication user, HttpServletRequest request,
-			RedirectAttributes redirect) {
+	String start(@RequestParam(defaultValue = "") String name, Authentication user, RedirectAttributes redirect) {
 		if (name.isBlank() || name.strip().length() > Draft.NAME_LENGTH) {
 			redirect.addFlashAttribute("nameError", "Give the draft a name of 1 to " + Draft.NAME_LENGTH + " characters.");
 			redirect.addFlashAttribute("typedName", name);
 			return "redirect:/drafts";
 		}
-		Draft draft = this.drafts.start(name, user.getName(), request.getRemoteAddr());
+		Draft draft = this.drafts.start(name, user.getName());
 		return "redirect:/drafts/" + draft.id() + "/steps/basics";
 	}
 
@@ -75,9 +73,8 @@ class DraftsController {
 	}
 
 	@PostMapping("/{id}/clone")
-	String cloneDraft(@PathVariable long id, Authentication user, HttpServletRequest request,
-			RedirectAttributes redirect) {
-		Draft copy = this.drafts.cloneDraft(id, user.getName(), request.getRemoteAddr());
+	String cloneDraft(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		Draft copy = this.drafts.cloneDraft(id, user.getName());
 		redirect.addFlashAttribute("message", "Cloned as \u201c" + copy.name() + "\u201d.");
 		return "redirect:/drafts";
 	}
@@ -88,7 +85,7 @@ class DraftsController {
 	 */
 	@PostMapping("/{id}/rename")
 	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, @RequestParam long version,
-			Authentication user, HttpServletRequest request, HttpServletResponse response, Model model,
+			Authentication user, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
 		if (name.isBlank() || name.strip().length() > Draft.NAME_LENGTH) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -97,17 +94,16 @@ class DraftsController {
 			model.addAttribute("typedRename", name);
 			return mine(model, user);
 		}
-		this.drafts.rename(id, name, version, user.getName(), request.getRemoteAddr());
+		this.drafts.rename(id, name, version, user.getName());
 		redirect.addFlashAttribute("message", "Renamed to \u201c" + name.strip() + "\u201d.");
 		return "redirect:/drafts";
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@PathVariable long id, Authentication user, HttpServletRequest request,
-			RedirectAttributes redirect) {
+	String delete(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
 		Draft draft = this.drafts.get(id);
 		try {
-			this.drafts.delete(id, user.getName(), request.getRemoteAddr());
+			this.drafts.delete(id, user.getName());
 			redirect.addFlashAttribute("message", "Deleted \u201c" + draft.name() + "\u201d.");
 		}
 		catch (IllegalTransitionException ex) {

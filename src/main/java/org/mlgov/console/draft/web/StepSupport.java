@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.catalog.Catalog;
@@ -82,7 +81,7 @@ public class StepSupport {
 	 * step reached.
 	 */
 	public String submit(long id, WizardStep step, StepForm form, BindingResult binding, String rawAction,
-			Model model, Authentication user, HttpServletRequest request, HttpServletResponse response,
+			Model model, Authentication user, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		Draft draft = this.drafts.get(id);
 		draft.requireEditableBy(user.getName());
@@ -113,7 +112,7 @@ public class StepSupport {
 			}
 			return prepare(draft, step, applied, model, user);
 		}
-		this.drafts.saveStep(id, step, applied, form.getVersion(), user.getName(), request.getRemoteAddr());
+		this.drafts.saveStep(id, step, applied, form.getVersion(), user.getName());
 		WizardStep destination = action.destination(step);
 		redirect.addFlashAttribute("saved", "Saved \u201c" + step.title() + "\u201d.");
 		return "redirect:/drafts/" + id + "/steps/" + destination.path();

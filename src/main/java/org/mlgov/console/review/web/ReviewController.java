@@ -3,7 +3,6 @@ package org.mlgov.console.review.web;
 import java.time.Clock;
 import java.time.Instant;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
@@ -65,9 +64,9 @@ class ReviewController {
 	@PostMapping("/reviews/{id}/approve")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String approve(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Authentication user,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		try {
-			Draft draft = this.reviews.approve(id, comment, user.getName(), request.getRemoteAddr());
+			Draft draft = this.reviews.approve(id, comment, user.getName());
 			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved: the revision is ready to push to AWS (pushing arrives with the push feature)."
 					: "Your approval is recorded; " + moreApprovals(draft.requiredApprovals() - draft.approvals().size()));
 		}
@@ -80,9 +79,9 @@ class ReviewController {
 	@PostMapping("/reviews/{id}/reject")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		try {
-			this.reviews.reject(id, reason, user.getName(), request.getRemoteAddr());
+			this.reviews.reject(id, reason, user.getName());
 			redirect.addFlashAttribute("message", "Rejected; the author sees your reason.");
 		}
 		catch (InvalidTextException ex) {
@@ -94,10 +93,10 @@ class ReviewController {
 	@PostMapping("/reviews/{id}/comments")
 	@PreAuthorize("hasAnyRole('REVIEWER','ADMIN')")
 	String comment(@PathVariable long id, @RequestParam(defaultValue = "") String body, Authentication user,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		boolean reviewer = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_REVIEWER"));
 		try {
-			this.reviews.comment(id, body, user.getName(), reviewer, request.getRemoteAddr());
+			this.reviews.comment(id, body, user.getName(), reviewer);
 		}
 		catch (InvalidTextException ex) {
 			refused(redirect, "commentError", ex, "typedComment", body);

@@ -1,6 +1,5 @@
 package org.mlgov.console.review.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.ReviewService;
@@ -27,11 +26,9 @@ class SubmissionController {
 
 	@PostMapping("/drafts/{id}/submit")
 	String submit(@PathVariable long id, @RequestParam(defaultValue = "") String justification,
-			@RequestParam long version, Authentication user, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			@RequestParam long version, Authentication user, RedirectAttributes redirect) {
 		try {
-			DraftRevision revision = this.reviews.submit(id, justification, version, user.getName(),
-					request.getRemoteAddr());
+			DraftRevision revision = this.reviews.submit(id, justification, version, user.getName());
 			redirect.addFlashAttribute("message",
 					"Submitted as revision " + revision.number() + ": the reviewers see it in their queue.");
 			return "redirect:/reviews/" + id;
@@ -44,9 +41,8 @@ class SubmissionController {
 	}
 
 	@PostMapping("/drafts/{id}/rework")
-	String rework(@PathVariable long id, Authentication user, HttpServletRequest request,
-			RedirectAttributes redirect) {
-		this.reviews.rework(id, user.getName(), request.getRemoteAddr());
+	String rework(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		this.reviews.rework(id, user.getName());
 		redirect.addFlashAttribute("saved", "The draft is editable again; submitting it creates a new revision.");
 		return "redirect:/drafts/" + id + "/steps/basics";
 	}

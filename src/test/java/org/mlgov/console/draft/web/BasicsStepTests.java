@@ -36,7 +36,7 @@ class BasicsStepTests {
 	DraftRepository repository;
 
 	private Draft newDraft() {
-		return this.drafts.start("Basics test", "admin", "127.0.0.1");
+		return this.drafts.start("Basics test", "admin");
 	}
 
 	@Test

@@ -142,9 +142,9 @@ class CanvasPickerTests extends WizardStepTest {
 	@Test
 	void withoutAnAccountOrRegionOrWithAnInvalidDomainIdNothingIsAsked() throws Exception {
 		Draft named = draft();
-		Draft draft = this.drafts.start("No account yet", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("No account yet", "admin");
 		for (WizardStep s : List.of(WizardStep.BASICS, WizardStep.ACTIVITIES, WizardStep.MODELS)) {
-			draft = this.drafts.saveStep(draft.id(), s, DraftContent.empty(), draft.version(), "admin", "127.0.0.1");
+			draft = this.drafts.saveStep(draft.id(), s, DraftContent.empty(), draft.version(), "admin");
 		}
 		Document page = page(getStep(draft));
 		assertThat(page.select("#domains-live").text())

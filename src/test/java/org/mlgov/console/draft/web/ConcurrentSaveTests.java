@@ -72,7 +72,7 @@ class ConcurrentSaveTests {
 		TransactionTemplate ownTransaction = new TransactionTemplate(this.transactions);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock.beforeNextSave(() -> ownTransaction.executeWithoutResult((status) -> this.drafts.saveStep(
-				draft.id(), WizardStep.BASICS, content(roleName), draft.version(), "admin", "10.0.0.2")));
+				draft.id(), WizardStep.BASICS, content(roleName), draft.version(), "admin")));
 	}
 
 	private static DraftContent content(String roleName) {
@@ -91,7 +91,7 @@ class ConcurrentSaveTests {
 
 	@Test
 	void aStepSavedMeanwhileInAnotherWindowIsAConflictThatSaysWhoAndWhenAndIsKept() throws Exception {
-		Draft draft = this.drafts.start("Concurrent windows", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Concurrent windows", "admin");
 		anotherWindowSavesMeanwhile(draft, "SageMaker-OtherWindow");
 		MvcResult result = this.mvc.perform(post("/drafts/{id}/steps/basics", draft.id()).with(csrf())
 			.param("version", "0")
@@ -114,7 +114,7 @@ class ConcurrentSaveTests {
 
 	@Test
 	void aRenameMeetingASaveAtTheDatabaseIsAConflictToo() throws Exception {
-		Draft draft = this.drafts.start("Rename meets save", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Rename meets save", "admin");
 		anotherWindowSavesMeanwhile(draft, "SageMaker-Saved");
 		MvcResult result = this.mvc.perform(post("/drafts/{id}/rename", draft.id()).with(csrf())
 			.param("name", "Renamed meanwhile")

@@ -68,8 +68,8 @@ class DraftsListTests {
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void myDraftsListsOnlyMineWithTheirStepAndResumeLink() throws Exception {
-		Draft mine = this.drafts.start("Mine to list", "admin", "127.0.0.1");
-		this.drafts.start("Someone else's", "admin2", "127.0.0.1");
+		Draft mine = this.drafts.start("Mine to list", "admin");
+		this.drafts.start("Someone else's", "admin2");
 		Document page = Jsoup.parse(this.mvc.perform(get("/drafts")).andReturn().getResponse().getContentAsString());
 		assertThat(page.select("#drafts .draft-name").eachText()).contains("Mine to list").doesNotContain("Someone else's");
 		assertThat(page.select("tr[data-draft-id=" + mine.id() + "] a.btn-primary").attr("href"))
@@ -80,7 +80,7 @@ class DraftsListTests {
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void allDraftsAreReadOnlyForTheirNonAuthors() throws Exception {
-		Draft theirs = this.drafts.start("Another admin's draft", "admin2", "127.0.0.1");
+		Draft theirs = this.drafts.start("Another admin's draft", "admin2");
 		Document page = Jsoup.parse(this.mvc.perform(get("/drafts/all")).andReturn().getResponse().getContentAsString());
 		String row = page.select("tr[data-draft-id=" + theirs.id() + "]").html();
 		assertThat(row).contains("View").doesNotContain("Delete").doesNotContain("Rename");
@@ -97,7 +97,7 @@ class DraftsListTests {
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void theAuthorClonesRenamesAndDeletes() throws Exception {
-		Draft draft = this.drafts.start("Original", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Original", "admin");
 		this.mvc.perform(post("/drafts/{id}/clone", draft.id()).with(csrf()));
 		assertThat(this.repository.findByAuthorOrderByUpdatedAtDesc("admin")).extracting(Draft::name)
 			.contains("Copy of Original");
@@ -112,8 +112,8 @@ class DraftsListTests {
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void aRenameToABlankOrTooLongNameIsRefusedNextToItsFieldWithWhatWasTyped() throws Exception {
-		Draft draft = this.drafts.start("Keeps its name", "admin", "127.0.0.1");
-		Draft other = this.drafts.start("Another one", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Keeps its name", "admin");
+		Draft other = this.drafts.start("Another one", "admin");
 		for (String typed : List.of("   ", "n".repeat(201))) {
 			MvcResult result = this.mvc.perform(post("/drafts/{id}/rename", draft.id()).with(csrf())
 				.param("name", typed)
@@ -143,7 +143,7 @@ class DraftsListTests {
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void anotherAdministratorCannotChangeADraft() throws Exception {
-		Draft draft = this.drafts.start("Protected", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Protected", "admin");
 		for (String action : List.of("clone", "delete")) {
 			MvcResult result = this.mvc.perform(post("/drafts/{id}/" + action, draft.id()).with(csrf())
 				.with(user("admin2").roles("ADMIN"))).andReturn();
@@ -160,7 +160,7 @@ class DraftsListTests {
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void reviewersAndHelpDeskCannotCreateOrEditDrafts() throws Exception {
-		Draft draft = this.drafts.start("Not for them", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Not for them", "admin");
 		for (String role : List.of("REVIEWER", "HELPDESK")) {
 			assertThat(this.mvc.perform(get("/drafts").with(user("x").roles(role))).andReturn().getResponse().getStatus())
 				.isEqualTo(403);
@@ -175,7 +175,7 @@ class DraftsListTests {
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void everyPostNeedsTheCsrfToken() throws Exception {
-		Draft draft = this.drafts.start("CSRF", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("CSRF", "admin");
 		assertThat(this.mvc.perform(post("/drafts").param("name", "x")).andReturn().getResponse().getStatus()).isEqualTo(403);
 		assertThat(this.mvc.perform(post("/drafts/{id}/delete", draft.id())).andReturn().getResponse().getStatus()).isEqualTo(403);
 		assertThat(this.repository.findById(draft.id())).isPresent();

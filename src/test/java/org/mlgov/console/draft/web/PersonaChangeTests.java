@@ -64,10 +64,10 @@ class PersonaChangeTests {
 		DraftContent content = DraftContent.empty()
 			.withSpec(new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, "aws", "SageMaker-Team", null, null, null,
 					null, null, "data-scientist", activities, null, null, null, null, null, null, null));
-		Draft draft = this.drafts.start("Persona change", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Persona change", "admin");
 		for (WizardStep step : WizardStep.values()) {
 			if (step != WizardStep.SUMMARY) {
-				draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin", "127.0.0.1");
+				draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin");
 			}
 		}
 		assertThat(draft.stepReached()).isEqualTo(WizardStep.SUMMARY);
@@ -188,7 +188,7 @@ class PersonaChangeTests {
 
 	@Test
 	void theFirstPersonaOfADraftIsNoChangeToReport() throws Exception {
-		Draft draft = this.drafts.start("First persona", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("First persona", "admin");
 		basics(draft, "data-scientist");
 		Draft saved = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(saved.content().personaChange()).isNull();

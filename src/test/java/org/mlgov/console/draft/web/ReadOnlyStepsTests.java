@@ -50,10 +50,10 @@ class ReadOnlyStepsTests {
 	private Draft finished() {
 		DraftContent content = new DraftContent(TestSpecs.dataScientistEverything(), RoleMode.NEW_ROLE,
 				new CanvasTargets("d-abc123def456", true, List.of("alice")));
-		Draft draft = this.drafts.start("Read by others", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Read by others", "admin");
 		for (WizardStep step : WizardStep.values()) {
 			if (step != WizardStep.SUMMARY) {
-				draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin", "127.0.0.1");
+				draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), "admin");
 			}
 		}
 		return draft;
@@ -107,9 +107,8 @@ class ReadOnlyStepsTests {
 
 	@Test
 	void stepsNotReachedSendToTheStepReachedButTheReviewCanAlwaysBeRead() throws Exception {
-		Draft draft = this.drafts.start("Not far", "admin", "127.0.0.1");
-		draft = this.drafts.saveStep(draft.id(), WizardStep.BASICS, WizardStepTest.validContent(), 0, "admin",
-				"127.0.0.1");
+		Draft draft = this.drafts.start("Not far", "admin");
+		draft = this.drafts.saveStep(draft.id(), WizardStep.BASICS, WizardStepTest.validContent(), 0, "admin");
 		assertThat(this.mvc.perform(get("/drafts/{id}/steps/canvas", draft.id())).andReturn().getResponse()
 			.getRedirectedUrl()).isEqualTo("/drafts/" + draft.id() + "/steps/activities");
 		Document activities = page(draft.id(), WizardStep.ACTIVITIES);

@@ -48,11 +48,10 @@ class RowIndexLimitTests {
 
 	/** A draft of admin's with every step saved with valid values, so that every step can be posted. */
 	private Draft finished() {
-		Draft draft = this.drafts.start("Row limit test", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Row limit test", "admin");
 		for (WizardStep step : WizardStep.values()) {
 			if (step != WizardStep.SUMMARY) {
-				draft = this.drafts.saveStep(draft.id(), step, WizardStepTest.validContent(), draft.version(), "admin",
-						"127.0.0.1");
+				draft = this.drafts.saveStep(draft.id(), step, WizardStepTest.validContent(), draft.version(), "admin");
 			}
 		}
 		return draft;

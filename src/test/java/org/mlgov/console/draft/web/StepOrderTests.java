@@ -44,7 +44,7 @@ class StepOrderTests {
 
 	@Test
 	void aPostToALaterStepOfAFreshDraftSavesNothingAndGoesBackToTheStepReached() throws Exception {
-		Draft draft = this.drafts.start("Skipping test", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Skipping test", "admin");
 		for (WizardStep later : List.of(WizardStep.ACTIVITIES, WizardStep.MODELS, WizardStep.CANVAS,
 				WizardStep.COLLABORATION)) {
 			MvcResult result = this.mvc.perform(post("/drafts/{id}/steps/" + later.path(), draft.id()).with(csrf())
@@ -78,9 +78,8 @@ class StepOrderTests {
 
 	@Test
 	void theStepReachedAndEveryStepBeforeItCanBeSaved() throws Exception {
-		Draft draft = this.drafts.start("In order", "admin", "127.0.0.1");
-		draft = this.drafts.saveStep(draft.id(), WizardStep.BASICS, WizardStepTest.validContent(), 0, "admin",
-				"127.0.0.1");
+		Draft draft = this.drafts.start("In order", "admin");
+		draft = this.drafts.saveStep(draft.id(), WizardStep.BASICS, WizardStepTest.validContent(), 0, "admin");
 		assertThat(draft.stepReached()).isEqualTo(WizardStep.ACTIVITIES);
 		MvcResult beyond = this.mvc.perform(post("/drafts/{id}/steps/models", draft.id()).with(csrf())
 			.param("version", String.valueOf(draft.version()))
@@ -97,9 +96,9 @@ class StepOrderTests {
 
 	@Test
 	void theServiceRefusesToSkipAStepToo() {
-		Draft draft = this.drafts.start("Service skip", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Service skip", "admin");
 		assertThatThrownBy(() -> this.drafts.saveStep(draft.id(), WizardStep.COLLABORATION,
-				WizardStepTest.validContent(), 0, "admin", "127.0.0.1"))
+				WizardStepTest.validContent(), 0, "admin"))
 			.isInstanceOfSatisfying(StepNotReachedException.class,
 					(ex) -> assertThat(ex.stepReached()).isEqualTo(WizardStep.BASICS));
 		assertThat(this.repository.findById(draft.id()).orElseThrow().version()).isZero();

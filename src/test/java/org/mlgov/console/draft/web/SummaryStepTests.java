@@ -38,7 +38,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WithMockUser(username = "admin", roles = "ADMIN")
 class SummaryStepTests {
 
-	private static final String ADDRESS = "127.0.0.1";
 
 	private static final String TRUST_POLICY = """
 			{
@@ -106,7 +105,7 @@ class SummaryStepTests {
 
 	/** A draft of admin's that went through steps 1 to 5, each adding its part of {@code full}. */
 	private Draft reviewed(RoleSpec full, RoleMode mode, CanvasTargets targets) {
-		Draft draft = this.drafts.start("Review test", "admin", ADDRESS);
+		Draft draft = this.drafts.start("Review test", "admin");
 		RoleSpec basics = new RoleSpec(full.accountId(), full.region(), full.partition(), full.roleName(),
 				full.rolePath(), full.description(), full.tags(), full.maxSessionDurationSeconds(),
 				full.permissionsBoundaryArn(), full.persona(), List.of(), null, null, null, null, null, null, null);
@@ -125,8 +124,7 @@ class SummaryStepTests {
 	}
 
 	private Draft save(Draft draft, WizardStep step, RoleSpec spec, RoleMode mode, CanvasTargets targets) {
-		return this.drafts.saveStep(draft.id(), step, new DraftContent(spec, mode, targets), draft.version(), "admin",
-				ADDRESS);
+		return this.drafts.saveStep(draft.id(), step, new DraftContent(spec, mode, targets), draft.version(), "admin");
 	}
 
 	private static RoleSpec with(RoleSpec s, List<RoleSpec.ActivitySelection> activities, RoleSpec.NetworkSettings vpc,
@@ -310,7 +308,7 @@ class SummaryStepTests {
 
 	@Test
 	void theAuthorIsSentToTheStepReachedBeforeTheReview() throws Exception {
-		Draft draft = this.drafts.start("Not finished", "admin", ADDRESS);
+		Draft draft = this.drafts.start("Not finished", "admin");
 		MockHttpServletResponse response = this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()))
 			.andReturn()
 			.getResponse();
@@ -321,7 +319,7 @@ class SummaryStepTests {
 	@WithMockUser(username = "admin2", roles = "ADMIN")
 	void anotherAdministratorReadsTheReviewAndDownloads() throws Exception {
 		Draft draft = reviewed(TestSpecs.dataScientistEverything(), RoleMode.NEW_ROLE, TARGETS);
-		Draft started = this.drafts.start("Just started", "admin", ADDRESS);
+		Draft started = this.drafts.start("Just started", "admin");
 		Document page = page(draft.id());
 		assertThat(page.select("#read-only").text()).contains("admin's draft read-only");
 		assertThat(page.select("#back").attr("href")).isEqualTo("/drafts/" + draft.id() + "/steps/collaboration");

@@ -42,11 +42,10 @@ class UnreadableValuesTests {
 	DraftRepository repository;
 
 	private Draft finished() {
-		Draft draft = this.drafts.start("Unreadable values", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start("Unreadable values", "admin");
 		for (WizardStep step : WizardStep.values()) {
 			if (step != WizardStep.SUMMARY) {
-				draft = this.drafts.saveStep(draft.id(), step, WizardStepTest.validContent(), draft.version(), "admin",
-						"127.0.0.1");
+				draft = this.drafts.saveStep(draft.id(), step, WizardStepTest.validContent(), draft.version(), "admin");
 			}
 		}
 		return draft;

@@ -50,19 +50,19 @@ abstract class WizardStepTest {
 
 	/** A new draft whose steps before the one under test are saved with {@link #validContent()}. */
 	Draft draft() {
-		Draft draft = this.drafts.start(step().title() + " test", "admin", "127.0.0.1");
+		Draft draft = this.drafts.start(step().title() + " test", "admin");
 		for (WizardStep s : List.of(WizardStep.values())) {
 			if (!step().isAfter(s)) {
 				break;
 			}
-			draft = this.drafts.saveStep(draft.id(), s, validContent(), draft.version(), "admin", "127.0.0.1");
+			draft = this.drafts.saveStep(draft.id(), s, validContent(), draft.version(), "admin");
 		}
 		return draft;
 	}
 
 	/** Saves the step under test with this content, as a valid post would. */
 	void saveStep(Draft draft, DraftContent content) {
-		this.drafts.saveStep(draft.id(), step(), content, draft.version(), "admin", "127.0.0.1");
+		this.drafts.saveStep(draft.id(), step(), content, draft.version(), "admin");
 	}
 
 	/** A post to the step ({@code path} "") or to its preview ("/preview"), with the draft's version. */

@@ -177,8 +177,11 @@ class MotoLiveStateReaderTests {
 			.endpointOverride(endpoint)
 			.credentialsProvider(CREDENTIALS)
 			.build();
+		// Generous timeouts: this class checks what moto answers, not how fast; moto's first IAM call can take seconds
+		// on a busy machine (the timeouts have their own contract tests).
 		AwsProperties properties = new AwsProperties(true, REGION, null, 1, true, Map.of(),
-				new AwsProperties.Endpoints(endpoint, endpoint, endpoint, endpoint));
+				new AwsProperties.Endpoints(endpoint, endpoint, endpoint, endpoint), Duration.ofSeconds(60),
+				Duration.ofSeconds(30));
 		this.clients = new AwsClients(properties, CREDENTIALS);
 		this.reader = new AwsLiveStateReader(properties, this.clients);
 	}
