@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Times the policy generator on the largest realistic specification: every activity of the data-scientist persona
  * with VPC and KMS, 100 Bedrock models on the allow list, 200 JumpStart ids on the deny list, every Canvas feature,
  * Studio Classic sharing and model evaluation. Sample-time mode reports the median (p0.50) and p0.99.
- * Run with {@code ./mvnw -Pbenchmark verify} (see the README).
+ * Run with {@code ./mvnw -Pbenchmark verify} (see docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

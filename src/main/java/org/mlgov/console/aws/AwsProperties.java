@@ -21,21 +21,26 @@ import org.springframework.validation.annotation.Validated;
  * Settings under {@code console.aws.*}: how the console reaches AWS. Credentials themselves are never part of the
  * configuration: they come from the default credentials provider chain or a named profile of the shared files.
  *
- * @param enabled whether the console calls AWS at all; off by default, and then every live read answers
- * {@code NOT_CONFIGURED} without a call
- * @param region the Region used when a read names none (default {@code us-east-1}); it also chooses the partition
- * of IAM calls for accounts without a role
- * @param profile a profile of the shared {@code ~/.aws/config} and {@code ~/.aws/credentials} files; blank for the
- * default credentials provider chain
- * @param maxAttempts how many times the SDK's standard retry mode tries a call in all (default 3)
- * @param s3ForcePathStyle address buckets as {@code https://host/bucket} instead of {@code https://bucket.host}
- * (for emulators; default false)
- * @param accounts per governed account (12-digit id): the role the console assumes to read it
- * @param endpoints endpoint overrides per service, to point the console at an emulator
- * @param apiCallTimeout how long one API call may take in all, its retries included (default 10 s); a call that
- * takes longer is abandoned and its read answers {@code TIMED_OUT}
- * @param apiCallAttemptTimeout how long one attempt of a call may take before the SDK abandons it and, attempts
- * left, tries again (default 4 s); at most {@code apiCallTimeout}
+ * <p>
+ * The {@code @param} texts below are plain text on purpose: the configuration processor copies them, unprocessed,
+ * into the configuration metadata that IDEs show.
+ *
+ * @param enabled Whether the console calls AWS at all. Off by default, and then every live read answers
+ * NOT_CONFIGURED without a call.
+ * @param region Region used when a read names none. It also chooses the partition of IAM calls for accounts
+ * without a role.
+ * @param profile Profile of the shared ~/.aws/config and ~/.aws/credentials files. Unset or blank: the SDK's
+ * default credentials provider chain.
+ * @param maxAttempts How many times the SDK's standard retry mode tries a call in all, throttling included (1 to
+ * 10).
+ * @param s3ForcePathStyle Whether to address buckets as https://host/bucket instead of https://bucket.host
+ * (emulators need it).
+ * @param accounts Per governed account (12-digit id): the role the console assumes to read it.
+ * @param endpoints Endpoint overrides per service, to point the console at an emulator or a test server.
+ * @param apiCallTimeout How long one API call may take in all, its retries included (more than 0, at most 2
+ * minutes). A call that takes longer is abandoned and its read answers TIMED_OUT.
+ * @param apiCallAttemptTimeout How long one attempt of a call may take before the SDK abandons it and, attempts
+ * left, tries again (more than 0, at most api-call-timeout).
  */
 @Validated
 @ConfigurationProperties("console.aws")
@@ -119,8 +124,8 @@ public record AwsProperties(@DefaultValue("false") boolean enabled,
 	/**
 	 * {@code console.aws.accounts.<accountId>.*}.
 	 *
-	 * @param roleArn the role the console assumes (STS AssumeRole, session name {@code ml-governance-console}) to
-	 * read this account
+	 * @param roleArn Role the console assumes (STS AssumeRole, session name ml-governance-console) to read this
+	 * account. Must be a role in that account.
 	 */
 	public record Account(@Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+",
 			message = "must be an IAM role ARN") String roleArn) {
@@ -129,10 +134,10 @@ public record AwsProperties(@DefaultValue("false") boolean enabled,
 	/**
 	 * {@code console.aws.endpoints.*}: endpoint overrides; unset means the service's standard endpoint.
 	 *
-	 * @param iam the IAM endpoint
-	 * @param sagemaker the SageMaker endpoint
-	 * @param s3 the S3 endpoint
-	 * @param sts the STS endpoint used to assume the per-account roles
+	 * @param iam IAM endpoint override.
+	 * @param sagemaker SageMaker endpoint override.
+	 * @param s3 S3 endpoint override.
+	 * @param sts STS endpoint override, used to assume the per-account roles.
 	 */
 	public record Endpoints(URI iam, URI sagemaker, URI s3, URI sts) {
 	}

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * generator, its tests and the benchmark load exactly what the running console loads.
  * <p>
  * The catalogue version is the release name in {@code catalog.properties} plus the first 12 hex digits of a SHA-256
- * over every catalogue file: any change of the data changes the version string, and {@code CatalogVersionTests}
+ * over every catalogue file: any change of the data changes the version string, and {@code CatalogTests}
  * fails until the release name and the recorded hash are bumped together.
  */
 public final class CatalogLoader {

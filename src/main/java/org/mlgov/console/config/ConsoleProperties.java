@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings under the {@code console.*} prefix.
  *
- * @param demoUsers demo accounts for local use on the H2 database
- * @param bootstrapAdmin the first administrator created on an empty user table
+ * @param demoUsers Demo accounts for local use on the H2 database.
+ * @param bootstrapAdmin First administrator, created on an empty user table when demo users are off.
  */
 @Validated
 @ConfigurationProperties("console")
@@ -23,8 +23,8 @@ public record ConsoleProperties(@Valid @DefaultValue DemoUsers demoUsers, @Valid
 	/**
 	 * {@code console.demo-users.*}.
 	 *
-	 * @param enabled create the demo users (admin, admin2, reviewer, helpdesk) when the user table is empty;
-	 * only allowed on the H2 database
+	 * @param enabled Whether to create the demo users (admin, admin2, reviewer, helpdesk) when the user table is
+	 * empty. Only allowed on the H2 database: the console refuses to start with it on any other.
 	 */
 	public record DemoUsers(@DefaultValue("false") boolean enabled) {
 	}
@@ -34,8 +34,10 @@ public record ConsoleProperties(@Valid @DefaultValue DemoUsers demoUsers, @Valid
 	 * users are off. Usually set through {@code CONSOLE_BOOTSTRAP_ADMIN_USERNAME} and
 	 * {@code CONSOLE_BOOTSTRAP_ADMIN_PASSWORD}.
 	 *
-	 * @param username the administrator's user name; blank means not configured
-	 * @param password the administrator's initial password (stored only as a hash); blank means not configured
+	 * @param username User name of the first administrator (3 to 64 letters, digits or . _ @ -). Blank: not
+	 * configured.
+	 * @param password Initial password of the first administrator, 12 to 128 characters, stored only as a hash.
+	 * Blank: not configured.
 	 */
 	public record BootstrapAdmin(
 			@Pattern(regexp = "[A-Za-z0-9._@-]{3,64}",

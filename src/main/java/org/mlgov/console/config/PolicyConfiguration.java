@@ -17,6 +17,14 @@ public class PolicyConfiguration {
 	/**
 	 * IAM quotas of the governed accounts (AWS defaults unless raised through Service Quotas: trust policy up to
 	 * 4,096, attached managed policies up to 20).
+	 *
+	 * @param trustPolicy Size quota of a role's trust policy, in characters without white space. Raise it only when
+	 * AWS raised it for the governed accounts.
+	 * @param inlineAggregate Size quota of all inline policies of a role together, in characters without white
+	 * space.
+	 * @param managedPolicy Size quota of one customer managed policy, in characters without white space.
+	 * @param attachedPolicies How many managed policies (AWS and customer managed) may be attached to a role. Raise
+	 * it only when AWS raised it for the governed accounts.
 	 */
 	@ConfigurationProperties("console.iam-quotas")
 	public record IamQuotaProperties(@DefaultValue("2048") int trustPolicy, @DefaultValue("10240") int inlineAggregate,

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The SageMaker domains of an account and the user profiles of a domain, for the wizard's Canvas step to offer as a
- * picker. A port of the draft feature: it is implemented where AWS is read (in {@code review.aws}), so that drafts do
- * not depend on the review. Implementations never throw: a listing that cannot be had says why.
+ * picker. A port of the draft feature: it is implemented where AWS is read (in {@code live.aws}), so that drafts do
+ * not depend on the AWS adapter. Implementations never throw: a listing that cannot be had says why.
  */
 public interface SageMakerDirectory {
 

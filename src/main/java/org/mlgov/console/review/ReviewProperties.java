@@ -15,10 +15,13 @@ import org.springframework.validation.annotation.Validated;
  * Settings under {@code console.review.*}, checked at start-up: the console does not start with a value it could
  * not use.
  *
- * @param requiredApprovals how many reviewers, none of them the author and each a different one, approve a
- * submitted revision before it is approved: 1 (the default) to {@value #MAX_APPROVALS}
- * @param liveReadDeadline how long the review page waits for its reads of live AWS state, which run side by side
- * (default 15 s); a read still running then is shown as not answered in time
+ * <p>
+ * The {@code @param} texts are plain text: the configuration processor copies them into the IDE metadata.
+ *
+ * @param requiredApprovals How many reviewers, none of them the author and each a different one, approve a
+ * submitted revision before it is approved (1 to 5).
+ * @param liveReadDeadline How long the review page waits for its reads of live AWS state, which run side by side
+ * (more than 0, at most 2 minutes). A read still running then is shown as not answered in time.
  */
 @Validated
 @ConfigurationProperties("console.review")

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The review page's comparison with what is live, in Chromium, against a fake AWS that holds an older version of the
  * role (other tags and session, one Bedrock model fewer) and a domain with other Canvas settings. Its screenshot is
- * the README's.
+ * the one in docs/review.md.
  */
 @Import(FakeLiveStateReader.Installed.class)
 class ReviewDiffBrowserTests extends BrowserTestSupport {
