@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.mlgov.console.RequestFrom;
 import org.mlgov.console.ConsoleTest;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
@@ -71,8 +72,9 @@ class ConcurrentSaveTests {
 	private void anotherWindowSavesMeanwhile(Draft draft, String roleName) {
 		TransactionTemplate ownTransaction = new TransactionTemplate(this.transactions);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.clock.beforeNextSave(() -> ownTransaction.executeWithoutResult((status) -> this.drafts.saveStep(
-				draft.id(), WizardStep.BASICS, content(roleName), draft.version(), "admin")));
+		this.clock.beforeNextSave(() -> RequestFrom.address("10.0.0.2", () -> ownTransaction.executeWithoutResult(
+				(status) -> this.drafts.saveStep(draft.id(), WizardStep.BASICS, content(roleName), draft.version(),
+						"admin"))));
 	}
 
 	private static DraftContent content(String roleName) {

@@ -92,6 +92,7 @@ class AwsTimeoutContractTests extends AwsContract {
 		AwsLiveStateReader reader = reader(3, Map.of(), CALL_TIMEOUT, ATTEMPT_TIMEOUT);
 		warmUp(call, reader);
 
+		java.util.Date calledAt = new java.util.Date();
 		long started = System.nanoTime();
 		LiveRead<?> read = call.read.apply(reader);
 		long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -102,7 +103,10 @@ class AwsTimeoutContractTests extends AwsContract {
 						+ "console.aws.api-call-attempt-timeout).")));
 		// Attempts of 500 ms, retried, cut off at 1.2 s in all: well before the endpoint's 5 s.
 		assertThat(tookMillis).isBetween(CALL_TIMEOUT.toMillis() - 100, CALL_TIMEOUT.toMillis() + 1500);
-		assertThat(this.wireMock.getAllServeEvents()).hasSizeBetween(2, 3);
+		// Only the attempts of this read: the warm-up's abandoned requests can still be logged late on a busy machine.
+		assertThat(this.wireMock.getAllServeEvents())
+			.filteredOn((event) -> !event.getRequest().getLoggedDate().before(calledAt))
+			.hasSizeBetween(2, 3);
 	}
 
 	@Test
