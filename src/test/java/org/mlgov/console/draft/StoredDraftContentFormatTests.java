@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.RoleSpec.AccessMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Golden test of a draft's content stored in format 1 (before stored JSON carried a format version): drafts already
- * in the database must still open in the wizard. If this test fails, change the code, never the fixture.
+ * Golden tests of a draft's content stored in each format so far (format 1: before stored JSON carried a format
+ * version; format 2: with {@code "formatVersion": 2} first): drafts already in the database must still open in the
+ * wizard. If one of these tests fails, change the code, never a fixture.
  */
 class StoredDraftContentFormatTests {
 
@@ -27,9 +31,12 @@ class StoredDraftContentFormatTests {
 		}
 	}
 
-	@Test
-	void aDraftStoredInFormat1IsReadBack() throws IOException {
-		DraftContent content = DraftContentJson.read(fixture("draft-content-format-1.json"));
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2 })
+	void aStoredDraftIsReadBack(int format) throws IOException {
+		String stored = fixture("draft-content-format-" + format + ".json");
+		assertThat(DraftContentJson.formatVersion(stored)).isEqualTo(format);
+		DraftContent content = DraftContentJson.read(stored);
 		RoleSpec spec = content.spec();
 		assertThat(spec.accountId()).isEqualTo("111122223333");
 		assertThat(spec.roleName()).isEqualTo("SageMaker-DataScientist");
@@ -55,10 +62,35 @@ class StoredDraftContentFormatTests {
 		assertThat(content.setAside()).isEqualTo(Map.of("manage-pipelines", Map.of("PassRoles", List.of(COMPUTE_ROLE))));
 	}
 
-	@Test
-	void theCurrentCodeWritesEveryStoredMemberAsItWasStored() throws IOException {
-		String stored = fixture("draft-content-format-1.json");
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2 })
+	void theCurrentCodeWritesEveryStoredMemberAsItWasStored(int format) throws IOException {
+		String stored = fixture("draft-content-format-" + format + ".json");
 		JsonContainment.assertContains(stored, DraftContentJson.write(DraftContentJson.read(stored)));
+	}
+
+	@Test
+	void aDraftIsWrittenInTheCurrentFormatThatIsFormat1WithItsVersionFirst() throws IOException {
+		String format1 = fixture("draft-content-format-1.json");
+		String written = DraftContentJson.write(DraftContentJson.read(format1));
+		assertThat(DraftContentJson.FORMAT_VERSION).isEqualTo(2);
+		assertThat(written).isEqualTo("{\"formatVersion\":2," + format1.substring(1));
+		assertThat(written).isEqualTo(fixture("draft-content-format-2.json"));
+	}
+
+	@Test
+	void aDraftOfAFormatNewerThanThisConsoleIsRefusedRatherThanHalfRead() throws IOException {
+		String newer = fixture("draft-content-format-2.json").replace("{\"formatVersion\":2,",
+				"{\"formatVersion\":3,");
+		assertThatIllegalStateException().isThrownBy(() -> DraftContentJson.read(newer))
+			.withMessage("Stored JSON of format 3: this console reads formats 1 to 2.");
+	}
+
+	@Test
+	void theFormatVersionIsNotPartOfTheSpecification() {
+		String written = DraftContentJson.write(DraftContent.empty());
+		assertThat(written).startsWith("{\"formatVersion\":2,\"spec\":{\"accountId\":null,");
+		assertThat(written.indexOf("formatVersion")).isEqualTo(written.lastIndexOf("formatVersion"));
 	}
 
 }

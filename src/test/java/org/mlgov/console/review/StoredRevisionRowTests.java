@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftRepository;
+import org.mlgov.console.review.StoredRevisionFormatTests.Stored;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
@@ -18,8 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The format-1 revision fixture as a row of the database the console migrates with Flyway: the repository reads it
- * back intact, as the approval check does.
+ * The revision fixtures as rows of the database the console migrates with Flyway: the repository reads each back
+ * intact, as the approval check does.
  */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -36,9 +38,10 @@ class StoredRevisionRowTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Test
-	void aRevisionRowStoredInFormat1IsReadBackIntact() {
-		StoredRevisionFixture fixture = StoredRevisionFixture.load("revision-format-1.json");
+	@ParameterizedTest
+	@EnumSource
+	void aStoredRevisionRowIsReadBackIntact(Stored format) {
+		StoredRevisionFixture fixture = format.fixture();
 		long draftId = this.drafts.save(Draft.start("Fraud team", "alice", Instant.parse("2026-11-23T09:00:00Z")))
 			.id();
 		this.jdbc.sql("insert into draft_revision (draft_id, number, account_id, role_name, content, documents, "
@@ -54,6 +57,7 @@ class StoredRevisionRowTests {
 		DraftRevision stored = this.revisions.find(draftId, 1).orElseThrow();
 		assertThat(stored.documents()).isEqualTo(fixture.column("documents"));
 		assertThat(stored.intact()).isTrue();
+		assertThat(stored.documentsFormatVersion()).isEqualTo(format.version);
 		assertThat(stored.submittedAt()).isEqualTo(Instant.parse("2026-11-23T10:15:30.123456Z"));
 		assertThat(stored.draftContent().spec().roleName()).isEqualTo("SageMaker-DataScientist");
 		assertThat(stored.frozenDocuments().policies()).hasSize(3);
