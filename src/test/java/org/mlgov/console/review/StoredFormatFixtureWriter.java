@@ -80,16 +80,15 @@ class StoredFormatFixtureWriter {
 		create(Path.of("src/test/resources/fixtures/revision-format-" + RevisionJson.FORMAT_VERSION + ".json"),
 				MAPPER.writeValueAsString(row) + "\n");
 
-		RoleSpec mlops = new RoleSpec(spec.accountId(), spec.region(), spec.partition(), spec.roleName(),
-				spec.rolePath(), spec.description(), spec.tags(), spec.maxSessionDurationSeconds(),
-				spec.permissionsBoundaryArn(), "mlops",
-				List.of(new ActivitySelection("run-studio-apps", spec.activities().get(0).parameters()),
-						new ActivitySelection("manage-models", spec.activities().get(0).parameters()),
-						new ActivitySelection("manage-endpoints", Map.of()),
-						new ActivitySelection("manage-pipelines", spec.activities().get(0).parameters()),
-						new ActivitySelection("visualize-experiments", Map.of())),
-				spec.vpc(), spec.kms(), spec.bedrock(), spec.jumpStart(), spec.canvas(), spec.collaboration(),
-				spec.evaluation());
+		Map<String, List<String>> passRoles = spec.activities().get(0).parameters();
+		RoleSpec mlops = spec.toBuilder()
+			.persona("mlops")
+			.activities(List.of(new ActivitySelection("run-studio-apps", passRoles),
+					new ActivitySelection("manage-models", passRoles),
+					new ActivitySelection("manage-endpoints", Map.of()),
+					new ActivitySelection("manage-pipelines", passRoles),
+					new ActivitySelection("visualize-experiments", Map.of())))
+			.build();
 		DraftContent draft = new DraftContent(mlops, RoleMode.NEW_ROLE, targets).withPersona("data-scientist",
 				CATALOG);
 		create(Path.of("src/test/resources/fixtures/draft-content-format-" + DraftContentJson.FORMAT_VERSION
