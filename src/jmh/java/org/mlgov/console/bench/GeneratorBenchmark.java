@@ -78,19 +78,26 @@ public class GeneratorBenchmark {
 		for (int i = 0; jumpStart.size() < 200; i++) {
 			jumpStart.add("huggingface-llm-community-model-" + i + "-instruct-bf16");
 		}
-		return new RoleSpec(account, "us-east-1", "aws", "SageMaker-DataScientist", null, "Benchmark role", null, null,
-				null, "data-scientist", activities,
-				new RoleSpec.NetworkSettings(List.of("subnet-0a1b2c3d4e5f67890", "subnet-0123456789abcdef0"),
-						List.of("sg-0123456789abcdef0")),
-				new RoleSpec.EncryptionSettings(
-						List.of("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
-						List.of("arn:aws:kms:us-east-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321")),
-				new RoleSpec.ModelAccess(AccessMode.ALLOW_LISTED, bedrock, List.of(), null),
-				new RoleSpec.ModelAccess(AccessMode.DENY_LISTED, List.of(), jumpStart, null),
-				new RoleSpec.CanvasSettings(true, true, RoleSpec.BedrockRoleChoice.CREATE, null, null, true, true, null,
-						true, null, true, null),
-				new RoleSpec.CollaborationSettings(true, null),
-				new RoleSpec.EvaluationSettings(true, true, List.of("ml-eval-bucket"), null, null));
+		return RoleSpec.builder()
+			.accountId(account)
+			.region("us-east-1")
+			.partition("aws")
+			.roleName("SageMaker-DataScientist")
+			.description("Benchmark role")
+			.persona("data-scientist")
+			.activities(activities)
+			.vpc(new RoleSpec.NetworkSettings(List.of("subnet-0a1b2c3d4e5f67890", "subnet-0123456789abcdef0"),
+					List.of("sg-0123456789abcdef0")))
+			.kms(new RoleSpec.EncryptionSettings(
+					List.of("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+					List.of("arn:aws:kms:us-east-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321")))
+			.bedrock(new RoleSpec.ModelAccess(AccessMode.ALLOW_LISTED, bedrock, List.of(), null))
+			.jumpStart(new RoleSpec.ModelAccess(AccessMode.DENY_LISTED, List.of(), jumpStart, null))
+			.canvas(new RoleSpec.CanvasSettings(true, true, RoleSpec.BedrockRoleChoice.CREATE, null, null, true, true,
+					null, true, null, true, null))
+			.collaboration(new RoleSpec.CollaborationSettings(true, null))
+			.evaluation(new RoleSpec.EvaluationSettings(true, true, List.of("ml-eval-bucket"), null, null))
+			.build();
 	}
 
 }

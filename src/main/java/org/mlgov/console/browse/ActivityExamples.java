@@ -47,15 +47,19 @@ public class ActivityExamples {
 		for (ParameterDefinition parameter : activity.parameters()) {
 			parameters.put(parameter.parameter().placeholder(), EXAMPLE_VALUES.get(parameter.parameter()));
 		}
-		RoleSpec spec = new RoleSpec(ACCOUNT, REGION, "aws", "SageMaker-Example", null, null, null, null, null,
-				"custom", List.of(new RoleSpec.ActivitySelection(activity.id(), parameters)),
-				vpc ? new RoleSpec.NetworkSettings(List.of("subnet-0123456789abcdef0"), List.of("sg-0123456789abcdef0"))
-						: null,
-				kms ? new RoleSpec.EncryptionSettings(
-						List.of("arn:aws:kms:us-east-1:123456789012:key/1111aaaa-22bb-33cc-44dd-555555eeeeee"),
-						List.of("arn:aws:kms:us-east-1:123456789012:key/6666ffff-77aa-88bb-99cc-000000dddddd"))
-						: null,
-				null, null, null, null, null);
+		RoleSpec spec = RoleSpec.builder()
+			.accountId(ACCOUNT)
+			.region(REGION)
+			.partition("aws")
+			.roleName("SageMaker-Example")
+			.persona("custom")
+			.activities(List.of(new RoleSpec.ActivitySelection(activity.id(), parameters)))
+			.vpc(vpc ? new RoleSpec.NetworkSettings(List.of("subnet-0123456789abcdef0"),
+					List.of("sg-0123456789abcdef0")) : null)
+			.kms(kms ? new RoleSpec.EncryptionSettings(
+					List.of("arn:aws:kms:us-east-1:123456789012:key/1111aaaa-22bb-33cc-44dd-555555eeeeee"),
+					List.of("arn:aws:kms:us-east-1:123456789012:key/6666ffff-77aa-88bb-99cc-000000dddddd")) : null)
+			.build();
 		return this.generator.generate(spec);
 	}
 

@@ -44,8 +44,8 @@ public record DraftContent(RoleSpec spec, RoleMode roleMode, CanvasTargets canva
 
 	/** An empty draft: nothing chosen yet, the defaults of the generator apply. */
 	public static DraftContent empty() {
-		return new DraftContent(new RoleSpec(null, null, null, null, null, null, null, null, null, null,
-				List.of(), null, null, null, null, null, null, null), RoleMode.NEW_ROLE, CanvasTargets.none());
+		return new DraftContent(RoleSpec.builder().activities(List.of()).build(), RoleMode.NEW_ROLE,
+				CanvasTargets.none());
 	}
 
 	public DraftContent withSpec(RoleSpec newSpec) {
@@ -92,11 +92,7 @@ public record DraftContent(RoleSpec spec, RoleMode roleMode, CanvasTargets canva
 			.filter((id) -> !typed.getOrDefault(id, Map.of()).isEmpty())
 			.forEach((id) -> aside.put(id, typed.get(id)));
 		chosen.forEach(aside::remove);
-		RoleSpec s = this.spec;
-		RoleSpec newSpec = new RoleSpec(s.accountId(), s.region(), s.partition(), s.roleName(), s.rolePath(),
-				s.description(), s.tags(), s.maxSessionDurationSeconds(), s.permissionsBoundaryArn(), persona,
-				selections, s.vpc(), s.kms(), s.bedrock(), s.jumpStart(), s.canvas(), s.collaboration(),
-				s.evaluation());
+		RoleSpec newSpec = this.spec.toBuilder().persona(persona).activities(selections).build();
 		PersonaChange change = (before == null) ? null : change(before, persona, idsBefore, chosen, catalog);
 		return new DraftContent(newSpec, this.roleMode, this.canvasTargets, change, aside);
 	}

@@ -6,6 +6,12 @@ import java.util.Map;
 /**
  * What an ML administrator asks for: the input of {@link PolicyGenerator}. It is the same object the JSON API takes
  * and the wizard saves in a draft. Fields may be null where a default applies (see {@link #withDefaults()}).
+ * <p>
+ * Build one with {@link #builder()}, change one with {@link #toBuilder()} or a section wither ({@link #withCanvas},
+ * {@link #withBedrock}, …) rather than with the canonical constructor: a new field then touches this file, not every
+ * caller. The record's components are its JSON form (the API's and the stored drafts', see
+ * {@code docs/stored-formats.md}); a new one must be optional, so that stored drafts and revisions without it are
+ * still read.
  *
  * @param accountId the 12-digit AWS account of the role
  * @param region the Region of the SageMaker domain (used in ARNs and source-ARN conditions)
@@ -183,23 +189,241 @@ public record RoleSpec(String accountId, String region, String partition, String
 
 	/** A copy with every optional part filled in, so the generator never sees null sections. */
 	public RoleSpec withDefaults() {
-		return new RoleSpec(this.accountId, this.region, (this.partition == null) ? "aws" : this.partition,
-				this.roleName, (this.rolePath == null || this.rolePath.isBlank()) ? DEFAULT_PATH : this.rolePath,
-				this.description, (this.tags == null) ? List.of() : this.tags,
-				(this.maxSessionDurationSeconds == null) ? DEFAULT_MAX_SESSION : this.maxSessionDurationSeconds,
-				(this.permissionsBoundaryArn == null || this.permissionsBoundaryArn.isBlank()) ? null
-						: this.permissionsBoundaryArn,
-				this.persona, this.activities, (this.vpc == null) ? new NetworkSettings(null, null) : this.vpc,
-				(this.kms == null) ? new EncryptionSettings(null, null) : this.kms,
-				(this.bedrock == null) ? ModelAccess.unrestricted() : this.bedrock,
-				(this.jumpStart == null) ? ModelAccess.unrestricted() : this.jumpStart,
-				(this.canvas == null) ? CanvasSettings.none() : this.canvas,
-				(this.collaboration == null) ? new CollaborationSettings(false, null) : this.collaboration,
-				(this.evaluation == null) ? new EvaluationSettings(false, false, null, null, null) : this.evaluation);
+		return toBuilder().partition((this.partition == null) ? "aws" : this.partition)
+			.rolePath((this.rolePath == null || this.rolePath.isBlank()) ? DEFAULT_PATH : this.rolePath)
+			.tags((this.tags == null) ? List.of() : this.tags)
+			.maxSessionDurationSeconds(
+					(this.maxSessionDurationSeconds == null) ? DEFAULT_MAX_SESSION : this.maxSessionDurationSeconds)
+			.permissionsBoundaryArn((this.permissionsBoundaryArn == null || this.permissionsBoundaryArn.isBlank())
+					? null : this.permissionsBoundaryArn)
+			.vpc((this.vpc == null) ? new NetworkSettings(null, null) : this.vpc)
+			.kms((this.kms == null) ? new EncryptionSettings(null, null) : this.kms)
+			.bedrock((this.bedrock == null) ? ModelAccess.unrestricted() : this.bedrock)
+			.jumpStart((this.jumpStart == null) ? ModelAccess.unrestricted() : this.jumpStart)
+			.canvas((this.canvas == null) ? CanvasSettings.none() : this.canvas)
+			.collaboration((this.collaboration == null) ? new CollaborationSettings(false, null) : this.collaboration)
+			.evaluation((this.evaluation == null) ? new EvaluationSettings(false, false, null, null, null)
+					: this.evaluation)
+			.build();
+	}
+
+	/** A builder with every field null. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder with this specification's fields, to change some of them. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/** A copy with other activities (the persona stays). */
+	public RoleSpec withActivities(List<ActivitySelection> newActivities) {
+		return toBuilder().activities(newActivities).build();
+	}
+
+	/** A copy with another VPC customization (null = off). */
+	public RoleSpec withVpc(NetworkSettings newVpc) {
+		return toBuilder().vpc(newVpc).build();
+	}
+
+	/** A copy with another KMS customization (null = off). */
+	public RoleSpec withKms(EncryptionSettings newKms) {
+		return toBuilder().kms(newKms).build();
+	}
+
+	/** A copy with another Bedrock model governance. */
+	public RoleSpec withBedrock(ModelAccess newBedrock) {
+		return toBuilder().bedrock(newBedrock).build();
+	}
+
+	/** A copy with another JumpStart model governance. */
+	public RoleSpec withJumpStart(ModelAccess newJumpStart) {
+		return toBuilder().jumpStart(newJumpStart).build();
+	}
+
+	/** A copy with other Canvas settings. */
+	public RoleSpec withCanvas(CanvasSettings newCanvas) {
+		return toBuilder().canvas(newCanvas).build();
+	}
+
+	/** A copy with other collaboration settings. */
+	public RoleSpec withCollaboration(CollaborationSettings newCollaboration) {
+		return toBuilder().collaboration(newCollaboration).build();
+	}
+
+	/** A copy with other model-evaluation settings. */
+	public RoleSpec withEvaluation(EvaluationSettings newEvaluation) {
+		return toBuilder().evaluation(newEvaluation).build();
 	}
 
 	public String roleArn() {
 		return "arn:" + this.partition + ":iam::" + this.accountId + ":role" + this.rolePath + this.roleName;
+	}
+
+	/**
+	 * Builds a {@link RoleSpec} field by field; a field not set is null, as in JSON without it. The only place besides
+	 * the record itself that lists every field.
+	 */
+	public static final class Builder {
+
+		private String accountId;
+
+		private String region;
+
+		private String partition;
+
+		private String roleName;
+
+		private String rolePath;
+
+		private String description;
+
+		private List<Tag> tags;
+
+		private Integer maxSessionDurationSeconds;
+
+		private String permissionsBoundaryArn;
+
+		private String persona;
+
+		private List<ActivitySelection> activities;
+
+		private NetworkSettings vpc;
+
+		private EncryptionSettings kms;
+
+		private ModelAccess bedrock;
+
+		private ModelAccess jumpStart;
+
+		private CanvasSettings canvas;
+
+		private CollaborationSettings collaboration;
+
+		private EvaluationSettings evaluation;
+
+		private Builder() {
+		}
+
+		private Builder(RoleSpec spec) {
+			this.accountId = spec.accountId;
+			this.region = spec.region;
+			this.partition = spec.partition;
+			this.roleName = spec.roleName;
+			this.rolePath = spec.rolePath;
+			this.description = spec.description;
+			this.tags = spec.tags;
+			this.maxSessionDurationSeconds = spec.maxSessionDurationSeconds;
+			this.permissionsBoundaryArn = spec.permissionsBoundaryArn;
+			this.persona = spec.persona;
+			this.activities = spec.activities;
+			this.vpc = spec.vpc;
+			this.kms = spec.kms;
+			this.bedrock = spec.bedrock;
+			this.jumpStart = spec.jumpStart;
+			this.canvas = spec.canvas;
+			this.collaboration = spec.collaboration;
+			this.evaluation = spec.evaluation;
+		}
+
+		public Builder accountId(String accountId) {
+			this.accountId = accountId;
+			return this;
+		}
+
+		public Builder region(String region) {
+			this.region = region;
+			return this;
+		}
+
+		public Builder partition(String partition) {
+			this.partition = partition;
+			return this;
+		}
+
+		public Builder roleName(String roleName) {
+			this.roleName = roleName;
+			return this;
+		}
+
+		public Builder rolePath(String rolePath) {
+			this.rolePath = rolePath;
+			return this;
+		}
+
+		public Builder description(String description) {
+			this.description = description;
+			return this;
+		}
+
+		public Builder tags(List<Tag> tags) {
+			this.tags = tags;
+			return this;
+		}
+
+		public Builder maxSessionDurationSeconds(Integer maxSessionDurationSeconds) {
+			this.maxSessionDurationSeconds = maxSessionDurationSeconds;
+			return this;
+		}
+
+		public Builder permissionsBoundaryArn(String permissionsBoundaryArn) {
+			this.permissionsBoundaryArn = permissionsBoundaryArn;
+			return this;
+		}
+
+		public Builder persona(String persona) {
+			this.persona = persona;
+			return this;
+		}
+
+		public Builder activities(List<ActivitySelection> activities) {
+			this.activities = activities;
+			return this;
+		}
+
+		public Builder vpc(NetworkSettings vpc) {
+			this.vpc = vpc;
+			return this;
+		}
+
+		public Builder kms(EncryptionSettings kms) {
+			this.kms = kms;
+			return this;
+		}
+
+		public Builder bedrock(ModelAccess bedrock) {
+			this.bedrock = bedrock;
+			return this;
+		}
+
+		public Builder jumpStart(ModelAccess jumpStart) {
+			this.jumpStart = jumpStart;
+			return this;
+		}
+
+		public Builder canvas(CanvasSettings canvas) {
+			this.canvas = canvas;
+			return this;
+		}
+
+		public Builder collaboration(CollaborationSettings collaboration) {
+			this.collaboration = collaboration;
+			return this;
+		}
+
+		public Builder evaluation(EvaluationSettings evaluation) {
+			this.evaluation = evaluation;
+			return this;
+		}
+
+		public RoleSpec build() {
+			return new RoleSpec(this.accountId, this.region, this.partition, this.roleName, this.rolePath,
+					this.description, this.tags, this.maxSessionDurationSeconds, this.permissionsBoundaryArn,
+					this.persona, this.activities, this.vpc, this.kms, this.bedrock, this.jumpStart, this.canvas,
+					this.collaboration, this.evaluation);
+		}
+
 	}
 
 }

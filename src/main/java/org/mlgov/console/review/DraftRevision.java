@@ -38,7 +38,18 @@ public record DraftRevision(Long id, long draftId, int number, String content, S
 		return RevisionJson.read(this.documents);
 	}
 
-	/** True if the stored documents still hash to the recorded value (nothing changed them). */
+	/**
+	 * The format version of the stored documents (1: stored before formats had a version). It is part of the hashed
+	 * text.
+	 */
+	public int documentsFormatVersion() {
+		return RevisionJson.formatVersion(this.documents);
+	}
+
+	/**
+	 * True if the stored documents still hash to the recorded value (nothing changed them). The hash is of the stored
+	 * text itself, never of the documents written again, so that a revision of any format stays verifiable.
+	 */
 	public boolean intact() {
 		return sha256(this.documents).equals(this.documentsSha256);
 	}

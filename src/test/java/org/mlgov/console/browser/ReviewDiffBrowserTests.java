@@ -50,14 +50,14 @@ class ReviewDiffBrowserTests extends BrowserTestSupport {
 	@Test
 	void aReviewerSeesWhatTheRevisionWouldChangeInAws() {
 		RoleSpec everything = TestSpecs.dataScientistEverything();
-		RoleSpec older = new RoleSpec(everything.accountId(), everything.region(), everything.partition(),
-				everything.roleName(), everything.rolePath(), everything.description(),
-				List.of(new RoleSpec.Tag("team", "b"), new RoleSpec.Tag("cost-center", "1234")), 3600, null,
-				everything.persona(), everything.activities(), everything.vpc(), everything.kms(),
-				new RoleSpec.ModelAccess(RoleSpec.AccessMode.ALLOW_LISTED,
-						List.of("anthropic.claude-3-5-sonnet-20240620-v1:0", "meta.llama3-70b-instruct-v1:0"), List.of(),
-						null),
-				everything.jumpStart(), everything.canvas(), everything.collaboration(), everything.evaluation());
+		RoleSpec older = everything.toBuilder()
+			.tags(List.of(new RoleSpec.Tag("team", "b"), new RoleSpec.Tag("cost-center", "1234")))
+			.maxSessionDurationSeconds(3600)
+			.permissionsBoundaryArn(null)
+			.bedrock(new RoleSpec.ModelAccess(RoleSpec.AccessMode.ALLOW_LISTED,
+					List.of("anthropic.claude-3-5-sonnet-20240620-v1:0", "meta.llama3-70b-instruct-v1:0"), List.of(),
+					null))
+			.build();
 		LiveRole live = FakeLiveStateReader.pushed(older, this.generator.generate(older));
 		this.aws.reset();
 		this.aws.role(TestSpecs.ACCOUNT, everything.roleName(), LiveRead.found(live));

@@ -28,9 +28,13 @@ class DraftContentTests {
 				new ActivitySelection("visualize-experiments", Map.of()),
 				new ActivitySelection("s3-bucket-access", Map.of("S3Buckets", List.of("my-bucket"))));
 		return DraftContent.empty()
-			.withSpec(new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, "aws", "SageMaker-Team", null, null, null,
-					null, null, "data-scientist", activities, TestSpecs.vpc(), TestSpecs.kms(), null, null, null, null,
-					null));
+			.withSpec(TestSpecs.bare("data-scientist")
+				.toBuilder()
+				.roleName("SageMaker-Team")
+				.activities(activities)
+				.vpc(TestSpecs.vpc())
+				.kms(TestSpecs.kms())
+				.build());
 	}
 
 	private static Map<String, List<String>> passRoles() {
@@ -90,7 +94,7 @@ class DraftContentTests {
 		DraftContent mlops = dataScientist().withPersona("mlops", CATALOG);
 		List<ActivitySelection> ticked = List.of(new ActivitySelection("s3-bucket-access",
 				Map.of("S3Buckets", List.of("my-bucket"))));
-		DraftContent reviewed = mlops.withSpec(withActivities(mlops.spec(), ticked)).withActivitiesReviewed();
+		DraftContent reviewed = mlops.withSpec(mlops.spec().withActivities(ticked)).withActivitiesReviewed();
 		assertThat(reviewed.personaChange()).isNull();
 		assertThat(reviewed.setAside()).isEqualTo(Map.of("manage-jobs", passRoles()));
 	}
@@ -112,12 +116,6 @@ class DraftContentTests {
 				DraftContentJson.write(dataScientist()), t0, t0, "alice", 5L);
 		noChange.saveStep(WizardStep.BASICS, noChange.content(), false, "alice", 5, t0);
 		assertThat(noChange.stepReached()).isEqualTo(WizardStep.SUMMARY);
-	}
-
-	private static RoleSpec withActivities(RoleSpec s, List<ActivitySelection> activities) {
-		return new RoleSpec(s.accountId(), s.region(), s.partition(), s.roleName(), s.rolePath(), s.description(),
-				s.tags(), s.maxSessionDurationSeconds(), s.permissionsBoundaryArn(), s.persona(), activities, s.vpc(),
-				s.kms(), s.bedrock(), s.jumpStart(), s.canvas(), s.collaboration(), s.evaluation());
 	}
 
 	@Test

@@ -61,10 +61,13 @@ class ActivityTemplateTests {
 	@MethodSource("activitiesAndVariants")
 	void grantsWhatTheTemplateGrants(String activityId, boolean vpc, boolean kms) {
 		ActivityDefinition activity = CATALOG.activity(activityId).orElseThrow();
-		RoleSpec bare = TestSpecs.bare("custom");
-		RoleSpec spec = new RoleSpec(bare.accountId(), bare.region(), "aws", "SageMaker-Activity", null, null, null,
-				null, null, "custom", TestSpecs.activities(activityId), vpc ? TestSpecs.vpc() : null,
-				kms ? TestSpecs.kms() : null, null, null, null, null, null);
+		RoleSpec spec = TestSpecs.bare("custom")
+			.toBuilder()
+			.roleName("SageMaker-Activity")
+			.activities(TestSpecs.activities(activityId))
+			.vpc(vpc ? TestSpecs.vpc() : null)
+			.kms(kms ? TestSpecs.kms() : null)
+			.build();
 		GenerationResult result = new PolicyGenerator(CATALOG).generate(spec);
 		assertThat(result.blocked()).as("blocking findings: %s", result.findings()).isFalse();
 

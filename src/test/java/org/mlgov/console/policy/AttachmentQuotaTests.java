@@ -173,9 +173,9 @@ class AttachmentQuotaTests {
 		for (int i = 0; i < 100; i++) {
 			buckets.add(String.format("ml-%02d-", i) + "x".repeat(36));
 		}
-		RoleSpec spec = new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Buckets", null, null, null,
-				null, null, "custom", List.of(new ActivitySelection("s3-bucket-access", Map.of("S3Buckets", buckets))),
-				null, null, null, null, null, null, null);
+		RoleSpec spec = TestSpecs.custom("SageMaker-Buckets")
+			.activities(List.of(new ActivitySelection("s3-bucket-access", Map.of("S3Buckets", buckets))))
+			.build();
 		GenerationResult result = new PolicyGenerator(CATALOG).generate(spec);
 		assertThat(result.blocked()).as("%s", result.findings()).isFalse();
 		GeneratorValidityTests.assertValid(result, "aws");

@@ -57,8 +57,11 @@ class CanvasActivityTests {
 	}
 
 	static RoleSpec only(String activityId, String partition, String region) {
-		return new RoleSpec(TestSpecs.ACCOUNT, region, partition, "SageMaker-Canvas", null, null, null, null, null,
-				"custom", TestSpecs.activities(activityId), null, null, null, null, null, null, null);
+		return TestSpecs.custom("SageMaker-Canvas")
+			.region(region)
+			.partition(partition)
+			.activities(TestSpecs.activities(activityId))
+			.build();
 	}
 
 	static List<String> expectedTrust(String partition, String region, List<String> extra) {
@@ -115,9 +118,9 @@ class CanvasActivityTests {
 	@Test
 	void allTogetherAttachEachPolicyOnceAndTrustAllThreeServices() {
 		List<String> ids = canvasActivities().map((a) -> (String) a.get()[0]).toList();
-		RoleSpec spec = new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Canvas", null, null, null,
-				null, null, "custom", TestSpecs.activities(ids.toArray(String[]::new)), null, null, null, null, null,
-				null, null);
+		RoleSpec spec = TestSpecs.custom("SageMaker-Canvas")
+			.activities(TestSpecs.activities(ids.toArray(String[]::new)))
+			.build();
 		GenerationResult result = new PolicyGenerator(CATALOG).generate(spec);
 		assertThat(result.awsManagedPolicyArns()).containsExactly(
 				"arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess",

@@ -39,8 +39,12 @@ class FindingsTests {
 
 	static RoleSpec spec(List<ActivitySelection> activities, ModelAccess bedrock, ModelAccess jumpStart,
 			CollaborationSettings collaboration) {
-		return new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, ROLE, null, null, null, null, null, "custom",
-				activities, null, null, bedrock, jumpStart, null, collaboration, null);
+		return TestSpecs.custom(ROLE)
+			.activities(activities)
+			.bedrock(bedrock)
+			.jumpStart(jumpStart)
+			.collaboration(collaboration)
+			.build();
 	}
 
 	/** Data-scientist activities with named roles to pass, a known allow list and deny list, narrowed sharing. */
@@ -290,9 +294,8 @@ class FindingsTests {
 			.stream()
 			.map((a) -> new ActivitySelection(a.id(), TestSpecs.parametersFor(a.id())))
 			.toList();
-		GenerationResult result = this.generator.generate(new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, ROLE,
-				null, null, null, null, null, "custom", all, TestSpecs.vpc(), TestSpecs.kms(), null, null, null, null,
-				null));
+		GenerationResult result = this.generator
+			.generate(TestSpecs.custom(ROLE).activities(all).vpc(TestSpecs.vpc()).kms(TestSpecs.kms()).build());
 		assertThat(result.attachedPolicyCount()).isEqualTo(9);
 		assertThat(nearQuota(result)).extracting(Finding::severity, Finding::document, Finding::sid, Finding::message)
 			.containsExactly(

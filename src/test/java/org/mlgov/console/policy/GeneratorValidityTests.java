@@ -66,16 +66,19 @@ class GeneratorValidityTests {
 					for (AccessMode b : AccessMode.values()) {
 						for (AccessMode j : AccessMode.values()) {
 							n++;
-							specs.add(new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Combo" + n,
-									null, null, null, null, null, persona.id(),
-									TestSpecs.activities(persona.activities().toArray(String[]::new)),
-									vpc ? TestSpecs.vpc() : null, kms ? TestSpecs.kms() : null, bedrock(b),
-									jumpStart(j), (n % 2 == 0) ? TestSpecs.allCanvas() : null,
-									new CollaborationSettings(n % 3 != 0, Scope.values()[n % 2]),
-									(n % 4 == 0) ? null
-											: new EvaluationSettings(n % 4 != 2, n % 4 >= 2,
-													List.of("eval-bucket-" + (n % 5)), null,
-													Scope.values()[(n / 2) % 2])));
+							specs.add(TestSpecs.custom("SageMaker-Combo" + n)
+								.persona(persona.id())
+								.activities(TestSpecs.activities(persona.activities().toArray(String[]::new)))
+								.vpc(vpc ? TestSpecs.vpc() : null)
+								.kms(kms ? TestSpecs.kms() : null)
+								.bedrock(bedrock(b))
+								.jumpStart(jumpStart(j))
+								.canvas((n % 2 == 0) ? TestSpecs.allCanvas() : null)
+								.collaboration(new CollaborationSettings(n % 3 != 0, Scope.values()[n % 2]))
+								.evaluation((n % 4 == 0) ? null
+										: new EvaluationSettings(n % 4 != 2, n % 4 >= 2,
+												List.of("eval-bucket-" + (n % 5)), null, Scope.values()[(n / 2) % 2]))
+								.build());
 						}
 					}
 				}
@@ -97,10 +100,16 @@ class GeneratorValidityTests {
 			.map(ActivityDefinition::id)
 			.map((id) -> new ActivitySelection(id, TestSpecs.parametersFor(id)))
 			.toList();
-		RoleSpec spec = new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Everything", null, null,
-				null, null, null, "custom", all, TestSpecs.vpc(), TestSpecs.kms(), bedrock(AccessMode.ALLOW_LISTED),
-				jumpStart(AccessMode.ALLOW_LISTED), TestSpecs.allCanvas(), new CollaborationSettings(true, null),
-				new EvaluationSettings(true, true, List.of("eval-bucket"), null, null));
+		RoleSpec spec = TestSpecs.custom("SageMaker-Everything")
+			.activities(all)
+			.vpc(TestSpecs.vpc())
+			.kms(TestSpecs.kms())
+			.bedrock(bedrock(AccessMode.ALLOW_LISTED))
+			.jumpStart(jumpStart(AccessMode.ALLOW_LISTED))
+			.canvas(TestSpecs.allCanvas())
+			.collaboration(new CollaborationSettings(true, null))
+			.evaluation(new EvaluationSettings(true, true, List.of("eval-bucket"), null, null))
+			.build();
 		GenerationResult result = new PolicyGenerator(CATALOG, new IamQuotas(2048, 10240, 6144, 20)).generate(spec);
 		assertValid(result, "aws");
 		assertThat(result.attachedPolicyCount()).isBetween(10, 20);
@@ -115,12 +124,18 @@ class GeneratorValidityTests {
 					: a.parameters().isEmpty() ? a.parameters()
 							: java.util.Map.of("PassRoles", List.of("arn:aws-cn:iam::111122223333:role/Compute"))))
 			.toList();
-		RoleSpec spec = new RoleSpec(ds.accountId(), "cn-north-1", "aws-cn", ds.roleName(), null, null, null, null,
-				null, ds.persona(), activities, TestSpecs.vpc(),
-				new RoleSpec.EncryptionSettings(
-						List.of("arn:aws-cn:kms:cn-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
-						List.of("arn:aws-cn:kms:cn-north-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321")),
-				ds.bedrock(), ds.jumpStart(), ds.canvas(), ds.collaboration(), ds.evaluation());
+		// The data scientist in China without its description, tags and session (defaults apply).
+		RoleSpec spec = ds.toBuilder()
+			.region("cn-north-1")
+			.partition("aws-cn")
+			.description(null)
+			.tags(null)
+			.maxSessionDurationSeconds(null)
+			.activities(activities)
+			.kms(new RoleSpec.EncryptionSettings(
+					List.of("arn:aws-cn:kms:cn-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+					List.of("arn:aws-cn:kms:cn-north-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321")))
+			.build();
 		GenerationResult result = new PolicyGenerator(CATALOG).generate(spec);
 		assertValid(result, "aws-cn");
 		assertThat(result.awsManagedPolicyArns()).allMatch((arn) -> arn.startsWith("arn:aws-cn:iam::aws:policy/"));

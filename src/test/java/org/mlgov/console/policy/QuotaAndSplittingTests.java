@@ -20,8 +20,7 @@ class QuotaAndSplittingTests {
 	private static final Catalog CATALOG = CatalogLoader.loadDefault();
 
 	private static RoleSpec guardrails(ModelAccess bedrock, ModelAccess jumpStart) {
-		return new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Quota", null, null, null, null, null,
-				"custom", List.of(), null, null, bedrock, jumpStart, null, null, null);
+		return TestSpecs.custom("SageMaker-Quota").activities(List.of()).bedrock(bedrock).jumpStart(jumpStart).build();
 	}
 
 	@Test

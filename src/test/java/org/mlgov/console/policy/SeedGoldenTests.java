@@ -32,9 +32,7 @@ class SeedGoldenTests {
 	private final PolicyGenerator generator = new PolicyGenerator(CATALOG);
 
 	private static RoleSpec guardrails(ModelAccess bedrock, ModelAccess jumpStart) {
-		RoleSpec bare = TestSpecs.bare("custom");
-		return new RoleSpec(bare.accountId(), bare.region(), bare.partition(), bare.roleName(), null, null, null, null,
-				null, "custom", List.of(), null, null, bedrock, jumpStart, null, null, null);
+		return TestSpecs.bare("custom").toBuilder().bedrock(bedrock).jumpStart(jumpStart).build();
 	}
 
 	private static JsonNode guardrailPolicy(GenerationResult result) {
@@ -176,9 +174,12 @@ class SeedGoldenTests {
 
 	private static RoleSpec withSections(CanvasSettings canvas, CollaborationSettings collaboration,
 			EvaluationSettings evaluation) {
-		RoleSpec bare = TestSpecs.bare("custom");
-		return new RoleSpec(bare.accountId(), bare.region(), bare.partition(), bare.roleName(), null, null, null, null,
-				null, "custom", List.of(), null, null, null, null, canvas, collaboration, evaluation);
+		return TestSpecs.bare("custom")
+			.toBuilder()
+			.canvas(canvas)
+			.collaboration(collaboration)
+			.evaluation(evaluation)
+			.build();
 	}
 
 	private static JsonNode onlyPolicy(GenerationResult result) {

@@ -436,8 +436,7 @@ class SpecValidatorTests {
 
 	@Test
 	void allNullSpecificationReportsTheRequiredFields() {
-		RoleSpec empty = new RoleSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null);
+		RoleSpec empty = RoleSpec.builder().build();
 		assertThat(this.validator.validate(empty)).extracting(FieldError::field)
 			.containsExactly("accountId", "region", "roleName", "persona");
 	}
@@ -450,18 +449,36 @@ class SpecValidatorTests {
 		parameters.put("S3Buckets", null);
 		parameters.put("PassRoles", nulls);
 		parameters.put(MEGABYTE, nulls);
-		RoleSpec nullsInLists = new RoleSpec("123456789012", "us-east-1", null, "role", null, null,
-				Arrays.asList(null, new Tag(null, null)), null, null, "data-scientist",
-				Arrays.asList(null, new ActivitySelection(null, null), new ActivitySelection("manage-jobs", parameters)),
-				new NetworkSettings(nulls, nulls), new EncryptionSettings(nulls, nulls),
-				new ModelAccess(AccessMode.ALLOW_LISTED, nulls, nulls, null), new ModelAccess(null, nulls, null, null),
-				new CanvasSettings(true, true, null, MEGABYTE, MEGABYTE, true, true, MEGABYTE, true, MEGABYTE, true,
-						MEGABYTE),
-				null, new EvaluationSettings(true, false, nulls, nulls, null));
+		RoleSpec nullsInLists = RoleSpec.builder()
+			.accountId("123456789012")
+			.region("us-east-1")
+			.roleName("role")
+			.tags(Arrays.asList(null, new Tag(null, null)))
+			.persona("data-scientist")
+			.activities(Arrays.asList(null, new ActivitySelection(null, null),
+					new ActivitySelection("manage-jobs", parameters)))
+			.vpc(new NetworkSettings(nulls, nulls))
+			.kms(new EncryptionSettings(nulls, nulls))
+			.bedrock(new ModelAccess(AccessMode.ALLOW_LISTED, nulls, nulls, null))
+			.jumpStart(new ModelAccess(null, nulls, null, null))
+			.canvas(new CanvasSettings(true, true, null, MEGABYTE, MEGABYTE, true, true, MEGABYTE, true, MEGABYTE, true,
+					MEGABYTE))
+			.evaluation(new EvaluationSettings(true, false, nulls, nulls, null))
+			.build();
 		String wide = "✓".repeat(1 << 20);
-		RoleSpec huge = new RoleSpec(MEGABYTE, wide, MEGABYTE, MEGABYTE, wide, wide, List.of(new Tag(wide, MEGABYTE)),
-				Integer.MIN_VALUE, MEGABYTE, MEGABYTE, List.of(new ActivitySelection(MEGABYTE, Map.of())), null, null,
-				null, null, null, null, null);
+		RoleSpec huge = RoleSpec.builder()
+			.accountId(MEGABYTE)
+			.region(wide)
+			.partition(MEGABYTE)
+			.roleName(MEGABYTE)
+			.rolePath(wide)
+			.description(wide)
+			.tags(List.of(new Tag(wide, MEGABYTE)))
+			.maxSessionDurationSeconds(Integer.MIN_VALUE)
+			.permissionsBoundaryArn(MEGABYTE)
+			.persona(MEGABYTE)
+			.activities(List.of(new ActivitySelection(MEGABYTE, Map.of())))
+			.build();
 		RoleSpec manyValues = spec(VALID, Map.of("activities[5].parameters.S3Buckets", bucketList(100_000)));
 
 		for (RoleSpec spec : List.of(nullsInLists, huge, manyValues)) {

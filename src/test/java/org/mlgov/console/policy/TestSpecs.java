@@ -34,8 +34,22 @@ public final class TestSpecs {
 
 	/** A role with no activity and nothing else: the starting point of the seed scenarios. */
 	public static RoleSpec bare(String persona) {
-		return new RoleSpec(ACCOUNT, REGION, "aws", "SageMaker-Test", null, null, null, null, null, persona,
-				List.of(), null, null, null, null, null, null, null);
+		return RoleSpec.builder()
+			.accountId(ACCOUNT)
+			.region(REGION)
+			.partition("aws")
+			.roleName("SageMaker-Test")
+			.persona(persona)
+			.activities(List.of())
+			.build();
+	}
+
+	/**
+	 * A builder of a role in {@link #ACCOUNT} and {@link #REGION} with the custom persona (no activity preselected),
+	 * the partition left to its default, and nothing else set yet.
+	 */
+	public static RoleSpec.Builder custom(String roleName) {
+		return RoleSpec.builder().accountId(ACCOUNT).region(REGION).roleName(roleName).persona("custom");
 	}
 
 	/**
@@ -53,10 +67,14 @@ public final class TestSpecs {
 			activities.add(new ActivitySelection(activity.id(), activity.id().equals("s3-bucket-access")
 					? Map.of("S3Buckets", names) : parametersFor(activity.id())));
 		}
-		return new RoleSpec(ACCOUNT, REGION, null, roleName, null, null, null, null, null, "custom",
-				activities, vpc(), kms(), bedrock, jumpStart, null,
-				new CollaborationSettings(true, Scope.AS_DOCUMENTED),
-				new EvaluationSettings(true, true, List.of("eval-bucket"), null, Scope.AS_DOCUMENTED));
+		return custom(roleName).activities(activities)
+			.vpc(vpc())
+			.kms(kms())
+			.bedrock(bedrock)
+			.jumpStart(jumpStart)
+			.collaboration(new CollaborationSettings(true, Scope.AS_DOCUMENTED))
+			.evaluation(new EvaluationSettings(true, true, List.of("eval-bucket"), null, Scope.AS_DOCUMENTED))
+			.build();
 	}
 
 	/** Parameters that satisfy every activity that needs them. */
@@ -100,17 +118,28 @@ public final class TestSpecs {
 	public static RoleSpec dataScientistEverything() {
 		List<ActivitySelection> selection = activities("run-studio-apps", "manage-jobs", "manage-models",
 				"manage-experiments", "visualize-experiments", "s3-bucket-access", "canvas-core-access");
-		return new RoleSpec(ACCOUNT, REGION, "aws", "SageMaker-DataScientist", null, "Data scientists of team A",
-				List.of(new RoleSpec.Tag("team", "a"), new RoleSpec.Tag("cost-center", "1234")), 7200, null,
-				"data-scientist", selection, vpc(), kms(),
-				new ModelAccess(AccessMode.ALLOW_LISTED,
-						List.of("anthropic.claude-3-5-sonnet-20240620-v1:0", "amazon.titan-text-express-v1",
-								"meta.llama3-70b-instruct-v1:0"),
-						List.of(), null),
-				new ModelAccess(AccessMode.DENY_LISTED, List.of(),
-						List.of("huggingface-textgeneration1-mpt-7b-*", "huggingface-text2text-flan-t5-*"), null),
-				allCanvas(), new CollaborationSettings(true, null),
-				new EvaluationSettings(true, true, List.of("ml-eval-bucket"), null, null));
+		return RoleSpec.builder()
+			.accountId(ACCOUNT)
+			.region(REGION)
+			.partition("aws")
+			.roleName("SageMaker-DataScientist")
+			.description("Data scientists of team A")
+			.tags(List.of(new RoleSpec.Tag("team", "a"), new RoleSpec.Tag("cost-center", "1234")))
+			.maxSessionDurationSeconds(7200)
+			.persona("data-scientist")
+			.activities(selection)
+			.vpc(vpc())
+			.kms(kms())
+			.bedrock(new ModelAccess(AccessMode.ALLOW_LISTED,
+					List.of("anthropic.claude-3-5-sonnet-20240620-v1:0", "amazon.titan-text-express-v1",
+							"meta.llama3-70b-instruct-v1:0"),
+					List.of(), null))
+			.jumpStart(new ModelAccess(AccessMode.DENY_LISTED, List.of(),
+					List.of("huggingface-textgeneration1-mpt-7b-*", "huggingface-text2text-flan-t5-*"), null))
+			.canvas(allCanvas())
+			.collaboration(new CollaborationSettings(true, null))
+			.evaluation(new EvaluationSettings(true, true, List.of("ml-eval-bucket"), null, null))
+			.build();
 	}
 
 }

@@ -161,6 +161,8 @@ class RolePreviewApiTests {
 		cases.add(malformed("trailing garbage", VALID + "}", ""));
 		cases.add(malformed("unknown top-level field", edit((s) -> s.put("bedrok", "x")), "bedrok"));
 		cases.add(malformed("unknown nested field", edit((s) -> ((ObjectNode) s.get("vpc")).put("subnets", "x")), "vpc.subnets"));
+		// The format version of stored drafts and revisions is not part of the API.
+		cases.add(malformed("stored format version", edit((s) -> s.put("formatVersion", 2)), "formatVersion"));
 		cases.add(malformed("activities not a list", edit((s) -> s.put("activities", "manage-jobs")), "activities"));
 		cases.add(malformed("parameters not a map", edit((s) -> ((ObjectNode) s.get("activities").get(0)).put("parameters", 3)), "activities[0].parameters"));
 		cases.add(malformed("maxSession a string", edit((s) -> s.put("maxSessionDurationSeconds", "an hour")), "maxSessionDurationSeconds"));

@@ -78,11 +78,13 @@ class LiveDiffWebTests {
 
 	/** The data scientist of {@link TestSpecs#dataScientistEverything()} with another name, tags, session, models. */
 	static RoleSpec spec(String roleName, List<Tag> tags, int maxSession, List<String> bedrockAllowed) {
-		RoleSpec s = TestSpecs.dataScientistEverything();
-		return new RoleSpec(s.accountId(), s.region(), s.partition(), roleName, s.rolePath(), s.description(), tags,
-				maxSession, s.permissionsBoundaryArn(), s.persona(), s.activities(), s.vpc(), s.kms(),
-				new RoleSpec.ModelAccess(RoleSpec.AccessMode.ALLOW_LISTED, bedrockAllowed, List.of(), null),
-				s.jumpStart(), s.canvas(), s.collaboration(), s.evaluation());
+		return TestSpecs.dataScientistEverything()
+			.toBuilder()
+			.roleName(roleName)
+			.tags(tags)
+			.maxSessionDurationSeconds(maxSession)
+			.bedrock(new RoleSpec.ModelAccess(RoleSpec.AccessMode.ALLOW_LISTED, bedrockAllowed, List.of(), null))
+			.build();
 	}
 
 	static RoleSpec spec(String roleName) {

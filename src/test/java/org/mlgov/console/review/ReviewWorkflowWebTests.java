@@ -128,9 +128,10 @@ class ReviewWorkflowWebTests {
 		List<String> models = IntStream.range(0, 250)
 			.mapToObj((i) -> "acme.an-extremely-long-model-identifier-that-is-unusual-" + String.format("%03d", i) + "-v1:0")
 			.toList();
-		RoleSpec overQuota = new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Quota", null, null, null,
-				null, null, "custom", List.of(), null, null,
-				new RoleSpec.ModelAccess(RoleSpec.AccessMode.ALLOW_LISTED, models, null, false), null, null, null, null);
+		RoleSpec overQuota = TestSpecs.custom("SageMaker-Quota")
+			.activities(List.of())
+			.bedrock(new RoleSpec.ModelAccess(RoleSpec.AccessMode.ALLOW_LISTED, models, null, false))
+			.build();
 		Draft draft = new ReviewFixtures(this.drafts, this.reviews).finished("admin", "Over quota", overQuota);
 		Document before = Jsoup.parse(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).with(AUTHOR))
 			.andReturn().getResponse().getContentAsString());

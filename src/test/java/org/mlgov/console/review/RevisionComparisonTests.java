@@ -34,11 +34,13 @@ class RevisionComparisonTests {
 
 	/** The data scientist of {@link TestSpecs#dataScientistEverything()} with other tags, session and lists. */
 	static RoleSpec variant(List<Tag> tags, int maxSession, List<String> bedrockAllowed, List<String> evaluationBuckets) {
-		RoleSpec s = TestSpecs.dataScientistEverything();
-		return new RoleSpec(s.accountId(), s.region(), s.partition(), s.roleName(), s.rolePath(), s.description(), tags,
-				maxSession, s.permissionsBoundaryArn(), s.persona(), s.activities(), s.vpc(), s.kms(),
-				new ModelAccess(AccessMode.ALLOW_LISTED, bedrockAllowed, List.of(), null), s.jumpStart(), s.canvas(),
-				s.collaboration(), new EvaluationSettings(true, true, evaluationBuckets, null, null));
+		return TestSpecs.dataScientistEverything()
+			.toBuilder()
+			.tags(tags)
+			.maxSessionDurationSeconds(maxSession)
+			.bedrock(new ModelAccess(AccessMode.ALLOW_LISTED, bedrockAllowed, List.of(), null))
+			.evaluation(new EvaluationSettings(true, true, evaluationBuckets, null, null))
+			.build();
 	}
 
 	@Test

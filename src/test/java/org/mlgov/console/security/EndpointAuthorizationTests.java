@@ -15,7 +15,6 @@ import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.draft.DraftContent;
-import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.TestSpecs;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,9 +88,7 @@ class EndpointAuthorizationTests {
 
 	private static DraftContent valid() {
 		return DraftContent.empty()
-			.withSpec(new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, "aws", "SageMaker-Test", null, null, null, null,
-					null, "custom", TestSpecs.activities("canvas-core-access"), null, null, null, null, null, null,
-					null));
+			.withSpec(TestSpecs.bare("custom").withActivities(TestSpecs.activities("canvas-core-access")));
 	}
 
 	/** admin's draft, every step saved. */

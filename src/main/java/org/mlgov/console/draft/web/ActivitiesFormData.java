@@ -248,10 +248,7 @@ public class ActivitiesFormData implements StepForm {
 		EncryptionSettings kms = this.kmsEnabled
 				? new EncryptionSettings(FormValues.values(this.dataKeyArns), FormValues.values(this.volumeKeyArns))
 				: null;
-		RoleSpec s = content.spec();
-		return content.withSpec(new RoleSpec(s.accountId(), s.region(), s.partition(), s.roleName(), s.rolePath(),
-				s.description(), s.tags(), s.maxSessionDurationSeconds(), s.permissionsBoundaryArn(), s.persona(),
-				selections, vpc, kms, s.bedrock(), s.jumpStart(), s.canvas(), s.collaboration(), s.evaluation()))
+		return content.withSpec(content.spec().toBuilder().activities(selections).vpc(vpc).kms(kms).build())
 			.withActivitiesReviewed();
 	}
 

@@ -110,18 +110,24 @@ public class BasicsFormData implements StepForm {
 	@Override
 	public DraftContent applyTo(DraftContent content, Catalog catalog) {
 		DraftContent withPersona = content.withPersona(FormValues.text(this.persona), catalog);
-		RoleSpec s = withPersona.spec();
 		List<RoleSpec.Tag> tagList = new ArrayList<>();
 		for (TagRow row : this.tags) {
 			if (!row.blank()) {
 				tagList.add(new RoleSpec.Tag(FormValues.text(row.key), (row.value == null) ? "" : row.value.strip()));
 			}
 		}
-		RoleSpec spec = new RoleSpec(FormValues.text(this.accountId), FormValues.text(this.region),
-				FormValues.text(this.partition), FormValues.text(this.roleName), FormValues.text(this.rolePath),
-				FormValues.text(this.description), tagList, this.maxSessionDurationSeconds,
-				FormValues.text(this.permissionsBoundaryArn), s.persona(), s.activities(), s.vpc(), s.kms(),
-				s.bedrock(), s.jumpStart(), s.canvas(), s.collaboration(), s.evaluation());
+		RoleSpec spec = withPersona.spec()
+			.toBuilder()
+			.accountId(FormValues.text(this.accountId))
+			.region(FormValues.text(this.region))
+			.partition(FormValues.text(this.partition))
+			.roleName(FormValues.text(this.roleName))
+			.rolePath(FormValues.text(this.rolePath))
+			.description(FormValues.text(this.description))
+			.tags(tagList)
+			.maxSessionDurationSeconds(this.maxSessionDurationSeconds)
+			.permissionsBoundaryArn(FormValues.text(this.permissionsBoundaryArn))
+			.build();
 		return withPersona.withSpec(spec).withRoleMode(this.roleMode);
 	}
 

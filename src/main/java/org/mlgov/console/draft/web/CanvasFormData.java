@@ -99,8 +99,7 @@ public class CanvasFormData implements StepForm {
 				this.timeSeriesForecasting, FormValues.text(this.forecastRoleArn), this.modelRegistration,
 				FormValues.text(this.crossAccountModelRegisterRoleArn), this.localFileUpload,
 				FormValues.text(this.canvasBucket));
-		RoleSpec spec = FormValues.withSections(s, s.bedrock(), s.jumpStart(), canvas, s.collaboration(),
-				s.evaluation());
+		RoleSpec spec = s.withCanvas(canvas);
 		CanvasTargets targets = new CanvasTargets(FormValues.text(this.domainId), this.domainDefault,
 				FormValues.values(this.userProfiles));
 		return content.withSpec(spec).withCanvasTargets(targets);

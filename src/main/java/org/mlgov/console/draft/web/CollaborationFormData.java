@@ -68,8 +68,7 @@ public class CollaborationFormData implements StepForm {
 				this.sharingScope);
 		EvaluationSettings evaluation = new EvaluationSettings(this.automatic, this.human,
 				FormValues.values(this.corsBuckets), FormValues.values(this.corsAllowedOrigins), this.s3Scope);
-		return content.withSpec(
-				FormValues.withSections(s, s.bedrock(), s.jumpStart(), s.canvas(), collaboration, evaluation));
+		return content.withSpec(s.toBuilder().collaboration(collaboration).evaluation(evaluation).build());
 	}
 
 	/** True if the evaluation CORS rule allows every origin: no origin given, or {@code *} among them. */

@@ -4,12 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.mlgov.console.policy.RoleSpec;
-import org.mlgov.console.policy.RoleSpec.CanvasSettings;
-import org.mlgov.console.policy.RoleSpec.CollaborationSettings;
-import org.mlgov.console.policy.RoleSpec.EvaluationSettings;
-import org.mlgov.console.policy.RoleSpec.ModelAccess;
-
 /** Small conversions between form fields and specification values. */
 final class FormValues {
 
@@ -115,14 +109,6 @@ final class FormValues {
 		catch (NumberFormatException ex) {
 			return -1;
 		}
-	}
-
-	/** The specification with the sections of the model, Canvas and collaboration steps replaced. */
-	static RoleSpec withSections(RoleSpec s, ModelAccess bedrock, ModelAccess jumpStart, CanvasSettings canvas,
-			CollaborationSettings collaboration, EvaluationSettings evaluation) {
-		return new RoleSpec(s.accountId(), s.region(), s.partition(), s.roleName(), s.rolePath(), s.description(),
-				s.tags(), s.maxSessionDurationSeconds(), s.permissionsBoundaryArn(), s.persona(), s.activities(),
-				s.vpc(), s.kms(), bedrock, jumpStart, canvas, collaboration, evaluation);
 	}
 
 }

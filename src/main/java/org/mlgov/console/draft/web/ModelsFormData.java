@@ -158,9 +158,11 @@ public class ModelsFormData implements StepForm {
 
 	@Override
 	public DraftContent applyTo(DraftContent content, Catalog catalog) {
-		RoleSpec s = content.spec();
-		return content.withSpec(FormValues.withSections(s, this.bedrock.toAccess(true), this.jumpStart.toAccess(false),
-				s.canvas(), s.collaboration(), s.evaluation()));
+		return content.withSpec(content.spec()
+			.toBuilder()
+			.bedrock(this.bedrock.toAccess(true))
+			.jumpStart(this.jumpStart.toAccess(false))
+			.build());
 	}
 
 	@Override

@@ -30,10 +30,11 @@ class ActivitiesFormDataTests {
 
 	/** A form with manage-models (second in the catalogue of the two) and s3-bucket-access selected. */
 	private static ActivitiesFormData form() {
-		RoleSpec spec = new RoleSpec(null, null, null, null, null, null, null, null, null, "custom",
-				List.of(new ActivitySelection("s3-bucket-access", Map.of("S3Buckets", List.of("ml-data"))),
-						new ActivitySelection("manage-models", Map.of("PassRoles", List.of(PASS_ROLE)))),
-				null, null, null, null, null, null, null);
+		RoleSpec spec = RoleSpec.builder()
+			.persona("custom")
+			.activities(List.of(new ActivitySelection("s3-bucket-access", Map.of("S3Buckets", List.of("ml-data"))),
+					new ActivitySelection("manage-models", Map.of("PassRoles", List.of(PASS_ROLE)))))
+			.build();
 		return ActivitiesFormData.from(DraftContent.empty().withSpec(spec), CATALOG);
 	}
 
@@ -113,8 +114,7 @@ class ActivitiesFormDataTests {
 				.forEach((p) -> parameters.put(p.parameter().placeholder(), List.of("a-" + p.parameter().name())));
 			return new ActivitySelection(activity.id(), parameters);
 		}).toList();
-		RoleSpec spec = new RoleSpec(null, null, null, null, null, null, null, null, null, "custom", all, null, null,
-				null, null, null, null, null);
+		RoleSpec spec = RoleSpec.builder().persona("custom").activities(all).build();
 		DraftContent content = DraftContent.empty().withSpec(spec);
 		ActivitiesFormData form = ActivitiesFormData.from(content, CATALOG);
 		form.dropBlankRows();
@@ -123,8 +123,7 @@ class ActivitiesFormDataTests {
 
 	@Test
 	void withoutAListOfActivitiesThePersonasAreSelectedAsTheGeneratorWouldUseThem() {
-		RoleSpec spec = new RoleSpec(null, null, null, null, null, null, null, null, null, "mlops", null, null, null,
-				null, null, null, null, null);
+		RoleSpec spec = RoleSpec.builder().persona("mlops").build();
 		ActivitiesFormData form = ActivitiesFormData.from(DraftContent.empty().withSpec(spec), CATALOG);
 		assertThat(form.getActivities()).hasSize(CATALOG.activities().size());
 		assertThat(form.selected(CATALOG)).extracting(ActivityDefinition::id)

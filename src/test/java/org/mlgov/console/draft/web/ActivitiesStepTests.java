@@ -66,9 +66,17 @@ class ActivitiesStepTests {
 	/** A draft whose first step is saved (version 1), so that step 2 is reached. */
 	private Draft draftAtActivities(List<ActivitySelection> activities, NetworkSettings vpc) {
 		Draft draft = this.drafts.start("Activities test", "admin");
-		RoleSpec spec = new RoleSpec("111122223333", "eu-west-1", "aws", "SageMaker-Activities", null, "For tests",
-				List.of(new RoleSpec.Tag("team", "ml")), null, null, "custom", activities, vpc, null, null, null, null,
-				null, null);
+		RoleSpec spec = RoleSpec.builder()
+			.accountId("111122223333")
+			.region("eu-west-1")
+			.partition("aws")
+			.roleName("SageMaker-Activities")
+			.description("For tests")
+			.tags(List.of(new RoleSpec.Tag("team", "ml")))
+			.persona("custom")
+			.activities(activities)
+			.vpc(vpc)
+			.build();
 		return this.drafts.saveStep(draft.id(), WizardStep.BASICS, DraftContent.empty().withSpec(spec),
 				draft.version(), "admin");
 	}

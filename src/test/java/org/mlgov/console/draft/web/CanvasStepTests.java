@@ -146,9 +146,9 @@ class CanvasStepTests extends WizardStepTest {
 	void theStepShowsTheSavedSettingsTheBedrockTrustAndTheUploadCorsRule() throws Exception {
 		Draft draft = draft();
 		DraftContent content = validContent();
-		DraftContent canvas = new DraftContent(FormValues.withSections(content.spec(), null, null,
-				new CanvasSettings(true, true, null, null, null, true, false, null, false, null, true, null), null,
-				null), content.roleMode(), new CanvasTargets("d-abc123def456", false, List.of("analyst", "engineer")));
+		DraftContent canvas = new DraftContent(content.spec()
+			.withCanvas(new CanvasSettings(true, true, null, null, null, true, false, null, false, null, true, null)),
+				content.roleMode(), new CanvasTargets("d-abc123def456", false, List.of("analyst", "engineer")));
 		saveStep(draft, canvas);
 		MvcResult result = getStep(draft);
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);

@@ -131,10 +131,10 @@ class CollaborationStepTests extends WizardStepTest {
 	void theStepShowsTheSavedSettingsAndTheCorsRulePerBucket() throws Exception {
 		Draft draft = draft();
 		DraftContent content = validContent();
-		saveStep(draft, content.withSpec(FormValues.withSections(content.spec(), null, null, null,
-						new CollaborationSettings(true, null),
-						new EvaluationSettings(true, false, List.of("eval-prompts", "eval-results"), null,
-								Scope.AS_DOCUMENTED))));
+		saveStep(draft, content.withSpec(content.spec()
+			.withCollaboration(new CollaborationSettings(true, null))
+			.withEvaluation(new EvaluationSettings(true, false, List.of("eval-prompts", "eval-results"), null,
+					Scope.AS_DOCUMENTED))));
 		MvcResult result = getStep(draft);
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		Document page = page(result);

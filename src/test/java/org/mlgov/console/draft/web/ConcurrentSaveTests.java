@@ -17,7 +17,7 @@ import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.WizardStep;
-import org.mlgov.console.policy.RoleSpec;
+import org.mlgov.console.policy.TestSpecs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -79,8 +79,7 @@ class ConcurrentSaveTests {
 
 	private static DraftContent content(String roleName) {
 		return DraftContent.empty()
-			.withSpec(new RoleSpec("111122223333", "us-east-1", "aws", roleName, null, null, null, null, null,
-					"custom", null, null, null, null, null, null, null, null));
+			.withSpec(TestSpecs.custom(roleName).partition("aws").build());
 	}
 
 	private void assertConflictPage(MvcResult result, Draft draft) throws Exception {

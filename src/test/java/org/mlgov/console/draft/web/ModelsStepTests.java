@@ -143,11 +143,11 @@ class ModelsStepTests extends WizardStepTest {
 	void theStepShowsTheSavedChoices() throws Exception {
 		Draft draft = draft();
 		DraftContent content = validContent();
-		saveStep(draft, content.withSpec(FormValues.withSections(content.spec(),
-				new ModelAccess(AccessMode.ALLOW_LISTED, List.of(HAIKU, "cohere.command-text-*"), List.of(OPUS),
-						false),
-				new ModelAccess(AccessMode.DENY_LISTED, List.of(), List.of("huggingface-llm-falcon-*"), null), null,
-				null, null)));
+		saveStep(draft, content.withSpec(content.spec()
+			.withBedrock(new ModelAccess(AccessMode.ALLOW_LISTED, List.of(HAIKU, "cohere.command-text-*"),
+					List.of(OPUS), false))
+			.withJumpStart(new ModelAccess(AccessMode.DENY_LISTED, List.of(), List.of("huggingface-llm-falcon-*"),
+					null))));
 		MvcResult result = getStep(draft);
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		Document page = page(result);

@@ -62,8 +62,11 @@ class PersonaChangeTests {
 				new ActivitySelection("visualize-experiments", Map.of()),
 				new ActivitySelection("s3-bucket-access", Map.of("S3Buckets", List.of("my-bucket"))));
 		DraftContent content = DraftContent.empty()
-			.withSpec(new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, "aws", "SageMaker-Team", null, null, null,
-					null, null, "data-scientist", activities, null, null, null, null, null, null, null));
+			.withSpec(TestSpecs.custom("SageMaker-Team")
+				.partition("aws")
+				.persona("data-scientist")
+				.activities(activities)
+				.build());
 		Draft draft = this.drafts.start("Persona change", "admin");
 		for (WizardStep step : WizardStep.values()) {
 			if (step != WizardStep.SUMMARY) {

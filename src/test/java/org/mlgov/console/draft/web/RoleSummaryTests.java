@@ -38,8 +38,7 @@ class RoleSummaryTests {
 	}
 
 	private static RoleSpec guarded(ModelAccess bedrock, ModelAccess jumpStart) {
-		return new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Summary", null, null, null, null,
-				null, "custom", List.of(), null, null, bedrock, jumpStart, null, null, null);
+		return TestSpecs.custom("SageMaker-Summary").activities(List.of()).bedrock(bedrock).jumpStart(jumpStart).build();
 	}
 
 	private static ModelAccess access(AccessMode mode, List<String> allowed, List<String> denied) {
@@ -195,9 +194,11 @@ class RoleSummaryTests {
 
 	@Test
 	void aPermissionsBoundaryIsNamed() {
-		RoleSpec spec = new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Bounded", "/ml/", null,
-				null, null, "arn:aws:iam::111122223333:policy/MlBoundary", "custom", List.of(), null, null, null, null,
-				null, null, null);
+		RoleSpec spec = TestSpecs.custom("SageMaker-Bounded")
+			.rolePath("/ml/")
+			.permissionsBoundaryArn("arn:aws:iam::111122223333:policy/MlBoundary")
+			.activities(List.of())
+			.build();
 		List<RoleSummary.Line> lines = summary(spec, RoleMode.NEW_ROLE, CanvasTargets.none());
 		assertThat(sentence(lines, "role")).isEqualTo("Creates role SageMaker-Bounded in account 111122223333 (path /ml/).");
 		assertThat(sentence(lines, "boundary"))
@@ -205,9 +206,10 @@ class RoleSummaryTests {
 	}
 
 	private static RoleSpec canvas(CanvasSettings settings) {
-		return new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Canvas", null, null, null, null,
-				null, "custom", TestSpecs.activities("canvas-core-access"), null, null, null, null, settings, null,
-				null);
+		return TestSpecs.custom("SageMaker-Canvas")
+			.activities(TestSpecs.activities("canvas-core-access"))
+			.canvas(settings)
+			.build();
 	}
 
 }

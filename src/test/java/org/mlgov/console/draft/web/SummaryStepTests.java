@@ -38,7 +38,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WithMockUser(username = "admin", roles = "ADMIN")
 class SummaryStepTests {
 
-
 	private static final String TRUST_POLICY = """
 			{
 			  "Version": "2012-10-17",
@@ -106,17 +105,22 @@ class SummaryStepTests {
 	/** A draft of admin's that went through steps 1 to 5, each adding its part of {@code full}. */
 	private Draft reviewed(RoleSpec full, RoleMode mode, CanvasTargets targets) {
 		Draft draft = this.drafts.start("Review test", "admin");
-		RoleSpec basics = new RoleSpec(full.accountId(), full.region(), full.partition(), full.roleName(),
-				full.rolePath(), full.description(), full.tags(), full.maxSessionDurationSeconds(),
-				full.permissionsBoundaryArn(), full.persona(), List.of(), null, null, null, null, null, null, null);
+		RoleSpec basics = full.toBuilder()
+			.activities(List.of())
+			.vpc(null)
+			.kms(null)
+			.bedrock(null)
+			.jumpStart(null)
+			.canvas(null)
+			.collaboration(null)
+			.evaluation(null)
+			.build();
 		draft = save(draft, WizardStep.BASICS, basics, mode, CanvasTargets.none());
-		RoleSpec activities = with(basics, full.activities(), full.vpc(), full.kms(), null, null, null, null, null);
+		RoleSpec activities = basics.toBuilder().activities(full.activities()).vpc(full.vpc()).kms(full.kms()).build();
 		draft = save(draft, WizardStep.ACTIVITIES, activities, mode, CanvasTargets.none());
-		RoleSpec models = with(activities, full.activities(), full.vpc(), full.kms(), full.bedrock(), full.jumpStart(),
-				null, null, null);
+		RoleSpec models = activities.withBedrock(full.bedrock()).withJumpStart(full.jumpStart());
 		draft = save(draft, WizardStep.MODELS, models, mode, CanvasTargets.none());
-		RoleSpec canvas = with(models, full.activities(), full.vpc(), full.kms(), full.bedrock(), full.jumpStart(),
-				full.canvas(), null, null);
+		RoleSpec canvas = models.withCanvas(full.canvas());
 		draft = save(draft, WizardStep.CANVAS, canvas, mode, targets);
 		draft = save(draft, WizardStep.COLLABORATION, full, mode, targets);
 		assertThat(draft.stepReached()).isEqualTo(WizardStep.SUMMARY);
@@ -125,14 +129,6 @@ class SummaryStepTests {
 
 	private Draft save(Draft draft, WizardStep step, RoleSpec spec, RoleMode mode, CanvasTargets targets) {
 		return this.drafts.saveStep(draft.id(), step, new DraftContent(spec, mode, targets), draft.version(), "admin");
-	}
-
-	private static RoleSpec with(RoleSpec s, List<RoleSpec.ActivitySelection> activities, RoleSpec.NetworkSettings vpc,
-			RoleSpec.EncryptionSettings kms, ModelAccess bedrock, ModelAccess jumpStart, RoleSpec.CanvasSettings canvas,
-			RoleSpec.CollaborationSettings collaboration, RoleSpec.EvaluationSettings evaluation) {
-		return new RoleSpec(s.accountId(), s.region(), s.partition(), s.roleName(), s.rolePath(), s.description(),
-				s.tags(), s.maxSessionDurationSeconds(), s.permissionsBoundaryArn(), s.persona(), activities, vpc, kms,
-				bedrock, jumpStart, canvas, collaboration, evaluation);
 	}
 
 	private Document page(long id) throws Exception {
@@ -237,9 +233,10 @@ class SummaryStepTests {
 		List<String> models = IntStream.range(0, 250)
 			.mapToObj((i) -> String.format("acme.an-extremely-long-model-identifier-that-is-unusual-%03d-v1:0", i))
 			.toList();
-		RoleSpec spec = new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, null, "SageMaker-Quota", null, null, null,
-				null, null, "custom", List.of(), null, null,
-				new ModelAccess(AccessMode.ALLOW_LISTED, models, null, false), null, null, null, null);
+		RoleSpec spec = TestSpecs.custom("SageMaker-Quota")
+			.activities(List.of())
+			.bedrock(new ModelAccess(AccessMode.ALLOW_LISTED, models, null, false))
+			.build();
 		Draft draft = reviewed(spec, RoleMode.UPDATE_EXISTING, CanvasTargets.none());
 		Document page = page(draft.id());
 		assertThat(page.select("#blocked").text()).isEqualTo(
@@ -262,10 +259,15 @@ class SummaryStepTests {
 	@Test
 	void anIncompleteSpecificationListsTheFieldsToFixWithTheirSteps() throws Exception {
 		RoleSpec full = TestSpecs.dataScientistEverything();
-		RoleSpec incomplete = new RoleSpec(null, full.region(), full.partition(), full.roleName(), null, null, null,
-				null, null, full.persona(), full.activities(), full.vpc(), full.kms(), full.bedrock(),
-				full.jumpStart(), full.canvas(), full.collaboration(),
-				new RoleSpec.EvaluationSettings(true, false, List.of("Not_A_Bucket"), null, null));
+		RoleSpec incomplete = full.toBuilder()
+			.accountId(null)
+			.rolePath(null)
+			.description(null)
+			.tags(null)
+			.maxSessionDurationSeconds(null)
+			.permissionsBoundaryArn(null)
+			.evaluation(new RoleSpec.EvaluationSettings(true, false, List.of("Not_A_Bucket"), null, null))
+			.build();
 		Draft draft = reviewed(incomplete, RoleMode.NEW_ROLE, TARGETS);
 		Document page = page(draft.id());
 		assertThat(page.select("#incomplete h2").text()).isEqualTo("The specification is not complete yet");

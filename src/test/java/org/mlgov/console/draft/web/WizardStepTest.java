@@ -10,7 +10,6 @@ import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.WizardStep;
-import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.TestSpecs;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +42,7 @@ abstract class WizardStepTest {
 	/** Valid basics and activities (Canvas core access), nothing chosen in the later steps. */
 	static DraftContent validContent() {
 		return DraftContent.empty()
-			.withSpec(new RoleSpec(TestSpecs.ACCOUNT, TestSpecs.REGION, "aws", "SageMaker-Test", null, null, null, null,
-					null, "custom", TestSpecs.activities("canvas-core-access"), null, null, null, null, null, null,
-					null));
+			.withSpec(TestSpecs.bare("custom").withActivities(TestSpecs.activities("canvas-core-access")));
 	}
 
 	/** A new draft whose steps before the one under test are saved with {@link #validContent()}. */
