@@ -10,7 +10,7 @@ import java.util.List;
  * <li><b>Action</b>: the whole {@code service:name} string, case-insensitive.</li>
  * <li><b>Resource</b> (an ARN pattern, case-sensitive): a wildcard in the {@code arn}, partition, service or Region
  * segment stays inside its segment (it never matches a {@code :}); from the account segment on (account and resource
- * part) it matches anything, {@code /} and {@code :} included ({@code arn:aws:sagemaker:*:*:*}/* covers
+ * part) it matches anything, {@code /} and {@code :} included ({@code arn:aws:sagemaker:*:*:*} covers
  * {@code arn:aws:sagemaker:us-east-1:111122223333:endpoint/x}, and {@code foundation-model/amazon.nova*} covers
  * {@code foundation-model/amazon.nova-pro-v1:0}). A {@code *} that ends a pattern of fewer than six segments expands
  * to the rest of the ARN ({@code arn:aws:bedrock:*}), as IAM documents for a {@code *} that ends a segment. A pattern
