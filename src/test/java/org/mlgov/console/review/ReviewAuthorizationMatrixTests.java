@@ -65,9 +65,9 @@ class ReviewAuthorizationMatrixTests {
 
 		QUEUE(Needs.SUBMITTED, (id) -> get("/reviews"), null, "login", "403", "403", "200", "403"),
 		REVIEW_PAGE(Needs.SUBMITTED, (id) -> get("/reviews/{id}", id), null, "login", "200", "200", "200", "403"),
-		APPROVE(Needs.SUBMITTED, (id) -> post("/reviews/{id}/approve", id).param("comment", "fine"),
+		APPROVE(Needs.SUBMITTED, (id) -> post("/reviews/{id}/approve", id).param("revision", "1").param("comment", "fine"),
 				DraftStatus.APPROVED, "login", "403", "403", "302 /reviews/{id}", "403"),
-		REJECT(Needs.SUBMITTED, (id) -> post("/reviews/{id}/reject", id).param("reason", "too wide"),
+		REJECT(Needs.SUBMITTED, (id) -> post("/reviews/{id}/reject", id).param("revision", "1").param("reason", "too wide"),
 				DraftStatus.REJECTED, "login", "403", "403", "302 /reviews/{id}", "403"),
 		COMMENT(Needs.SUBMITTED, (id) -> post("/reviews/{id}/comments", id).param("body", "a question"), null,
 				"login", "302 /reviews/{id}#comments", "403", "302 /reviews/{id}#comments", "403"),

@@ -129,7 +129,7 @@ class TwoApprovalsWebTests {
 	}
 
 	private MvcResult approve(Draft draft, RequestPostProcessor who, String comment) throws Exception {
-		var request = post("/reviews/{id}/approve", draft.id()).with(csrf()).with(who);
+		var request = post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf()).with(who);
 		if (comment != null) {
 			request.param("comment", comment);
 		}
