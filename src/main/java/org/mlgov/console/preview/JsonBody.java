@@ -1,0 +1,188 @@
+package org.mlgov.console.preview;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.mlgov.console.policy.FieldError;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small JSON request body of the API (a justification, a decision), read strictly: it must be one JSON object, a
+ * field the endpoint does not know is an error (a typo never goes unnoticed), a name given twice is an error, and a
+ * value of the wrong kind is an error that says, in JSON's terms, what was expected and what came. Errors are
+ * collected per field; {@link #check()} throws them all at once.
+ */
+public final class JsonBody {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	private final JsonNode node;
+
+	private final List<FieldError> errors = new ArrayList<>();
+
+	private JsonBody(JsonNode node) {
+		this.node = node;
+	}
+
+	/**
+	 * Reads a request body that is a JSON object with (some of) the given fields.
+	 * @param body the request body
+	 * @param fields the fields the endpoint knows
+	 * @return the body, with an error for each unknown field
+	 * @throws InvalidRequestException if the body is empty, not JSON, or not an object
+	 */
+	public static JsonBody parse(String body, String... fields) {
+		if (body == null || body.isBlank()) {
+			throw new InvalidRequestException(List.of(new FieldError("", "The request body must be a JSON object "
+					+ "with " + String.join(", ", Arrays.stream(fields).map((f) -> "\"" + f + "\"").toList())
+					+ "; it is empty.")));
+		}
+		JsonNode node;
+		try {
+			node = MAPPER.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidRequestException(List.of(new FieldError("", "Malformed JSON: " + ex.getOriginalMessage())));
+		}
+		if (node == null || !node.isObject()) {
+			throw new InvalidRequestException(List.of(new FieldError("", "The request body must be a JSON object, not "
+					+ kind(node) + ".")));
+		}
+		JsonBody parsed = new JsonBody(node);
+		Set<String> known = Set.of(fields);
+		for (String name : new TreeSet<>(node.propertyNames())) {
+			if (!known.contains(name)) {
+				parsed.error(name, "Unknown field '" + name + "'; this request takes "
+						+ String.join(", ", Arrays.stream(fields).map((f) -> "\"" + f + "\"").toList()) + ".");
+			}
+		}
+		return parsed;
+	}
+
+	/**
+	 * A text field.
+	 * @param field the field's name
+	 * @return its text, or {@code null} when it is absent or {@code null} (or not a text: then an error is recorded)
+	 */
+	public String text(String field) {
+		JsonNode value = this.node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			error(field, "Must be a text in double quotes, not " + kind(value) + ".");
+			return null;
+		}
+		return value.stringValue();
+	}
+
+	/**
+	 * A required whole number of at least {@code min}.
+	 * @param field the field's name
+	 * @param min the smallest value allowed
+	 * @param what what the number is, for the messages (for example "the revision number you reviewed")
+	 * @return the number, or {@code null} when it is missing or invalid (an error is then recorded)
+	 */
+	public Integer requiredWholeNumber(String field, int min, String what) {
+		JsonNode value = this.node.get(field);
+		if (value == null || value.isNull()) {
+			error(field, "Required: " + what + ".");
+			return null;
+		}
+		if (!value.isIntegralNumber()) {
+			error(field, "Must be a whole number (" + what + "), not " + kind(value) + ".");
+			return null;
+		}
+		if (!value.canConvertToInt() || value.intValue() < min) {
+			if (value.canConvertToInt()) {
+				error(field, "Must be " + min + " or more (" + what + "), not " + value.intValue() + ".");
+			}
+			else {
+				error(field, "Must be " + min + " to " + Integer.MAX_VALUE + " (" + what + "), not " + value + ".");
+			}
+			return null;
+		}
+		if (value.intValue() < min) {
+			error(field, "Must be " + min + " or more (" + what + "), not " + value.intValue() + ".");
+			return null;
+		}
+		return value.intValue();
+	}
+
+	/**
+	 * An optional whole number.
+	 * @param field the field's name
+	 * @return the number, or {@code null} when it is absent (or invalid: then an error is recorded)
+	 */
+	public Long optionalWholeNumber(String field) {
+		JsonNode value = this.node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+			error(field, "Must be a whole number, not " + kind(value) + ".");
+			return null;
+		}
+		return value.longValue();
+	}
+
+	/**
+	 * A field as it was sent.
+	 * @param field the field's name
+	 * @return its value, or {@code null} when it is absent
+	 */
+	public JsonNode node(String field) {
+		return this.node.get(field);
+	}
+
+	/**
+	 * Records an error of a field.
+	 * @param field the field's path
+	 * @param message what is wrong, for the user
+	 */
+	public void error(String field, String message) {
+		this.errors.add(new FieldError(field, message));
+	}
+
+	/**
+	 * Throws the errors recorded so far, if any.
+	 * @throws InvalidRequestException with every error
+	 */
+	public void check() {
+		if (!this.errors.isEmpty()) {
+			throw new InvalidRequestException(this.errors);
+		}
+	}
+
+	/**
+	 * What kind of JSON value this is, in JSON's terms.
+	 * @param value a value, or {@code null}
+	 * @return for example "a number (12.5)" or "a list"
+	 */
+	public static String kind(JsonNode value) {
+		if (value == null || value.isMissingNode()) {
+			return "nothing";
+		}
+		return switch (value.getNodeType()) {
+			case NUMBER -> "a number (" + value + ")";
+			case STRING -> "a text (" + value + ")";
+			case BOOLEAN -> value.asBoolean() ? "true" : "false";
+			case ARRAY -> "a list";
+			case OBJECT -> "an object";
+			case NULL -> "null";
+			default -> "a value of another kind";
+		};
+	}
+
+}
