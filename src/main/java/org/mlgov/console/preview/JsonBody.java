@@ -104,13 +104,8 @@ public final class JsonBody {
 			error(field, "Must be a whole number (" + what + "), not " + kind(value) + ".");
 			return null;
 		}
-		if (!value.canConvertToInt() || value.intValue() < min) {
-			if (value.canConvertToInt()) {
-				error(field, "Must be " + min + " or more (" + what + "), not " + value.intValue() + ".");
-			}
-			else {
-				error(field, "Must be " + min + " to " + Integer.MAX_VALUE + " (" + what + "), not " + value + ".");
-			}
+		if (!value.canConvertToInt()) {
+			error(field, "Must be " + min + " to " + Integer.MAX_VALUE + " (" + what + "), not " + value + ".");
 			return null;
 		}
 		if (value.intValue() < min) {
@@ -165,6 +160,11 @@ public final class JsonBody {
 		}
 	}
 
+	/** A value as the messages quote it: at most 40 characters. */
+	private static String shortened(String text) {
+		return (text.length() <= 40) ? text : text.substring(0, 39) + "\u2026";
+	}
+
 	/**
 	 * What kind of JSON value this is, in JSON's terms.
 	 * @param value a value, or {@code null}
@@ -175,8 +175,8 @@ public final class JsonBody {
 			return "nothing";
 		}
 		return switch (value.getNodeType()) {
-			case NUMBER -> "a number (" + value + ")";
-			case STRING -> "a text (" + value + ")";
+			case NUMBER -> "a number (" + shortened(value.toString()) + ")";
+			case STRING -> "a text (" + shortened(value.toString()) + ")";
 			case BOOLEAN -> value.asBoolean() ? "true" : "false";
 			case ARRAY -> "a list";
 			case OBJECT -> "an object";
