@@ -67,18 +67,19 @@ public class DraftService {
 	 * @param name the draft's name (1 to {@link Draft#NAME_LENGTH} characters)
 	 * @param spec the role specification
 	 * @param roleMode a new role or an update of an existing one
+	 * @param canvasTargets where the Canvas settings apply (checked by the caller, as the wizard's Canvas step does)
 	 * @param user the author
 	 * @return the stored draft
 	 * @throws InvalidSpecException with every field error of the specification; nothing is stored
 	 * @throws IllegalArgumentException if the name is blank or too long
 	 */
 	@Transactional
-	public Draft createFrom(String name, RoleSpec spec, RoleMode roleMode, String user) {
+	public Draft createFrom(String name, RoleSpec spec, RoleMode roleMode, CanvasTargets canvasTargets, String user) {
 		List<FieldError> errors = this.validator.validate(spec);
 		if (!errors.isEmpty()) {
 			throw new InvalidSpecException(errors);
 		}
-		DraftContent content = new DraftContent(spec, roleMode, CanvasTargets.none(), null, Map.of());
+		DraftContent content = new DraftContent(spec, roleMode, canvasTargets, null, Map.of());
 		Draft draft = this.drafts.save(Draft.complete(name, user, content, this.clock.instant()));
 		publish(new DraftCreatedComplete(user, draft.auditSubject(null), draft.name()));
 		return draft;

@@ -29,10 +29,16 @@ public final class JsonBody {
 
 	private final JsonNode node;
 
-	private final List<FieldError> errors = new ArrayList<>();
+	/** The path of this object in the body, with a trailing dot ({@code ""} for the body itself). */
+	private final String prefix;
 
-	private JsonBody(JsonNode node) {
+	/** The errors of the whole body, shared with the objects in it. */
+	private final List<FieldError> errors;
+
+	private JsonBody(JsonNode node, String prefix, List<FieldError> errors) {
 		this.node = node;
+		this.prefix = prefix;
+		this.errors = errors;
 	}
 
 	/**
@@ -45,8 +51,7 @@ public final class JsonBody {
 	public static JsonBody parse(String body, String... fields) {
 		if (body == null || body.isBlank()) {
 			throw new InvalidRequestException(List.of(new FieldError("", "The request body must be a JSON object "
-					+ "with " + String.join(", ", Arrays.stream(fields).map((f) -> "\"" + f + "\"").toList())
-					+ "; it is empty.")));
+					+ "with " + quoted(fields) + "; it is empty.")));
 		}
 		JsonNode node;
 		try {
@@ -59,15 +64,88 @@ public final class JsonBody {
 			throw new InvalidRequestException(List.of(new FieldError("", "The request body must be a JSON object, not "
 					+ kind(node) + ".")));
 		}
-		JsonBody parsed = new JsonBody(node);
+		JsonBody parsed = new JsonBody(node, "", new ArrayList<>());
+		parsed.rejectUnknown("this request takes", fields);
+		return parsed;
+	}
+
+	/**
+	 * An object in the body, read as strictly as the body.
+	 * @param field the field that holds it
+	 * @param fields the fields it may have
+	 * @return the object, or {@code null} when it is absent or {@code null} (or not an object: then an error is
+	 * recorded)
+	 */
+	public JsonBody object(String field, String... fields) {
+		JsonNode value = this.node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isObject()) {
+			error(field, "Must be an object with " + quoted(fields) + ", not " + kind(value) + ".");
+			return null;
+		}
+		JsonBody object = new JsonBody(value, this.prefix + field + ".", this.errors);
+		object.rejectUnknown("'" + field + "' takes", fields);
+		return object;
+	}
+
+	private void rejectUnknown(String takes, String... fields) {
 		Set<String> known = Set.of(fields);
-		for (String name : new TreeSet<>(node.propertyNames())) {
+		for (String name : new TreeSet<>(this.node.propertyNames())) {
 			if (!known.contains(name)) {
-				parsed.error(name, "Unknown field '" + name + "'; this request takes "
-						+ String.join(", ", Arrays.stream(fields).map((f) -> "\"" + f + "\"").toList()) + ".");
+				error(name, "Unknown field '" + name + "'; " + takes + " " + quoted(fields) + ".");
 			}
 		}
-		return parsed;
+	}
+
+	private static String quoted(String... fields) {
+		return String.join(", ", Arrays.stream(fields).map((f) -> "\"" + f + "\"").toList());
+	}
+
+	/**
+	 * A boolean field.
+	 * @param field the field's name
+	 * @return its value, {@code false} when it is absent or {@code null} (or not a boolean: then an error is recorded)
+	 */
+	public boolean bool(String field) {
+		JsonNode value = this.node.get(field);
+		if (value == null || value.isNull()) {
+			return false;
+		}
+		if (!value.isBoolean()) {
+			error(field, "Must be true or false, not " + kind(value) + ".");
+			return false;
+		}
+		return value.booleanValue();
+	}
+
+	/**
+	 * A list of texts.
+	 * @param field the field's name
+	 * @return the texts, empty when the field is absent or {@code null} (an error is recorded for each value that is
+	 * not a text, and for a value that is not a list)
+	 */
+	public List<String> texts(String field) {
+		JsonNode value = this.node.get(field);
+		List<String> texts = new ArrayList<>();
+		if (value == null || value.isNull()) {
+			return texts;
+		}
+		if (!value.isArray()) {
+			error(field, "Must be a list of texts, not " + kind(value) + ".");
+			return texts;
+		}
+		for (int i = 0; i < value.size(); i++) {
+			JsonNode item = value.get(i);
+			if (item.isString()) {
+				texts.add(item.stringValue());
+			}
+			else {
+				error(field + "[" + i + "]", "Must be a text in double quotes, not " + kind(item) + ".");
+			}
+		}
+		return texts;
 	}
 
 	/**
@@ -147,7 +225,7 @@ public final class JsonBody {
 	 * @param message what is wrong, for the user
 	 */
 	public void error(String field, String message) {
-		this.errors.add(new FieldError(field, message));
+		this.errors.add(new FieldError(this.prefix + field, message));
 	}
 
 	/**

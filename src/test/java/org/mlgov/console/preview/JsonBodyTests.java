@@ -64,6 +64,23 @@ class JsonBodyTests {
 			.isEqualTo("Must be a whole number (the revision), not a text (\"" + "x".repeat(38) + "\u2026).");
 	}
 
+	@Test
+	void objectsInTheBodyAreReadAsStrictlyWithTheirPath() {
+		JsonBody body = JsonBody.parse("{\"targets\":{\"on\":\"yes\",\"names\":[\"a\",1],\"extra\":0},"
+				+ "\"other\":[]}", "targets", "other");
+		JsonBody targets = body.object("targets", "on", "names");
+		assertThat(targets.bool("on")).isFalse();
+		assertThat(targets.texts("names")).containsExactly("a");
+		assertThat(body.object("other", "x")).isNull();
+		assertThat(body.object("absent", "x")).isNull();
+		assertThatThrownBy(body::check).isInstanceOfSatisfying(InvalidRequestException.class,
+				(ex) -> assertThat(ex.errors()).containsExactly(
+						new FieldError("targets.extra", "Unknown field 'extra'; 'targets' takes \"on\", \"names\"."),
+						new FieldError("targets.on", "Must be true or false, not a text (\"yes\")."),
+						new FieldError("targets.names[1]", "Must be a text in double quotes, not a number (1)."),
+						new FieldError("other", "Must be an object with \"x\", not a list.")));
+	}
+
 	private static String numberError(String json) {
 		JsonBody body = JsonBody.parse(json, "revision");
 		assertThat(body.requiredWholeNumber("revision", 1, "the revision")).isNull();

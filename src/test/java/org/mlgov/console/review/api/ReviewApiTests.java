@@ -1,5 +1,7 @@
 package org.mlgov.console.review.api;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +13,13 @@ import org.mlgov.console.DatabaseRows;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
 import org.mlgov.console.audit.AuditQuery;
+import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.draft.Decision;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.RoleMode;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.DraftRevisionRepository;
@@ -104,8 +108,10 @@ class ReviewApiTests {
 		assertThat(created.getResponse().getHeader("Location")).isEqualTo("/api/drafts/" + id);
 		Draft stored = this.repository.findById(id).orElseThrow();
 		assertThat(fields(draftJson)).containsExactly("id", "version", "status", "name", "author", "stepReached",
-				"complete", "roleMode", "roleName", "accountId", "currentRevision", "createdAt", "updatedAt",
-				"updatedBy", "links");
+				"complete", "roleMode", "canvasTargets", "roleName", "accountId", "currentRevision", "createdAt",
+				"updatedAt", "updatedBy", "links");
+		assertThat(draftJson.get("canvasTargets").toString())
+			.isEqualTo("{\"domainId\":null,\"domainDefault\":false,\"userProfiles\":[]}");
 		assertThat(draftJson.get("version").asLong()).isEqualTo(stored.version());
 		assertThat(draftJson.get("status").asString()).isEqualTo("DRAFT");
 		assertThat(draftJson.get("name").asString()).isEqualTo("Scripted");
@@ -295,7 +301,8 @@ class ReviewApiTests {
 		assertThat(request.get("title").asString()).isEqualTo("Invalid request");
 		assertThat(errorFields(request)).containsExactly("nmae", "name", "roleMode", "specification");
 		assertThat(errorMessages(request)).containsExactly(
-				"Unknown field 'nmae'; this request takes \"name\", \"specification\", \"roleMode\".",
+				"Unknown field 'nmae'; this request takes \"name\", \"specification\", \"roleMode\", "
+						+ "\"canvasTargets\".",
 				"Required: the draft's name, 1 to 200 characters.",
 				"'REPLACE' is not one of [NEW_ROLE, UPDATE_EXISTING].",
 				"Must be an object (the role specification, as for POST /api/role-preview), not a list.");
@@ -306,6 +313,40 @@ class ReviewApiTests {
 
 		assertThat(this.repository.count()).isEqualTo(draftsBefore);
 		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
+	void canvasSettingsApplyWhereTheRequestSaysFollowingTheRulesOfTheWizardsCanvasStep() throws Exception {
+		String example = Files.readString(Path.of("docs/examples/data-scientist.json"));
+		Map<String, List<Map<String, Object>>> before = rows();
+
+		JsonNode untargeted = json(call("/api/drafts", "admin", "{\"name\":\"Canvas\",\"specification\":" + example
+				+ "}"), 400);
+		assertThat(error(untargeted, 0)).containsExactly("canvasTargets.domainDefault", "/canvasTargets/domainDefault",
+				"Choose where these Canvas settings apply: the domain's default settings, user profiles, or both.");
+		JsonNode wrong = json(call("/api/drafts", "admin", "{\"name\":\"Canvas\",\"specification\":" + example
+				+ ",\"canvasTargets\":{\"domainId\":\"domain-1\",\"userProfiles\":[\"ok\",7,\"ok\"],"
+				+ "\"domainDefualt\":true}}"), 400);
+		assertThat(errorFields(wrong)).containsExactly("canvasTargets.domainDefualt", "canvasTargets.userProfiles[1]");
+		assertThat(errorMessages(wrong)).containsExactly(
+				"Unknown field 'domainDefualt'; 'canvasTargets' takes \"domainId\", \"domainDefault\", \"userProfiles\".",
+				"Must be a text in double quotes, not a number (7).");
+		JsonNode rules = json(call("/api/drafts", "admin", "{\"name\":\"Canvas\",\"specification\":" + example
+				+ ",\"canvasTargets\":{\"domainId\":\"domain-1\",\"userProfiles\":[\"ok\",\"ok\"]}}"), 400);
+		assertThat(errorFields(rules)).containsExactly("canvasTargets.domainId", "canvasTargets.userProfiles[1]");
+		assertThat(rows()).isEqualTo(before);
+
+		JsonNode created = json(call("/api/drafts", "admin", "{\"name\":\"Canvas\",\"specification\":" + example
+				+ ",\"canvasTargets\":{\"domainId\":\"d-abc123def456\",\"domainDefault\":true,"
+				+ "\"userProfiles\":[\"fraud-analyst\"]},\"roleMode\":\"UPDATE_EXISTING\"}"), 201);
+		assertThat(created.get("canvasTargets").toString()).isEqualTo("{\"domainId\":\"d-abc123def456\","
+				+ "\"domainDefault\":true,\"userProfiles\":[\"fraud-analyst\"]}");
+		assertThat(created.get("roleMode").asString()).isEqualTo("UPDATE_EXISTING");
+		Draft stored = this.repository.findById(created.get("id").asLong()).orElseThrow();
+		assertThat(stored.content().canvasTargets()).isEqualTo(new CanvasTargets("d-abc123def456", true,
+				List.of("fraud-analyst")));
+		assertThat(stored.content().roleMode()).isEqualTo(RoleMode.UPDATE_EXISTING);
+		assertThat(stored.content().spec().canvas().generativeAi()).isTrue();
 	}
 
 	@Test
