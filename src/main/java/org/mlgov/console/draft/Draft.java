@@ -92,6 +92,21 @@ public class Draft {
 				DraftContentJson.write(DraftContent.empty()), at, at, author, null);
 	}
 
+	/**
+	 * A new draft with a complete specification, as if its author had saved every step of the wizard: every step is
+	 * reached, so the draft can be submitted at once.
+	 * @param name the draft's name
+	 * @param author who creates it
+	 * @param content what it holds; the caller has checked that its specification is complete (valid)
+	 * @param now when
+	 * @return the draft, not stored yet
+	 */
+	public static Draft complete(String name, String author, DraftContent content, Instant now) {
+		Instant at = now.truncatedTo(ChronoUnit.MICROS);
+		return new Draft(null, checkName(name), author, DraftStatus.DRAFT, WizardStep.SUMMARY,
+				DraftContentJson.write(content), at, at, author, null);
+	}
+
 	/** A copy for {@code user}, at the same step, with the same content; a new draft with its own history. */
 	public Draft cloneFor(String user, Instant now) {
 		Instant at = now.truncatedTo(ChronoUnit.MICROS);
@@ -163,10 +178,17 @@ public class Draft {
 	/**
 	 * Records an approval of the current revision. Nobody approves their own draft, and nobody approves the same
 	 * revision twice; the draft is approved when the required number of approvals is reached. The comment is
-	 * optional and has at most {@link Decision#COMMENT_LENGTH} characters.
+	 * optional and has at most {@link Decision#COMMENT_LENGTH} characters. The reviewer names the revision they
+	 * decided on (the one their page showed): a decision about a revision that is no longer the current one is refused.
+	 * @param reviewer who approves
+	 * @param revision the revision the reviewer read
+	 * @param comment an optional comment
+	 * @param now when
+	 * @throws StaleRevisionException if {@code revision} is not the current revision
 	 * @throws InvalidTextException if the comment is too long
 	 */
-	public void approve(String reviewer, String comment, Instant now) {
+	public void approve(String reviewer, int revision, String comment, Instant now) {
+		requireCurrentRevision(revision);
 		requireStatus(DraftStatus.SUBMITTED, "approve");
 		requireNotAuthor(reviewer);
 		String text = FreeText.optional("comment", comment, Decision.COMMENT_LENGTH, "A comment");
@@ -187,9 +209,16 @@ public class Draft {
 
 	/**
 	 * Sends the draft back to its author; a reason of at most {@link Decision#COMMENT_LENGTH} characters is required.
+	 * As for an approval, the reviewer names the revision they decided on, which must be the current one.
+	 * @param reviewer who rejects
+	 * @param revision the revision the reviewer read
+	 * @param reason why
+	 * @param now when
+	 * @throws StaleRevisionException if {@code revision} is not the current revision
 	 * @throws InvalidTextException if the reason is blank or too long
 	 */
-	public void reject(String reviewer, String reason, Instant now) {
+	public void reject(String reviewer, int revision, String reason, Instant now) {
+		requireCurrentRevision(revision);
 		requireStatus(DraftStatus.SUBMITTED, "reject");
 		requireNotAuthor(reviewer);
 		String why = FreeText.required("reason", reason, Decision.COMMENT_LENGTH, "A reason",
@@ -199,6 +228,19 @@ public class Draft {
 				now.truncatedTo(ChronoUnit.MICROS)));
 		this.status = DraftStatus.REJECTED;
 		touch(reviewer, now);
+	}
+
+	/**
+	 * Checks that a decision is about the current revision: a reviewer who read revision 1 while the author reworked
+	 * the draft and submitted revision 2 decides on nothing they have not seen. A draft never submitted has no current
+	 * revision; its status refuses decisions.
+	 * @param revision the revision the reviewer read
+	 * @throws StaleRevisionException if another revision is the current one
+	 */
+	public void requireCurrentRevision(int revision) {
+		if (this.currentRevision != null && this.currentRevision != revision) {
+			throw new StaleRevisionException(this.id, revision, this.currentRevision);
+		}
 	}
 
 	/** The author takes a rejected draft back to edit it; the next submission is a new revision. */

@@ -28,6 +28,24 @@ public final class DraftEvents {
 
 	}
 
+	/**
+	 * An administrator created a draft with a complete specification in one request (the JSON API): every step of
+	 * the wizard is reached.
+	 */
+	public record DraftCreatedComplete(String actor, AuditSubject subject, String name) implements AuditableEvent {
+
+		@Override
+		public AuditAction action() {
+			return AuditAction.DRAFT_CREATED;
+		}
+
+		@Override
+		public String detail() {
+			return "name: " + this.name + "; complete specification, every step reached";
+		}
+
+	}
+
 	/** An administrator saved a step of the wizard. */
 	public record StepSaved(String actor, AuditSubject subject, WizardStep step) implements AuditableEvent {
 

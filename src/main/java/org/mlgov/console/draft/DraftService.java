@@ -2,15 +2,20 @@ package org.mlgov.console.draft;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 
 import org.mlgov.console.audit.AuditableEvent;
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.DraftEvents.DraftCloned;
 import org.mlgov.console.draft.DraftEvents.DraftCreated;
+import org.mlgov.console.draft.DraftEvents.DraftCreatedComplete;
 import org.mlgov.console.draft.DraftEvents.DraftDeleted;
 import org.mlgov.console.draft.DraftEvents.DraftRenamed;
 import org.mlgov.console.draft.DraftEvents.StepSaved;
+import org.mlgov.console.policy.FieldError;
+import org.mlgov.console.policy.InvalidSpecException;
+import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.SpecValidator;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,6 +57,31 @@ public class DraftService {
 	public Draft start(String name, String user) {
 		Draft draft = this.drafts.save(Draft.start(name, user, this.clock.instant()));
 		publish(new DraftCreated(user, draft.auditSubject(null), draft.name()));
+		return draft;
+	}
+
+	/**
+	 * Creates a draft with a complete specification in one step, as if {@code user} had saved every step of the
+	 * wizard with it (the JSON API's {@code POST /api/drafts}): every step is reached and the draft can be submitted.
+	 * The specification is validated as every wizard step and the generator validate it.
+	 * @param name the draft's name (1 to {@link Draft#NAME_LENGTH} characters)
+	 * @param spec the role specification
+	 * @param roleMode a new role or an update of an existing one
+	 * @param canvasTargets where the Canvas settings apply (checked by the caller, as the wizard's Canvas step does)
+	 * @param user the author
+	 * @return the stored draft
+	 * @throws InvalidSpecException with every field error of the specification; nothing is stored
+	 * @throws IllegalArgumentException if the name is blank or too long
+	 */
+	@Transactional
+	public Draft createFrom(String name, RoleSpec spec, RoleMode roleMode, CanvasTargets canvasTargets, String user) {
+		List<FieldError> errors = this.validator.validate(spec);
+		if (!errors.isEmpty()) {
+			throw new InvalidSpecException(errors);
+		}
+		DraftContent content = new DraftContent(spec, roleMode, canvasTargets, null, Map.of());
+		Draft draft = this.drafts.save(Draft.complete(name, user, content, this.clock.instant()));
+		publish(new DraftCreatedComplete(user, draft.auditSubject(null), draft.name()));
 		return draft;
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * than a silently ignored section, and every parse error names the field it is in.
  */
 @Component
-class SpecJsonReader {
+public class SpecJsonReader {
 
 	private final ObjectMapper strict = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -30,7 +30,13 @@ class SpecJsonReader {
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
-	RoleSpec read(String body) {
+	/**
+	 * The role specification in {@code body}.
+	 * @param body the JSON text
+	 * @return the specification, not yet validated ({@code SpecValidator} does that)
+	 * @throws InvalidSpecException naming the field that cannot be read
+	 */
+	public RoleSpec read(String body) {
 		if (body == null || body.isBlank()) {
 			throw new InvalidSpecException(List.of(new FieldError("", "The request body must be a role specification "
 					+ "as JSON; it is empty.")));

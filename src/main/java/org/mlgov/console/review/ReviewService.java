@@ -13,6 +13,7 @@ import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.FreeText;
 import org.mlgov.console.draft.IllegalTransitionException;
 import org.mlgov.console.draft.InvalidTextException;
+import org.mlgov.console.draft.StaleRevisionException;
 import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.InvalidSpecException;
@@ -115,18 +116,26 @@ public class ReviewService {
 	}
 
 	/**
-	 * Records an approval of the draft's current revision. The revision's stored documents are hashed again first:
+	 * Records an approval of the draft's current revision. The reviewer names the revision they read: if the author
+	 * has submitted another one since, nothing is approved. The revision's stored documents are hashed again first:
 	 * what is approved is what was submitted, byte for byte.
+	 * @param draftId the draft
+	 * @param revision the revision the reviewer read (the one their page showed)
+	 * @param comment an optional comment
+	 * @param reviewer who approves
+	 * @return the draft with the approval
+	 * @throws StaleRevisionException if {@code revision} is not the current revision (nothing is changed or written)
 	 * @throws InvalidTextException if the comment is too long (nothing is changed)
 	 * @throws RevisionTamperedException if the stored documents no longer match their SHA-256 (nothing about the draft
 	 * is changed; the refusal itself is written to the audit trail, which is why this exception does not roll back)
 	 */
 	@Transactional(noRollbackFor = RevisionTamperedException.class)
 	@PreAuthorize("hasRole('REVIEWER')")
-	public Draft approve(long draftId, String comment, String reviewer) {
+	public Draft approve(long draftId, int revision, String comment, String reviewer) {
 		Draft draft = load(draftId);
+		requireCurrent(draft, revision);
 		requireIntact(draft, reviewer);
-		draft.approve(reviewer, comment, this.clock.instant());
+		draft.approve(reviewer, revision, comment, this.clock.instant());
 		Draft saved = this.drafts.update(draft);
 		this.events.publishEvent(new RevisionApproved(reviewer, saved.auditSubject(saved.currentRevision()),
 				saved.currentRevision(), FreeText.normalize(comment), saved.status() == DraftStatus.APPROVED));
@@ -134,14 +143,22 @@ public class ReviewService {
 	}
 
 	/**
-	 * Rejects the draft's current revision with a reason.
+	 * Rejects the draft's current revision with a reason. As for an approval, the reviewer names the revision they
+	 * read, which must be the current one.
+	 * @param draftId the draft
+	 * @param revision the revision the reviewer read (the one their page showed)
+	 * @param reason why
+	 * @param reviewer who rejects
+	 * @return the rejected draft
+	 * @throws StaleRevisionException if {@code revision} is not the current revision (nothing is changed or written)
 	 * @throws InvalidTextException if the reason is blank or too long (nothing is changed)
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('REVIEWER')")
-	public Draft reject(long draftId, String reason, String reviewer) {
+	public Draft reject(long draftId, int revision, String reason, String reviewer) {
 		Draft draft = load(draftId);
-		draft.reject(reviewer, reason, this.clock.instant());
+		requireCurrent(draft, revision);
+		draft.reject(reviewer, revision, reason, this.clock.instant());
 		Draft saved = this.drafts.update(draft);
 		this.events.publishEvent(new RevisionRejected(reviewer, saved.auditSubject(saved.currentRevision()),
 				saved.currentRevision(), FreeText.normalize(reason)));
@@ -205,6 +222,22 @@ public class ReviewService {
 		String where = (finding.document() == null) ? ""
 				: " in " + finding.document() + ((finding.sid() == null) ? "" : ", statement " + finding.sid());
 		return finding.code() + where + ": " + finding.message();
+	}
+
+	/**
+	 * Refuses a decision about a revision that is no longer the current one, saying who submitted the current one
+	 * and when. Checked before anything else, so that nothing (not even a refused approval of a changed revision) is
+	 * recorded about a revision the reviewer has not seen.
+	 */
+	private void requireCurrent(Draft draft, int revision) {
+		try {
+			draft.requireCurrentRevision(revision);
+		}
+		catch (StaleRevisionException ex) {
+			throw this.revisions.find(draft.id(), ex.currentRevision())
+				.map((current) -> ex.withSubmission(current.submittedBy(), current.submittedAt()))
+				.orElse(ex);
+		}
 	}
 
 	private void requireIntact(Draft draft, String reviewer) {

@@ -11,7 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -21,6 +25,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final JsonMapper jsonMapper;
+
+	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
 
 	ApiProblemResponses(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
@@ -37,9 +43,18 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
 				"Authentication required. Use HTTP Basic with a console user, or sign in with the browser.");
 	}
 
+	/**
+	 * A refusal. A caller without credentials (no session, no HTTP Basic) refused because a POST lacked its CSRF
+	 * token is refused for want of credentials: 401, as it would be without the CSRF check. Signed-in callers get 403.
+	 */
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || this.trustResolver.isAnonymous(authentication)) {
+			commence(request, response, null);
+			return;
+		}
 		write(request, response, HttpStatus.FORBIDDEN,
 				"Access denied. Your roles do not allow this request, or a browser request lacked its CSRF token.");
 	}

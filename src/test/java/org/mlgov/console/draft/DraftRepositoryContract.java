@@ -73,7 +73,7 @@ abstract class DraftRepositoryContract {
 				DraftContentJson.write(saved.content()), T0, T0, "alice", saved.version());
 		atReview.submit("alice", 1, 2, T0.plusSeconds(1));
 		atReview = this.drafts.save(atReview);
-		atReview.approve("rita", "fine", T0.plusSeconds(2));
+		atReview.approve("rita", 1, "fine", T0.plusSeconds(2));
 		this.drafts.save(atReview);
 		Draft loaded = this.drafts.findById(saved.id()).orElseThrow();
 		assertThat(loaded.status()).isEqualTo(DraftStatus.SUBMITTED);
@@ -81,7 +81,7 @@ abstract class DraftRepositoryContract {
 		assertThat(loaded.currentRevision()).isEqualTo(1);
 		assertThat(loaded.approvals()).containsExactly(
 				new Decision(1, "rita", Decision.Verdict.APPROVED, "fine", T0.plusSeconds(2)));
-		loaded.approve("sam", null, T0.plusSeconds(3));
+		loaded.approve("sam", 1, null, T0.plusSeconds(3));
 		this.drafts.save(loaded);
 		assertThat(this.drafts.findById(saved.id()).orElseThrow().status()).isEqualTo(DraftStatus.APPROVED);
 		assertThat(this.drafts.findByStatusOrderByUpdatedAtAsc(DraftStatus.APPROVED)).extracting(Draft::id)

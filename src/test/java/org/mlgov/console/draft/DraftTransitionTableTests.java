@@ -30,8 +30,8 @@ class DraftTransitionTableTests {
 	enum Operation {
 
 		SUBMIT((d) -> d.submit("alice", 2, 1, T0.plusSeconds(1))),
-		APPROVE((d) -> d.approve("rita", "fine", T0.plusSeconds(1))),
-		REJECT((d) -> d.reject("rita", "too wide", T0.plusSeconds(1))),
+		APPROVE((d) -> d.approve("rita", 1, "fine", T0.plusSeconds(1))),
+		REJECT((d) -> d.reject("rita", 1, "too wide", T0.plusSeconds(1))),
 		REWORK((d) -> d.rework("alice", T0.plusSeconds(1))),
 		SAVE_STEP((d) -> d.saveStep(WizardStep.BASICS, d.content(), true, "alice", 4, T0.plusSeconds(1))),
 		RENAME((d) -> d.rename("Renamed", "alice", 4, T0.plusSeconds(1))),

@@ -42,7 +42,7 @@ class DraftWorkflowTests {
 	@Test
 	void aReviewerApprovesAndTheDraftIsApproved() {
 		Draft draft = atReview(DraftStatus.SUBMITTED, 1, 1);
-		draft.approve("rita", "looks right", T0.plusSeconds(5));
+		draft.approve("rita", 1, "looks right", T0.plusSeconds(5));
 		assertThat(draft.status()).isEqualTo(DraftStatus.APPROVED);
 		assertThat(draft.approvals()).singleElement().satisfies((d) -> {
 			assertThat(d.reviewer()).isEqualTo("rita");
@@ -54,9 +54,9 @@ class DraftWorkflowTests {
 	@Test
 	void nobodyApprovesOrRejectsTheirOwnDraft() {
 		Draft draft = atReview(DraftStatus.SUBMITTED, 1, 1);
-		assertThatThrownBy(() -> draft.approve("alice", null, T0)).isInstanceOf(FourEyesViolationException.class)
+		assertThatThrownBy(() -> draft.approve("alice", 1, null, T0)).isInstanceOf(FourEyesViolationException.class)
 			.hasMessageContaining("own draft");
-		assertThatThrownBy(() -> draft.reject("alice", "no", T0)).isInstanceOf(FourEyesViolationException.class);
+		assertThatThrownBy(() -> draft.reject("alice", 1, "no", T0)).isInstanceOf(FourEyesViolationException.class);
 		assertThat(draft.status()).isEqualTo(DraftStatus.SUBMITTED);
 		assertThat(draft.isDecidableBy("alice")).isFalse();
 		assertThat(draft.isDecidableBy("rita")).isTrue();
@@ -65,13 +65,13 @@ class DraftWorkflowTests {
 	@Test
 	void withTwoApprovalsTheSecondMustComeFromAnotherReviewer() {
 		Draft draft = atReview(DraftStatus.SUBMITTED, 2, 1);
-		draft.approve("rita", null, T0.plusSeconds(1));
+		draft.approve("rita", 1, null, T0.plusSeconds(1));
 		assertThat(draft.status()).isEqualTo(DraftStatus.SUBMITTED);
-		assertThatThrownBy(() -> draft.approve("rita", null, T0.plusSeconds(2)))
+		assertThatThrownBy(() -> draft.approve("rita", 1, null, T0.plusSeconds(2)))
 			.isInstanceOf(FourEyesViolationException.class)
 			.hasMessageContaining("already approved");
 		assertThat(draft.isDecidableBy("rita")).isFalse();
-		draft.approve("sam", null, T0.plusSeconds(3));
+		draft.approve("sam", 1, null, T0.plusSeconds(3));
 		assertThat(draft.status()).isEqualTo(DraftStatus.APPROVED);
 		assertThat(draft.approvals()).extracting(Decision::reviewer).containsExactly("rita", "sam");
 	}
@@ -79,9 +79,9 @@ class DraftWorkflowTests {
 	@Test
 	void rejectionNeedsAReasonAndGoesBackToTheAuthor() {
 		Draft draft = atReview(DraftStatus.SUBMITTED, 1, 1);
-		assertThatThrownBy(() -> draft.reject("rita", "  ", T0)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> draft.reject("rita", 1, "  ", T0)).isInstanceOf(IllegalArgumentException.class);
 		assertThat(draft.status()).isEqualTo(DraftStatus.SUBMITTED);
-		draft.reject("rita", "PassRole on *", T0.plusSeconds(1));
+		draft.reject("rita", 1, "PassRole on *", T0.plusSeconds(1));
 		assertThat(draft.status()).isEqualTo(DraftStatus.REJECTED);
 		assertThat(draft.lastRejection()).get().extracting(Decision::comment).isEqualTo("PassRole on *");
 		assertThatThrownBy(() -> draft.rework("bob", T0)).isInstanceOf(DraftAccessDeniedException.class);
@@ -94,9 +94,9 @@ class DraftWorkflowTests {
 	void decisionsNeedASubmittedDraft() {
 		for (DraftStatus status : new DraftStatus[] { DraftStatus.DRAFT, DraftStatus.APPROVED, DraftStatus.REJECTED }) {
 			Draft draft = atReview(status, 1, 1);
-			assertThatThrownBy(() -> draft.approve("rita", null, T0)).as(status.name())
+			assertThatThrownBy(() -> draft.approve("rita", 1, null, T0)).as(status.name())
 				.isInstanceOf(IllegalTransitionException.class);
-			assertThatThrownBy(() -> draft.reject("rita", "why", T0)).as(status.name())
+			assertThatThrownBy(() -> draft.reject("rita", 1, "why", T0)).as(status.name())
 				.isInstanceOf(IllegalTransitionException.class);
 		}
 	}
@@ -124,15 +124,15 @@ class DraftWorkflowTests {
 	@Test
 	void aDecisionsTextHasAtMostTwoThousandCharactersWithLineBreaksCountedOnce() {
 		Draft draft = atReview(DraftStatus.SUBMITTED, 2, 1);
-		assertThatThrownBy(() -> draft.approve("rita", "c".repeat(2001), T0.plusSeconds(1)))
+		assertThatThrownBy(() -> draft.approve("rita", 1, "c".repeat(2001), T0.plusSeconds(1)))
 			.isInstanceOf(InvalidTextException.class)
 			.hasMessage("A comment has at most 2,000 characters; this one has 2,001.")
 			.extracting((ex) -> ((InvalidTextException) ex).field())
 			.isEqualTo("comment");
-		assertThatThrownBy(() -> draft.reject("rita", "r".repeat(2001), T0.plusSeconds(1)))
+		assertThatThrownBy(() -> draft.reject("rita", 1, "r".repeat(2001), T0.plusSeconds(1)))
 			.isInstanceOf(InvalidTextException.class)
 			.hasMessage("A reason has at most 2,000 characters; this one has 2,001.");
-		assertThatThrownBy(() -> draft.reject("rita", " \r\n ", T0.plusSeconds(1)))
+		assertThatThrownBy(() -> draft.reject("rita", 1, " \r\n ", T0.plusSeconds(1)))
 			.isInstanceOf(InvalidTextException.class)
 			.hasMessage("Give the author a reason for the rejection.");
 		assertThat(draft.status()).isEqualTo(DraftStatus.SUBMITTED);
@@ -140,7 +140,7 @@ class DraftWorkflowTests {
 		assertThat(draft.updatedAt()).isEqualTo(T0);
 
 		String typed = "a".repeat(998) + "\r\n" + "b".repeat(999) + "\r\n";
-		draft.approve("rita", typed, T0.plusSeconds(2));
+		draft.approve("rita", 1, typed, T0.plusSeconds(2));
 		assertThat(draft.approvals()).singleElement()
 			.extracting(Decision::comment)
 			.isEqualTo("a".repeat(998) + "\n" + "b".repeat(999));

@@ -221,7 +221,7 @@ class LiveDiffWebTests {
 		String name = "SageMaker-Baseline";
 		Draft first = submitted("Baseline 1", spec(name), RoleMode.NEW_ROLE, new CanvasTargets(DOMAIN, true, List.of()));
 		assertThat(reviewPage(first.id()).select("#no-baseline").text()).contains("No other draft of role SageMaker-Baseline");
-		this.mvc.perform(post("/reviews/{id}/approve", first.id()).with(csrf()).with(REVIEWER));
+		this.mvc.perform(post("/reviews/{id}/approve", first.id()).param("revision", "1").with(csrf()).with(REVIEWER));
 
 		RoleSpec changed = spec(name, List.of(new Tag("team", "a"), new Tag("cost-center", "9999")), 7200,
 				List.of("anthropic.claude-3-5-sonnet-20240620-v1:0", "amazon.titan-text-express-v1",
@@ -235,7 +235,7 @@ class LiveDiffWebTests {
 		assertThat(page.select("#since-approved .document-change")).isEmpty();
 		assertThat(page.select("#since-previous")).isEmpty();
 
-		this.mvc.perform(post("/reviews/{id}/reject", second.id()).with(csrf()).with(REVIEWER)
+		this.mvc.perform(post("/reviews/{id}/reject", second.id()).param("revision", "1").with(csrf()).with(REVIEWER)
 			.param("reason", "Which cost center?"));
 		this.mvc.perform(post("/drafts/{id}/rework", second.id()).with(csrf()).with(AUTHOR));
 		Draft resubmitted = submit(this.repository.findById(second.id()).orElseThrow(), "same again");

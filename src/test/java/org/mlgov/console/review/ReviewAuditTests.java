@@ -40,7 +40,7 @@ class ReviewAuditTests {
 			RequestFrom.address("192.0.2.50", () -> this.reviews.comment(draft.id(), "Narrowed the buckets.", "admin", false));
 			return RequestFrom.address("192.0.2.50", () -> this.reviews.submit(draft.id(), "second try", draft.version(), "admin"));
 		}, "ADMIN");
-		ReviewFixtures.as("reviewer", () -> RequestFrom.address("192.0.2.51", () -> this.reviews.approve(draft.id(), "fine now", "reviewer")),
+		ReviewFixtures.as("reviewer", () -> RequestFrom.address("192.0.2.51", () -> this.reviews.approve(draft.id(), 2, "fine now", "reviewer")),
 				"REVIEWER");
 
 		List<AuditEvent> events = this.audit.search(new AuditQuery(null, draft.id(), null, null, null), 0, 50);

@@ -15,6 +15,7 @@ import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -58,16 +59,18 @@ class ReviewAuthorizationMatrixTests {
 
 	/**
 	 * An endpoint, the draft it needs, and the answer for each kind of user in {@link Who} order: {@code login} (a
-	 * redirect to the sign-in page), {@code 403}, {@code 200}, or {@code 302 <location>} with {@code {id}} for the
-	 * draft's id. After a 302 the draft is in {@code after} (null: unchanged).
+	 * redirect to the sign-in page), {@code 401}, {@code 403}, {@code 200}, or {@code 302 <location>} with
+	 * {@code {id}} for the draft's id. After a 302 (or a 200 of the JSON API) the draft is in {@code after} (null:
+	 * unchanged). The JSON API is called with the browser session and its CSRF token here; with HTTP Basic in
+	 * {@code EndpointAuthorizationTests}.
 	 */
 	enum Endpoint {
 
 		QUEUE(Needs.SUBMITTED, (id) -> get("/reviews"), null, "login", "403", "403", "200", "403"),
 		REVIEW_PAGE(Needs.SUBMITTED, (id) -> get("/reviews/{id}", id), null, "login", "200", "200", "200", "403"),
-		APPROVE(Needs.SUBMITTED, (id) -> post("/reviews/{id}/approve", id).param("comment", "fine"),
+		APPROVE(Needs.SUBMITTED, (id) -> post("/reviews/{id}/approve", id).param("revision", "1").param("comment", "fine"),
 				DraftStatus.APPROVED, "login", "403", "403", "302 /reviews/{id}", "403"),
-		REJECT(Needs.SUBMITTED, (id) -> post("/reviews/{id}/reject", id).param("reason", "too wide"),
+		REJECT(Needs.SUBMITTED, (id) -> post("/reviews/{id}/reject", id).param("revision", "1").param("reason", "too wide"),
 				DraftStatus.REJECTED, "login", "403", "403", "302 /reviews/{id}", "403"),
 		COMMENT(Needs.SUBMITTED, (id) -> post("/reviews/{id}/comments", id).param("body", "a question"), null,
 				"login", "302 /reviews/{id}#comments", "403", "302 /reviews/{id}#comments", "403"),
@@ -75,6 +78,13 @@ class ReviewAuthorizationMatrixTests {
 				DraftStatus.SUBMITTED, "login", "302 /reviews/{id}", "403", "403", "403"),
 		REWORK(Needs.REJECTED, (id) -> post("/drafts/{id}/rework", id), DraftStatus.DRAFT, "login",
 				"302 /drafts/{id}/steps/basics", "403", "403", "403"),
+		API_SUBMIT(Needs.FINISHED, (id) -> json(post("/api/drafts/{id}/submit", id), "{\"justification\":\"needed\"}"),
+				DraftStatus.SUBMITTED, "401", "200", "403", "403", "403"),
+		API_APPROVE(Needs.SUBMITTED, (id) -> json(post("/api/reviews/{id}/approve", id), "{\"revision\":1}"),
+				DraftStatus.APPROVED, "401", "403", "403", "200", "403"),
+		API_REJECT(Needs.SUBMITTED,
+				(id) -> json(post("/api/reviews/{id}/reject", id), "{\"revision\":1,\"reason\":\"too wide\"}"),
+				DraftStatus.REJECTED, "401", "403", "403", "200", "403"),
 		AUDIT(Needs.SUBMITTED, (id) -> get("/audit"), null, "login", "403", "403", "200", "200"),
 		AUDIT_OF_DRAFT(Needs.SUBMITTED, (id) -> get("/audit").param("draft", String.valueOf(id)), null, "login", "403",
 				"403", "200", "200"),
@@ -98,6 +108,10 @@ class ReviewAuthorizationMatrixTests {
 
 		String answerFor(Who who) {
 			return this.answers[who.ordinal()];
+		}
+
+		private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+			return request.contentType(MediaType.APPLICATION_JSON).content(body);
 		}
 
 	}
@@ -158,7 +172,7 @@ class ReviewAuthorizationMatrixTests {
 		else {
 			assertThat(response.getStatus()).isEqualTo(Integer.parseInt(expected));
 		}
-		boolean changed = expected.startsWith("302 ");
+		boolean changed = expected.startsWith("302 ") || (expected.equals("200") && endpoint.after != null);
 		assertThat(stored.status()).isEqualTo((changed && endpoint.after != null) ? endpoint.after : draft.status());
 		if (endpoint == Endpoint.COMMENT) {
 			assertThat(this.comments.findByDraft(draft.id())).hasSize(changed ? 1 : 0);

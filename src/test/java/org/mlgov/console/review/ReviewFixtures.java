@@ -63,7 +63,7 @@ public final class ReviewFixtures {
 	/** A submitted draft that {@code reviewer} rejected. */
 	public Draft rejected(String author, String name, String reviewer) {
 		Draft draft = submitted(author, name);
-		return as(reviewer, () -> this.reviews.reject(draft.id(), "Too wide", reviewer), "REVIEWER");
+		return as(reviewer, () -> this.reviews.reject(draft.id(), draft.currentRevision(), "Too wide", reviewer), "REVIEWER");
 	}
 
 	/** A rejected draft that its author took back to editing (it has revision 1 and is a DRAFT again). */

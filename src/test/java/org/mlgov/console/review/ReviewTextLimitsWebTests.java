@@ -82,7 +82,7 @@ class ReviewTextLimitsWebTests {
 		Draft draft = this.fixtures.submitted("admin", "Long reason");
 		String typed = "r".repeat(Decision.COMMENT_LENGTH + 1);
 
-		MvcResult refused = this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(REVIEWER)
+		MvcResult refused = this.mvc.perform(post("/reviews/{id}/reject", draft.id()).param("revision", "1").with(csrf()).with(REVIEWER)
 			.param("reason", typed)).andReturn();
 
 		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/reviews/" + draft.id());
@@ -99,7 +99,7 @@ class ReviewTextLimitsWebTests {
 		Draft draft = this.fixtures.submitted("admin", "Long approval");
 		String typed = "c".repeat(2500);
 
-		MvcResult refused = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(REVIEWER)
+		MvcResult refused = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf()).with(REVIEWER)
 			.param("comment", typed)).andReturn();
 
 		Document page = page(draft, refused.getFlashMap());
@@ -117,7 +117,7 @@ class ReviewTextLimitsWebTests {
 		String typed = typedWithLineBreaks(Decision.COMMENT_LENGTH);
 		assertThat(typed).hasSizeGreaterThan(Decision.COMMENT_LENGTH);
 
-		this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(REVIEWER).param("comment", typed));
+		this.mvc.perform(post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf()).with(REVIEWER).param("comment", typed));
 
 		Draft approved = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(approved.status()).isEqualTo(DraftStatus.APPROVED);

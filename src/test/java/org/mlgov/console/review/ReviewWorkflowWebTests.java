@@ -194,13 +194,13 @@ class ReviewWorkflowWebTests {
 	void theAuthorCannotApproveTheirOwnDraftEvenWithTheReviewerRole() throws Exception {
 		Draft draft = finishedDraft("Four eyes");
 		submit(draft, "please");
-		MvcResult approve = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(AUTHOR))
+		MvcResult approve = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf()).with(AUTHOR))
 			.andReturn();
 		assertThat(approve.getResponse().getStatus()).isEqualTo(403);
 		Document refused = Jsoup.parse(approve.getResponse().getContentAsString());
 		assertThat(refused.select("#reason").text()).isEqualTo("You wrote this draft; another reviewer must decide.");
 		assertThat(refused.text()).doesNotContain("none of your roles");
-		MvcResult reject = this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(AUTHOR)
+		MvcResult reject = this.mvc.perform(post("/reviews/{id}/reject", draft.id()).param("revision", "1").with(csrf()).with(AUTHOR)
 			.param("reason", "mine")).andReturn();
 		assertThat(reject.getResponse().getStatus()).isEqualTo(403);
 		assertThat(Jsoup.parse(reject.getResponse().getContentAsString()).select("#reason").text())
@@ -232,7 +232,7 @@ class ReviewWorkflowWebTests {
 		assertThat(page.select("#live .alert")).hasSize(1);
 		assertThat(page.select("#live-role, #live .read-problem")).isEmpty();
 		assertThat(page.select("#live").text()).doesNotContain("was not sent");
-		this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(REVIEWER).param("comment", "Fine."));
+		this.mvc.perform(post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf()).with(REVIEWER).param("comment", "Fine."));
 		Draft approved = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(approved.status()).isEqualTo(DraftStatus.APPROVED);
 		assertThat(this.audit.findByActor("reviewer", 20)).filteredOn((event) -> event.action().equals("DRAFT_APPROVED"))
@@ -243,7 +243,7 @@ class ReviewWorkflowWebTests {
 				assertThat(event.detail()).startsWith("revision 1");
 			});
 		// Approving again is an illegal transition: 409, nothing changes.
-		MvcResult again = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf())
+		MvcResult again = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf())
 			.with(user("reviewer2").roles("REVIEWER"))).andReturn();
 		assertThat(again.getResponse().getStatus()).isEqualTo(409);
 	}
@@ -260,7 +260,7 @@ class ReviewWorkflowWebTests {
 			.getResponse().getContentAsString());
 		assertThat(page.select("#tampered").text()).contains("no longer match their SHA-256");
 
-		MvcResult approve = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).with(csrf()).with(REVIEWER)
+		MvcResult approve = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf()).with(REVIEWER)
 			.param("comment", "looks fine")).andReturn();
 
 		assertThat(approve.getResponse().getStatus()).isEqualTo(409);
@@ -282,7 +282,7 @@ class ReviewWorkflowWebTests {
 			});
 
 		// Rejecting it stays possible: that sends nothing anywhere.
-		this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(REVIEWER)
+		this.mvc.perform(post("/reviews/{id}/reject", draft.id()).param("revision", "1").with(csrf()).with(REVIEWER)
 			.param("reason", "The stored revision was changed"));
 		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.REJECTED);
 	}
@@ -292,11 +292,11 @@ class ReviewWorkflowWebTests {
 	void rejectionNeedsAReasonComesBackToTheAuthorAndReworkMakesANewRevision() throws Exception {
 		Draft draft = finishedDraft("Reject me");
 		submit(draft, "first try");
-		MvcResult noReason = this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(REVIEWER)
+		MvcResult noReason = this.mvc.perform(post("/reviews/{id}/reject", draft.id()).param("revision", "1").with(csrf()).with(REVIEWER)
 			.param("reason", " ")).andReturn();
 		assertThat(noReason.getFlashMap().get("reasonError")).isNotNull();
 		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.SUBMITTED);
-		this.mvc.perform(post("/reviews/{id}/reject", draft.id()).with(csrf()).with(REVIEWER)
+		this.mvc.perform(post("/reviews/{id}/reject", draft.id()).param("revision", "1").with(csrf()).with(REVIEWER)
 			.param("reason", "Allow list too wide"));
 		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.REJECTED);
 		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(AUTHOR)).andReturn()
@@ -356,8 +356,8 @@ class ReviewWorkflowWebTests {
 		assertThat(status(post("/drafts/{id}/submit", draft.id()).with(AUTHOR).param("justification", "x")
 			.param("version", String.valueOf(draft.version())))).isEqualTo(403);
 		submit(draft, "with token");
-		assertThat(status(post("/reviews/{id}/approve", draft.id()).with(REVIEWER))).isEqualTo(403);
-		assertThat(status(post("/reviews/{id}/reject", draft.id()).with(REVIEWER).param("reason", "x"))).isEqualTo(403);
+		assertThat(status(post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(REVIEWER))).isEqualTo(403);
+		assertThat(status(post("/reviews/{id}/reject", draft.id()).param("revision", "1").with(REVIEWER).param("reason", "x"))).isEqualTo(403);
 		assertThat(status(post("/reviews/{id}/comments", draft.id()).with(REVIEWER).param("body", "x"))).isEqualTo(403);
 		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.SUBMITTED);
 		assertThat(this.comments.findByDraft(draft.id())).isEmpty();

@@ -17,7 +17,11 @@ import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -117,6 +121,36 @@ class TwoApprovalsWebTests {
 		assertThat(queued(c, d)).containsExactly(c.id(), d.id());
 	}
 
+	@Test
+	void theApiAnswersHowManyApprovalsTheRevisionHasAndHowManyItNeeds() throws Exception {
+		Draft draft = this.fixtures.submitted("admin", "Two approvals by API");
+
+		JsonNode first = apiApprove(draft, REVIEWER, 200);
+		assertThat(first.get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(first.get("approvals").asInt()).isEqualTo(1);
+		assertThat(first.get("requiredApprovals").asInt()).isEqualTo(2);
+		assertThat(first.get("approvedBy").toString()).isEqualTo("[\"reviewer\"]");
+		assertThat(apiApprove(draft, REVIEWER, 403).get("detail").asString())
+			.isEqualTo("You already approved this revision; a further approval must come from another reviewer.");
+		assertThat(apiApprove(draft, AUTHOR, 403).get("detail").asString())
+			.isEqualTo("You wrote this draft; another reviewer must decide.");
+
+		JsonNode second = apiApprove(draft, SECOND_REVIEWER, 200);
+		assertThat(second.get("status").asString()).isEqualTo("APPROVED");
+		assertThat(second.get("approvals").asInt()).isEqualTo(2);
+		assertThat(second.get("approvedBy").toString()).isEqualTo("[\"reviewer\",\"reviewer2\"]");
+		assertThat(this.repository.findById(draft.id()).orElseThrow().approvals()).extracting(Decision::reviewer)
+			.containsExactly("reviewer", "reviewer2");
+	}
+
+	private JsonNode apiApprove(Draft draft, RequestPostProcessor who, int status) throws Exception {
+		MvcResult result = this.mvc.perform(post("/api/reviews/{id}/approve", draft.id()).with(csrf()).with(who)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"revision\":1}")).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(status);
+		return JsonMapper.builder().build().readTree(result.getResponse().getContentAsString());
+	}
+
 	/** The ids of these drafts in the order the review queue shows them. */
 	private List<Long> queued(Draft... drafts) throws Exception {
 		List<Long> wanted = Arrays.stream(drafts).map(Draft::id).toList();
@@ -129,7 +163,7 @@ class TwoApprovalsWebTests {
 	}
 
 	private MvcResult approve(Draft draft, RequestPostProcessor who, String comment) throws Exception {
-		var request = post("/reviews/{id}/approve", draft.id()).with(csrf()).with(who);
+		var request = post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf()).with(who);
 		if (comment != null) {
 			request.param("comment", comment);
 		}

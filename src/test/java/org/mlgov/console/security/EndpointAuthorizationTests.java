@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.mlgov.console.ConsoleTest;
 import org.mlgov.console.DatabaseRows;
 import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.policy.TestSpecs;
+import org.mlgov.console.review.ReviewFixtures;
+import org.mlgov.console.review.ReviewService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +36,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -62,6 +67,12 @@ class EndpointAuthorizationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ReviewService reviews;
+
+	@Autowired
+	DraftRepository repository;
 
 	/** The URL patterns of the handler mappings that take this method. */
 	private List<String> patterns(RequestMethod method) {
@@ -160,6 +171,110 @@ class EndpointAuthorizationTests {
 			assertThat(result.getResponse().getStatus()).as("anonymous POST %s", url)
 				.isEqualTo(pattern.startsWith("/api/") ? 401 : 302);
 		}
+	}
+
+	/** The callers of the JSON API, with their HTTP Basic credentials (demo users); null: no credentials. */
+	enum Caller {
+
+		ANONYMOUS(null), AUTHOR("admin"), OTHER_ADMIN("admin2"), REVIEWER("reviewer"), HELPDESK("helpdesk");
+
+		private final String user;
+
+		Caller(String user) {
+			this.user = user;
+		}
+
+	}
+
+	/** What an API call needs to be made on: nothing, admin's finished draft, or admin's submitted draft. */
+	enum Needs {
+
+		NOTHING, FINISHED, SUBMITTED
+
+	}
+
+	/** A valid specification for the API calls. */
+	private static final String API_SPEC = """
+			{"accountId":"111122223333","region":"us-east-1","roleName":"SageMaker-Matrix","persona":"custom",
+			 "activities":[{"id":"canvas-core-access"}]}""";
+
+	/**
+	 * Every JSON API endpoint: the draft it needs, a valid body, and the status each {@link Caller} gets, in that
+	 * order. A new {@code /api/**} mapping fails {@link #everyApiEndpointAnswersEveryCallerWithHttpBasic} until it is
+	 * listed here.
+	 */
+	private static final Map<String, ApiCall> API = Map.of(
+			"POST /api/role-preview", new ApiCall(Needs.NOTHING, API_SPEC, 401, 200, 200, 403, 403),
+			"POST /api/drafts", new ApiCall(Needs.NOTHING, "{\"name\":\"Matrix\",\"specification\":" + API_SPEC + "}",
+					401, 201, 201, 403, 403),
+			"GET /api/drafts/{id}", new ApiCall(Needs.FINISHED, null, 401, 200, 200, 200, 200),
+			"POST /api/drafts/{id}/submit", new ApiCall(Needs.FINISHED, "{\"justification\":\"needed\"}", 401, 200,
+					403, 403, 403),
+			"POST /api/reviews/{id}/approve", new ApiCall(Needs.SUBMITTED, "{\"revision\":1,\"comment\":\"fine\"}",
+					401, 403, 403, 200, 403),
+			"POST /api/reviews/{id}/reject", new ApiCall(Needs.SUBMITTED, "{\"revision\":1,\"reason\":\"no\"}", 401,
+					403, 403, 200, 403));
+
+	record ApiCall(Needs needs, String body, int... statuses) {
+
+		int statusFor(Caller caller) {
+			return this.statuses[caller.ordinal()];
+		}
+
+	}
+
+	@Test
+	void everyApiEndpointAnswersEveryCallerWithHttpBasic() throws Exception {
+		Set<String> endpoints = new TreeSet<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/api/")) {
+					info.getMethodsCondition().getMethods().forEach((method) -> endpoints.add(method + " " + pattern));
+				}
+			}
+		}
+		assertThat(endpoints).as("every /api endpoint has its expected answers in API").isEqualTo(API.keySet().stream()
+			.collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+		for (String endpoint : endpoints) {
+			ApiCall call = API.get(endpoint);
+			for (Caller caller : Caller.values()) {
+				Draft draft = ReviewFixtures.as("admin", () -> switch (call.needs()) {
+					case NOTHING, FINISHED -> finishedDraft();
+					case SUBMITTED -> submittedDraft();
+				}, "ADMIN");
+				String url = url(endpoint.substring(endpoint.indexOf(' ') + 1), draft);
+				MockHttpServletRequestBuilder request = endpoint.startsWith("GET ") ? get(url)
+						: post(url).contentType(MediaType.APPLICATION_JSON).content(call.body());
+				request.with((caller.user != null) ? httpBasic(caller.user, caller.user + "-pass") : anonymous());
+				long draftsBefore = this.repository.count();
+				MvcResult result = this.mvc.perform(request).andReturn();
+				int expected = call.statusFor(caller);
+				assertThat(result.getResponse().getStatus()).as("%s by %s: %s", endpoint, caller,
+						result.getResponse().getContentAsString()).isEqualTo(expected);
+				assertThat(result.getResponse().getContentType()).as("%s by %s", endpoint, caller)
+					.matches("application/(problem\\+)?json(;charset=UTF-8)?");
+				Draft after = this.repository.findById(draft.id()).orElseThrow();
+				if (expected >= 400 || endpoint.startsWith("GET ") || endpoint.equals("POST /api/role-preview")) {
+					assertThat(after.version()).as("%s by %s changes nothing", endpoint, caller)
+						.isEqualTo(draft.version());
+					assertThat(this.repository.count()).as("%s by %s creates nothing", endpoint, caller)
+						.isEqualTo(draftsBefore);
+				}
+				else if (endpoint.equals("POST /api/drafts")) {
+					assertThat(this.repository.count()).isEqualTo(draftsBefore + 1);
+				}
+				else {
+					assertThat(after.status()).as("%s by %s", endpoint, caller).isNotEqualTo(draft.status());
+				}
+			}
+		}
+	}
+
+	/** admin's draft, submitted as revision 1. */
+	private Draft submittedDraft() {
+		Draft draft = finishedDraft();
+		this.reviews.submit(draft.id(), "needed", draft.version(), "admin");
+		return this.drafts.get(draft.id());
 	}
 
 	@Test

@@ -107,7 +107,7 @@ public class CanvasFormData implements StepForm {
 
 	/**
 	 * Checks the targets: a domain id when anything is targeted, valid and distinct user profile names, and a target
-	 * when any Canvas feature is on.
+	 * when any Canvas feature is on. The JSON API's {@code POST /api/drafts} checks its targets with this too.
 	 */
 	@Override
 	public void validate(DraftContent applied, Errors errors) {
@@ -125,7 +125,7 @@ public class CanvasFormData implements StepForm {
 					+ " must look like d-xxxxxxxxxxxx: 'd-' then lowercase letters, digits and hyphens, at most 63 characters.");
 		}
 		userProfiles(targets.userProfiles(), errors);
-		if (applied.spec().canvas().anyEnabled() && !targeted) {
+		if (applied.spec().canvas() != null && applied.spec().canvas().anyEnabled() && !targeted) {
 			errors.rejectValue("domainDefault", "target", "Choose where these Canvas settings apply: the domain's "
 					+ "default settings, user profiles, or both.");
 		}

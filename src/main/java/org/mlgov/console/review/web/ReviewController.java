@@ -11,6 +11,7 @@ import org.mlgov.console.draft.InvalidTextException;
 import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.ReviewService;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -63,10 +65,11 @@ class ReviewController {
 
 	@PostMapping("/reviews/{id}/approve")
 	@PreAuthorize("hasRole('REVIEWER')")
-	String approve(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Authentication user,
-			RedirectAttributes redirect) {
+	String approve(@PathVariable long id, @RequestParam(required = false) String revision,
+			@RequestParam(defaultValue = "") String comment, Authentication user, RedirectAttributes redirect) {
+		int shown = revisionShown(revision);
 		try {
-			Draft draft = this.reviews.approve(id, comment, user.getName());
+			Draft draft = this.reviews.approve(id, shown, comment, user.getName());
 			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved: the revision is ready to push to AWS (pushing arrives with the push feature)."
 					: "Your approval is recorded; " + moreApprovals(draft.requiredApprovals() - draft.approvals().size()));
 		}
@@ -78,10 +81,11 @@ class ReviewController {
 
 	@PostMapping("/reviews/{id}/reject")
 	@PreAuthorize("hasRole('REVIEWER')")
-	String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
-			RedirectAttributes redirect) {
+	String reject(@PathVariable long id, @RequestParam(required = false) String revision,
+			@RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect) {
+		int shown = revisionShown(revision);
 		try {
-			this.reviews.reject(id, reason, user.getName());
+			this.reviews.reject(id, shown, reason, user.getName());
 			redirect.addFlashAttribute("message", "Rejected; the author sees your reason.");
 		}
 		catch (InvalidTextException ex) {
@@ -102,6 +106,30 @@ class ReviewController {
 			refused(redirect, "commentError", ex, "typedComment", body);
 		}
 		return "redirect:/reviews/" + id + "#comments";
+	}
+
+	/**
+	 * The revision the decision form showed (its hidden {@code revision} field). Read here rather than bound by the
+	 * framework, so that a user who may not decide is refused (403) before a malformed form is (400).
+	 * @throws ResponseStatusException 400 if the field is missing or not a revision number
+	 */
+	static int revisionShown(String revision) {
+		if (revision == null || revision.isBlank()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The form did not say which revision you "
+					+ "decided on (its revision field is missing): reload the review, read the current revision and "
+					+ "decide again. Nothing was changed.");
+		}
+		try {
+			int number = Integer.parseInt(revision.strip());
+			if (number >= 1) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The form's revision field is not a revision "
+				+ "number: reload the review, read the current revision and decide again. Nothing was changed.");
 	}
 
 	/** A text that was not accepted: its message goes next to the field, which keeps what was typed. */
