@@ -67,7 +67,7 @@ class ReviewController {
 			RedirectAttributes redirect) {
 		try {
 			Draft draft = this.reviews.approve(id, comment, user.getName());
-			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved: the revision is ready to push to AWS (pushing arrives with the push feature)."
+			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved: an ML administrator can now plan and push the revision to AWS."
 					: "Your approval is recorded; " + moreApprovals(draft.requiredApprovals() - draft.approvals().size()));
 		}
 		catch (InvalidTextException ex) {
