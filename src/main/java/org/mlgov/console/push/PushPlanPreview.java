@@ -84,15 +84,20 @@ class PushPlanPreview implements PushPreview {
 		}
 		LiveState state = new LiveState(live.role(), bedrock, policies, live.domain(), live.userProfiles(),
 				live.bucketCors(), this.pushes.consoleAttached(account, docs.role().name()));
+		return new Preview(actions(target, state), problem);
+	}
+
+	/** The planner's steps against this live state, each as a {@link PlanAction}. */
+	static List<PlanAction> actions(PushPlanner.Target target, LiveState state) {
 		List<PlanAction> actions = new ArrayList<>();
-		List<FrozenDocuments.Cors> cors = new ArrayList<>(docs.cors());
+		List<FrozenDocuments.Cors> cors = new ArrayList<>(target.documents().cors());
 		for (PlannedStep step : PushPlanner.plan(target, state)) {
 			// The planner has one PutBucketCors step per CORS entry of the revision, in their order.
 			FrozenDocuments.Cors entry = step.operation().equals("PutBucketCors") && !cors.isEmpty() ? cors.remove(0)
 					: null;
 			actions.add(action(step, target, state, entry));
 		}
-		return new Preview(actions, problem);
+		return actions;
 	}
 
 	/** A planned step with its verb, its subject and the documents it concerns. */

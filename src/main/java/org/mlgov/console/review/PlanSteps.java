@@ -80,7 +80,7 @@ final class PlanSteps {
 			case PUT -> (action.liveDocument() == null)
 					? new Step(action, "The role gains what this new policy grants:",
 							DocumentChange.ofPolicy("policy-" + name, title, null, action.revisionDocument()))
-					: new Step(action, "The policy is replaced: the role " + gainsAndLoses(action) + ".",
+					: new Step(action, "The policy is replaced: the role " + gainsAndLoses(action) + ", as below.",
 							DocumentChange.ofPolicy("policy-" + name, title, action.liveDocument(),
 									action.revisionDocument()));
 			case DELETE -> new Step(action, "The revision does not name this inline policy (it was made by hand, or by "
@@ -97,8 +97,8 @@ final class PlanSteps {
 		return switch (action.verb()) {
 			case CREATE -> new Step(action, "A new policy: the role gains what it grants once it is attached (below):",
 					DocumentChange.ofPolicy("policy-" + name, title, null, action.revisionDocument()));
-			case UPDATE -> new Step(action, "A new default version: the role "
-					+ gainsAndLoses(action) + ", and so does every other role, user or group it is attached to:",
+			case UPDATE -> new Step(action, "A new default version: the role " + gainsAndLoses(action)
+					+ " (so does every other role, user or group it is attached to), as below:",
 					DocumentChange.ofPolicy("policy-" + name, title, action.liveDocument(), action.revisionDocument()));
 			case DELETE -> plain(action, "An old version that is not the default grants nothing: no permission changes.");
 			default -> plain(action, "No permission changes.");
@@ -129,7 +129,7 @@ final class PlanSteps {
 		return new Step(action, meaning, null);
 	}
 
-	/** "gains N statements and loses M" from a policy's difference. */
+	/** "gains 2 statements, loses 1 statement and has 1 changed statement" from a policy's difference. */
 	private static String gainsAndLoses(PlanAction action) {
 		PolicyDifference difference = DocumentChange
 			.ofPolicy("x", "x", action.liveDocument(), action.revisionDocument())
@@ -142,9 +142,14 @@ final class PlanSteps {
 			parts.add("loses " + count(difference.removed().size()));
 		}
 		if (!difference.changed().isEmpty()) {
-			parts.add("sees " + count(difference.changed().size()) + " changed");
+			int changed = difference.changed().size();
+			parts.add("has " + changed + ((changed == 1) ? " changed statement" : " changed statements"));
 		}
-		return parts.isEmpty() ? "keeps the same permissions" : String.join(", ", parts);
+		if (parts.isEmpty()) {
+			return "keeps the same permissions";
+		}
+		String last = parts.remove(parts.size() - 1);
+		return parts.isEmpty() ? last : String.join(", ", parts) + " and " + last;
 	}
 
 	private static String count(int statements) {
