@@ -57,9 +57,9 @@ final class ConsoleInstances implements AutoCloseable {
 				"console.push.heartbeat-interval", "200ms", "console.push.stale-after", "2s",
 				"spring.thymeleaf.cache", "false"));
 		all.putAll(this.properties);
+		// As command-line arguments: they win over application.yml (default properties would not).
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class, SharedAws.class)
-			.properties(all)
-			.run();
+			.run(all.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 		this.running.add(context);
 		return context;
 	}
