@@ -17,7 +17,7 @@ import org.mlgov.console.review.ReviewService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +31,11 @@ final class ConsoleInstances implements AutoCloseable {
 	/** The AWS account every instance started here uses. */
 	static final FakeAws AWS = new FakeAws();
 
-	/** Installs {@link #AWS} as the instance's {@code LiveStateReader} and {@code AwsWriter}. */
-	@Configuration(proxyBeanMethods = false)
+	/**
+	 * Installs {@link #AWS} as the instance's {@code LiveStateReader} and {@code AwsWriter}. A test configuration, so
+	 * that the console's component scan leaves it out of every other test's context.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
 	static class SharedAws {
 
 		@Bean
