@@ -52,7 +52,22 @@ public enum AuditAction {
 	DRAFT_REWORKED("Draft back to editing"),
 
 	/** Somebody commented on a draft under review. */
-	DRAFT_COMMENTED("Review comment");
+	DRAFT_COMMENTED("Review comment"),
+
+	/** An administrator planned a push (a dry run): the steps it would run against what is live. */
+	PUSH_PLANNED("Push planned"),
+
+	/** An administrator started a push of an approved revision. */
+	PUSH_STARTED("Push started"),
+
+	/** A step of a push ran; the detail names its call, target and outcome. */
+	PUSH_STEP("Push step"),
+
+	/** A push ended with every step done: the approved revision is live. */
+	PUSH_SUCCEEDED("Push succeeded"),
+
+	/** A push stopped at a failed step, or because the console stopped during it. */
+	PUSH_FAILED("Push failed");
 
 	private final String label;
 

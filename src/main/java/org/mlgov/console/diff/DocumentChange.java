@@ -12,8 +12,9 @@ import java.util.List;
  * @param policy the statement-level difference, for IAM policy documents; null for other JSON
  * @param json the structural JSON difference (RFC 6902 operations), for documents that are not IAM policies; empty
  * for policies
- * @param before the earlier document, pretty or as read; null when there was none
- * @param after the later document; null when there is none
+ * @param before the earlier document, pretty-printed like the later one ({@link JsonFormat}); null when there was
+ * none
+ * @param after the later document, pretty-printed the same way; null when there is none
  */
 public record DocumentChange(String id, String title, Status status, PolicyDifference policy, List<JsonChange> json,
 		String before, String after) {
@@ -50,7 +51,7 @@ public record DocumentChange(String id, String title, Status status, PolicyDiffe
 	public static DocumentChange ofPolicy(String id, String title, String before, String after) {
 		PolicyDifference difference = PolicyDiff.compare(before, after);
 		return new DocumentChange(id, title, status(before, after, difference.isEmpty()), difference, List.of(),
-				before, after);
+				JsonFormat.pretty(before), JsonFormat.pretty(after));
 	}
 
 	/**
@@ -63,7 +64,8 @@ public record DocumentChange(String id, String title, Status status, PolicyDiffe
 	 */
 	public static DocumentChange ofJson(String id, String title, String before, String after) {
 		List<JsonChange> changes = JsonDiff.compare(before, after);
-		return new DocumentChange(id, title, status(before, after, changes.isEmpty()), null, changes, before, after);
+		return new DocumentChange(id, title, status(before, after, changes.isEmpty()), null, changes,
+				JsonFormat.pretty(before), JsonFormat.pretty(after));
 	}
 
 	private static Status status(String before, String after, boolean same) {

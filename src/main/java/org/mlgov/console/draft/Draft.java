@@ -252,6 +252,36 @@ public class Draft {
 	}
 
 	/**
+	 * Starts a push of the approved revision to AWS. Any administrator may push (the reviewers' approval is the gate;
+	 * the pusher may be the author); an approved, pushed or failed revision can be pushed (again).
+	 * @param user who pushes
+	 * @param now when
+	 * @throws IllegalTransitionException if the draft is not approved, or a push of it is running
+	 */
+	public void startPush(String user, Instant now) {
+		if (this.status != DraftStatus.APPROVED && this.status != DraftStatus.PUSHED
+				&& this.status != DraftStatus.PUSH_FAILED) {
+			throw new IllegalTransitionException("Cannot push a draft that is " + this.status
+					+ " (it must be APPROVED, PUSHED or PUSH_FAILED).");
+		}
+		this.status = DraftStatus.PUSHING;
+		touch(user, now);
+	}
+
+	/**
+	 * Ends the running push: {@code PUSHING → PUSHED} when it succeeded, {@code PUSH_FAILED} when it did not.
+	 * @param user on whose behalf the push ran
+	 * @param succeeded whether every step succeeded
+	 * @param now when
+	 * @throws IllegalTransitionException if no push is running
+	 */
+	public void finishPush(String user, boolean succeeded, Instant now) {
+		requireStatus(DraftStatus.PUSHING, succeeded ? "mark as pushed" : "mark as failed to push");
+		this.status = succeeded ? DraftStatus.PUSHED : DraftStatus.PUSH_FAILED;
+		touch(user, now);
+	}
+
+	/**
 	 * Checks that {@code user} may comment on this draft: only its author and the reviewers comment, and only once it
 	 * has been submitted, since a comment is about a frozen revision (before that there is nothing to review).
 	 * @param user who comments

@@ -169,6 +169,35 @@ public class DraftService {
 	}
 
 	/**
+	 * Starts a push of an approved draft ({@code → PUSHING}); the push feature publishes the event that says so.
+	 * @param id the draft
+	 * @param user the administrator who pushes
+	 * @return the stored draft
+	 * @throws IllegalTransitionException if the draft is not approved or a push of it is running
+	 */
+	@Transactional
+	public Draft startPush(long id, String user) {
+		Draft draft = get(id);
+		draft.startPush(user, this.clock.instant());
+		return store(draft);
+	}
+
+	/**
+	 * Ends the running push of a draft ({@code PUSHING → PUSHED | PUSH_FAILED}); run on behalf of the administrator
+	 * who started it.
+	 * @param id the draft
+	 * @param user who started the push
+	 * @param succeeded whether the push succeeded
+	 * @return the stored draft
+	 */
+	@Transactional
+	public Draft finishPush(long id, String user, boolean succeeded) {
+		Draft draft = get(id);
+		draft.finishPush(user, succeeded, this.clock.instant());
+		return store(draft);
+	}
+
+	/**
 	 * The drafts with the given ids, for other features' lists (the review queue).
 	 * @param ids the draft ids
 	 * @return the drafts that exist, in no particular order

@@ -93,12 +93,14 @@ public class DraftRevisionRepository {
 
 	/**
 	 * The last approved revision of the role with this name in this account, other than the given draft's current
-	 * one: what a reviewer compares a new submission with.
+	 * one: what a reviewer compares a new submission with. A revision being pushed, pushed or failed to push is still
+	 * approved.
 	 */
 	public Optional<DraftRevision> lastApprovedForRole(String accountId, String roleName, long excludeDraftId) {
 		return this.jdbc.sql("select r.id, r.draft_id, r.number, r.content, r.documents, r.documents_sha256, "
 				+ "r.catalog_version, r.justification, r.submitted_by, r.submitted_at from draft_revision r "
-				+ "join draft d on d.id = r.draft_id and d.current_revision = r.number and d.status = 'APPROVED' "
+				+ "join draft d on d.id = r.draft_id and d.current_revision = r.number "
+				+ "and d.status in ('APPROVED', 'PUSHING', 'PUSHED', 'PUSH_FAILED') "
 				+ "where r.draft_id <> :exclude and r.account_id = :account and r.role_name = :role "
 				+ "order by r.submitted_at desc fetch first 1 rows only")
 			.param("exclude", excludeDraftId)

@@ -1,31 +1,32 @@
 package org.mlgov.console.review;
 
 import java.util.List;
+
 import org.mlgov.console.diff.DocumentChange;
-import org.mlgov.console.diff.SettingChange;
 
 /**
- * What a revision would change in AWS: the role compared with the live role of that name, the Canvas settings
- * compared with those of the target domain and user profiles (and which role they run with), and the CORS rules
- * compared with each bucket's. Every part that could not be read says why instead.
+ * What a push of a revision would do in AWS, stated as the push's own plan ({@link PushPreview}): the steps for the
+ * role (create, update, put, delete, attach, detach, keep, no change), each with what it means for the role's
+ * permissions; for each Canvas target its step, the role it runs with and its live settings against the revision's;
+ * for each bucket its step with the rule added beside the rules kept. Every part that could not be read says why
+ * instead.
  *
  * @param accountId the account the revision targets
  * @param region the Region of its SageMaker domain
  * @param role what was found about the role
- * @param roleDocuments the role's documents against the live ones (empty unless the live role was read)
- * @param roleSettings the role settings that differ from the live ones (empty unless the live role was read)
+ * @param roleSteps the plan's steps for the role, the Bedrock role and their policies (empty when the role or the
+ * plan could not be read)
+ * @param planProblem why the role's steps could not be planned although the role was read, or null
  * @param canvasTargets one entry per Canvas target (the domain default, each user profile)
- * @param buckets one entry per bucket that gets a CORS rule
+ * @param buckets one entry per CORS rule set of the revision
  * @param notConfigured one notice for the whole comparison when no read was sent because AWS access is not set up,
  * or null
  */
-public record LiveComparison(String accountId, String region, RoleCheck role, List<DocumentChange> roleDocuments,
-		List<SettingChange> roleSettings, List<TargetCheck> canvasTargets, List<BucketCheck> buckets,
-		String notConfigured) {
+public record LiveComparison(String accountId, String region, RoleCheck role, List<Step> roleSteps,
+		String planProblem, List<TargetCheck> canvasTargets, List<BucketCheck> buckets, String notConfigured) {
 
 	public LiveComparison {
-		roleDocuments = List.copyOf(roleDocuments);
-		roleSettings = List.copyOf(roleSettings);
+		roleSteps = List.copyOf(roleSteps);
 		canvasTargets = List.copyOf(canvasTargets);
 		buckets = List.copyOf(buckets);
 	}
@@ -69,6 +70,25 @@ public record LiveComparison(String accountId, String region, RoleCheck role, Li
 	}
 
 	/**
+	 * One step of the push plan, for the reviewer.
+	 *
+	 * @param action the step, in the push's words
+	 * @param meaning what it means for the role's permissions, in plain words; null when nothing needs saying
+	 * @param document the document it writes or removes, against the live one; null when it concerns none
+	 */
+	public record Step(PlanAction action, String meaning, DocumentChange document) {
+
+		/**
+		 * The verb's word, for the badge.
+		 * @return for example {@code detach} or {@code add CORS rule}
+		 */
+		public String label() {
+			return this.action.verb().label();
+		}
+
+	}
+
+	/**
 	 * One place where the Canvas settings apply: a domain's default user settings or a user profile.
 	 *
 	 * @param target what it is, for example {@code user profile alice of domain d-abc}
@@ -76,19 +96,29 @@ public record LiveComparison(String accountId, String region, RoleCheck role, Li
 	 * @param executionRoleArn the execution role it runs with, or null when it inherits the domain's or was not read
 	 * @param runsThisRole whether that execution role is the role of the revision
 	 * @param canvas the live CanvasAppSettings against the generated ones; null when not read
+	 * @param step the push's step for it; null when not read or not planned
 	 */
 	public record TargetCheck(String target, String problem, String executionRoleArn, boolean runsThisRole,
-			DocumentChange canvas) {
+			DocumentChange canvas, Step step) {
 	}
 
 	/**
-	 * One bucket that gets a CORS rule.
+	 * One CORS rule set of the revision on a bucket.
 	 *
 	 * @param bucket the bucket's name
 	 * @param problem why its CORS configuration could not be read, or null
-	 * @param cors the live rules against the generated ones; null when not read
+	 * @param step the push's step for it; null when not read or not planned
+	 * @param keptRules the bucket's live rules, each pretty-printed, all kept by the push
+	 * @param addedRules the revision's rules the push adds (those without an equivalent live rule), pretty-printed
 	 */
-	public record BucketCheck(String bucket, String problem, DocumentChange cors) {
+	public record BucketCheck(String bucket, String problem, Step step, List<String> keptRules,
+			List<String> addedRules) {
+
+		public BucketCheck {
+			keptRules = List.copyOf(keptRules);
+			addedRules = List.copyOf(addedRules);
+		}
+
 	}
 
 	/**
@@ -99,6 +129,14 @@ public record LiveComparison(String accountId, String region, RoleCheck role, Li
 		return this.role.outcome() != Outcome.UNREADABLE
 				|| this.canvasTargets.stream().anyMatch((target) -> target.problem() == null)
 				|| this.buckets.stream().anyMatch((bucket) -> bucket.problem() == null);
+	}
+
+	/**
+	 * How many of the role's steps write.
+	 * @return the steps other than keep and no change
+	 */
+	public long roleWrites() {
+		return this.roleSteps.stream().filter((step) -> step.action().verb().writes()).count();
 	}
 
 }

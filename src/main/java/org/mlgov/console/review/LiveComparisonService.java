@@ -17,19 +17,20 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.draft.RoleMode;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.review.LiveComparison.BucketCheck;
 import org.mlgov.console.review.LiveComparison.Outcome;
 import org.mlgov.console.review.LiveComparison.RoleCheck;
+import org.mlgov.console.review.LiveComparison.Step;
 import org.mlgov.console.review.LiveComparison.TargetCheck;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.mlgov.console.aws.AwsProblem;
 import org.mlgov.console.diff.DocumentChange;
-import org.mlgov.console.diff.SettingChange;
 import org.mlgov.console.live.LiveBucketCors;
 import org.mlgov.console.live.LiveDomain;
 import org.mlgov.console.live.LiveRead;
@@ -38,7 +39,9 @@ import org.mlgov.console.live.LiveStateReader;
 import org.mlgov.console.live.LiveUserProfile;
 
 /**
- * Compares a frozen revision with what is live in AWS, through the {@link LiveStateReader} port. The page's reads
+ * Compares a frozen revision with what is live in AWS, through the {@link LiveStateReader} port, and states the
+ * result as the push's own plan ({@link PushPreview}): the steps a push would take, each with what it means for the
+ * role's permissions ({@link PlanSteps}). The page's reads
  * (the role, the domain, each user profile, each bucket) are independent and run side by side on a small bounded
  * pool, and the comparison waits for them at most {@code console.review.live-read-deadline}: a read still running
  * then is abandoned and shown as not answered in time. Reads that fail become sentences on the result; nothing here
@@ -55,12 +58,19 @@ public class LiveComparisonService implements DisposableBean {
 
 	private final LiveStateReader reader;
 
+	private final PushPreview plans;
+
+	private final PlanSteps steps;
+
 	private final Duration deadline;
 
 	private final ThreadPoolExecutor executor;
 
-	public LiveComparisonService(LiveStateReader reader, ReviewProperties properties) {
+	public LiveComparisonService(LiveStateReader reader, PushPreview plans, Catalog catalog,
+			ReviewProperties properties) {
 		this.reader = reader;
+		this.plans = plans;
+		this.steps = new PlanSteps(catalog);
 		this.deadline = properties.liveReadDeadline();
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
@@ -113,18 +123,47 @@ public class LiveComparisonService implements DisposableBean {
 		LiveRead<LiveRole> live = role.await(until);
 		reads.add(live);
 		RoleCheck roleCheck = roleCheck(live, documents.roleMode(), roleName, account);
-		List<DocumentChange> roleDocuments = List.of();
-		List<SettingChange> roleSettings = List.of();
-		if (live instanceof LiveRead.Found<LiveRole> found) {
-			RoleSnapshot generated = RoleSnapshot.of(documents);
-			RoleSnapshot existing = RoleSnapshot.of(found.value());
-			roleDocuments = generated.documentsSince(existing);
-			roleSettings = generated.settingsSince(existing);
+		LiveRead<LiveDomain> domainRead = (domain != null) ? domain.await(until) : null;
+		Map<String, LiveRead<LiveUserProfile>> profileReads = new LinkedHashMap<>();
+		profiles.forEach((name, pending) -> profileReads.put(name, pending.await(until)));
+		Map<String, LiveRead<LiveBucketCors>> bucketReads = new LinkedHashMap<>();
+		buckets.forEach((name, pending) -> bucketReads.put(name, pending.await(until)));
+		if (domainRead != null) {
+			reads.add(domainRead);
 		}
-		List<TargetCheck> targetChecks = canvas ? canvasTargets(documents, domain, profiles, until, reads) : List.of();
-		List<BucketCheck> bucketChecks = buckets(documents, buckets, until, reads);
-		return new LiveComparison(account, region, roleCheck, roleDocuments, roleSettings, targetChecks, bucketChecks,
-				notConfigured(reads, account));
+		reads.addAll(profileReads.values());
+		reads.addAll(bucketReads.values());
+		String notConfigured = notConfigured(reads, account);
+
+		// The push's plan against what was read; its own reads share the page's deadline.
+		PushPreview.Preview preview = null;
+		String planProblem = null;
+		if (notConfigured == null) {
+			Map<String, LiveUserProfile> foundProfiles = new LinkedHashMap<>();
+			profileReads.forEach((name, read) -> read.valueIfFound().ifPresent((p) -> foundProfiles.put(name, p)));
+			Map<String, LiveBucketCors> foundBuckets = new LinkedHashMap<>();
+			bucketReads.forEach((name, read) -> read.valueIfFound().ifPresent((b) -> foundBuckets.put(name, b)));
+			PushPreview.Live read = new PushPreview.Live(live.valueIfFound().orElse(null),
+					(domainRead != null) ? domainRead.valueIfFound().orElse(null) : null, foundProfiles, foundBuckets);
+			LiveRead<PushPreview.Preview> planned = start(started, "IAM", "GetPolicy",
+					"the customer managed policies and Bedrock role of the push plan for role " + roleName,
+					() -> LiveRead.found(this.plans.preview(revision, read)))
+				.await(until);
+			preview = planned.valueIfFound().orElse(null);
+			planProblem = (preview == null) ? message(planned) : preview.problem();
+		}
+		List<PlanAction> actions = (preview != null) ? preview.actions() : List.of();
+		boolean roleRead = live.isFound() || roleCheck.outcome() == Outcome.CREATES_NEW
+				|| roleCheck.outcome() == Outcome.MISSING;
+		List<Step> roleSteps = (roleRead && planProblem == null) ? actions.stream()
+			.filter((action) -> action.subject().iam())
+			.map(this.steps::step)
+			.toList() : List.of();
+		List<TargetCheck> targetChecks = canvas ? canvasTargets(documents, domainRead, profileReads, actions)
+				: List.of();
+		List<BucketCheck> bucketChecks = buckets(documents, bucketReads, actions, preview != null);
+		return new LiveComparison(account, region, roleCheck, roleSteps, roleRead ? planProblem : null, targetChecks,
+				bucketChecks, notConfigured);
 	}
 
 	/** Stops the reads' threads when the console stops. */
@@ -152,22 +191,24 @@ public class LiveComparisonService implements DisposableBean {
 		if (mode == RoleMode.UPDATE_EXISTING) {
 			if (live.isFound()) {
 				return new RoleCheck(Outcome.UPDATES, "Role " + roleName + " exists in account " + account
-						+ ": the differences below are what approving this revision would change.");
+						+ ": the steps below are what a push of this revision would do to it.");
 			}
 			if (notFound) {
 				return new RoleCheck(Outcome.MISSING, "This revision updates role " + roleName + ", but account "
-						+ account + " has no role of that name: there is nothing to update.");
+						+ account + " has no role of that name: there is nothing to update, and a push would create it "
+						+ "(steps below).");
 			}
 		}
 		else {
 			if (notFound) {
 				return new RoleCheck(Outcome.CREATES_NEW, "Role " + roleName + " does not exist yet in account "
-						+ account + ": every document of this revision would be created.");
+						+ account + ": a push would create it with every document of this revision (steps below).");
 			}
 			if (live.isFound()) {
 				return new RoleCheck(Outcome.ALREADY_EXISTS, "This revision creates role " + roleName
-						+ ", but account " + account + " already has a role of that name: creating it would fail. "
-						+ "Its differences are listed below; the author may want an update of the existing role.");
+						+ ", but account " + account + " already has a role of that name: a push would not create a new "
+						+ "role but change that one, as the steps below show. The author may want an update of the "
+						+ "existing role.");
 			}
 		}
 		return new RoleCheck(Outcome.UNREADABLE, message(live));
@@ -193,60 +234,73 @@ public class LiveComparisonService implements DisposableBean {
 		return failed.problemIfFailed().orElseThrow().message();
 	}
 
-	private List<TargetCheck> canvasTargets(FrozenDocuments documents, Pending<LiveDomain> domainRead,
-			Map<String, Pending<LiveUserProfile>> profileReads, Instant until, List<LiveRead<?>> reads) {
+	private List<TargetCheck> canvasTargets(FrozenDocuments documents, LiveRead<LiveDomain> domainRead,
+			Map<String, LiveRead<LiveUserProfile>> profileReads, List<PlanAction> actions) {
 		CanvasTargets targets = documents.canvasTargets();
 		String generated = documents.canvasAppSettingsJson();
 		String roleArn = documents.role().arn();
 		List<TargetCheck> checks = new ArrayList<>();
 		if (domainRead != null) {
 			String target = "default user settings of domain " + targets.domainId();
-			LiveRead<LiveDomain> domain = domainRead.await(until);
-			reads.add(domain);
-			if (domain instanceof LiveRead.Found<LiveDomain> found) {
+			if (domainRead instanceof LiveRead.Found<LiveDomain> found) {
 				LiveDomain value = found.value();
 				checks.add(new TargetCheck(target, null, value.defaultExecutionRoleArn(),
 						roleArn.equals(value.defaultExecutionRoleArn()), DocumentChange.ofJson("canvas-domain",
-								"CanvasAppSettings of the " + target, value.canvasAppSettingsJson(), generated)));
+								"CanvasAppSettings of the " + target, value.canvasAppSettingsJson(), generated),
+						step(actions, PlanAction.Subject.DOMAIN, targets.domainId(), 0)));
 			}
 			else {
-				checks.add(new TargetCheck(target, message(domain), null, false, null));
+				checks.add(new TargetCheck(target, message(domainRead), null, false, null, null));
 			}
 		}
-		profileReads.forEach((profile, pending) -> {
+		profileReads.forEach((profile, read) -> {
 			String target = "user profile " + profile + " of domain " + targets.domainId();
-			LiveRead<LiveUserProfile> read = pending.await(until);
-			reads.add(read);
 			if (read instanceof LiveRead.Found<LiveUserProfile> found) {
 				LiveUserProfile value = found.value();
 				checks.add(new TargetCheck(target, null, value.executionRoleArn(),
 						roleArn.equals(value.executionRoleArn()), DocumentChange.ofJson("canvas-profile-" + profile,
-								"CanvasAppSettings of " + target, value.canvasAppSettingsJson(), generated)));
+								"CanvasAppSettings of " + target, value.canvasAppSettingsJson(), generated),
+						step(actions, PlanAction.Subject.USER_PROFILE, profile, 0)));
 			}
 			else {
-				checks.add(new TargetCheck(target, message(read), null, false, null));
+				checks.add(new TargetCheck(target, message(read), null, false, null, null));
 			}
 		});
 		return checks;
 	}
 
-	private List<BucketCheck> buckets(FrozenDocuments documents, Map<String, Pending<LiveBucketCors>> pending,
-			Instant until, List<LiveRead<?>> reads) {
+	/**
+	 * One entry per CORS rule set of the revision: the push's step for it, the bucket's live rules (all kept) and
+	 * the rules the push adds. Without a plan, the live rules are still listed.
+	 */
+	private List<BucketCheck> buckets(FrozenDocuments documents, Map<String, LiveRead<LiveBucketCors>> reads,
+			List<PlanAction> actions, boolean planned) {
 		List<BucketCheck> checks = new ArrayList<>();
+		Map<String, Integer> seen = new LinkedHashMap<>();
 		for (FrozenDocuments.Cors cors : documents.cors()) {
-			LiveRead<LiveBucketCors> read = pending.get(cors.bucket()).await(until);
-			reads.add(read);
+			int nth = seen.merge(cors.bucket(), 1, Integer::sum) - 1;
+			LiveRead<LiveBucketCors> read = reads.get(cors.bucket());
 			if (read instanceof LiveRead.Found<LiveBucketCors> found) {
-				// A bucket without a CORS configuration has no rules: the generated ones would all be new.
-				String live = (found.value().ruleCount() == 0) ? null : found.value().rulesJson();
-				checks.add(new BucketCheck(cors.bucket(), null, DocumentChange.ofJson("cors-" + cors.bucket(),
-						"CORS rules of bucket " + cors.bucket(), live, cors.json())));
+				Step step = planned ? step(actions, PlanAction.Subject.BUCKET_CORS, cors.bucket(), nth) : null;
+				List<String> added = (step != null) ? PlanSteps.rules(step.action().revisionDocument()) : List.of();
+				checks.add(new BucketCheck(cors.bucket(), null, step, PlanSteps.rules(found.value().rulesJson()),
+						added));
 			}
 			else {
-				checks.add(new BucketCheck(cors.bucket(), message(read), null));
+				checks.add(new BucketCheck(cors.bucket(), message(read), null, List.of(), List.of()));
 			}
 		}
 		return checks;
+	}
+
+	/** The {@code nth} step of the plan about this subject and name, with its meaning; null when there is none. */
+	private Step step(List<PlanAction> actions, PlanAction.Subject subject, String name, int nth) {
+		return actions.stream()
+			.filter((action) -> action.subject() == subject && name.equals(action.name()))
+			.skip(nth)
+			.findFirst()
+			.map(this.steps::step)
+			.orElse(null);
 	}
 
 	/**

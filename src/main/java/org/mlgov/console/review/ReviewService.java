@@ -209,6 +209,42 @@ public class ReviewService {
 	}
 
 	/**
+	 * The approved revision of a draft, for the push: the draft's current revision while the draft is approved (or
+	 * being pushed, pushed, failed to push), its stored documents hashed again first.
+	 * @param draftId the draft
+	 * @return the draft and its approved revision
+	 * @throws IllegalTransitionException if the draft's current revision is not approved
+	 * @throws RevisionTamperedException if the stored documents no longer match their SHA-256
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public Approved approvedRevision(long draftId) {
+		Draft draft = load(draftId);
+		if (!draft.status().approved() || draft.currentRevision() == null) {
+			throw new IllegalTransitionException("Only an approved revision is pushed, and draft " + draftId + " is "
+					+ draft.status() + ".");
+		}
+		DraftRevision revision = this.revisions.find(draftId, draft.currentRevision())
+			.orElseThrow(() -> new IllegalStateException("revision " + draft.currentRevision() + " of draft " + draftId
+					+ " is missing"));
+		if (!revision.intact()) {
+			logger.warn("Push of draft {} refused: the stored documents of revision {} no longer match their SHA-256 {}",
+					draftId, revision.number(), revision.documentsSha256());
+			throw new RevisionTamperedException(draftId, revision.number());
+		}
+		return new Approved(draft, revision);
+	}
+
+	/**
+	 * A draft with its approved revision.
+	 *
+	 * @param draft the draft
+	 * @param revision its current, approved revision, checked intact
+	 */
+	public record Approved(Draft draft, DraftRevision revision) {
+	}
+
+	/**
 	 * A draft in the review queue.
 	 *
 	 * @param draft the submitted draft

@@ -6,7 +6,7 @@ package org.mlgov.console.security;
  */
 public enum Role {
 
-	/** ML administrator: prepares role and model-access drafts and will push approved ones to AWS (the push feature, next). */
+	/** ML administrator: prepares role and model-access drafts and pushes approved ones to AWS. */
 	ADMIN("ML administrator"),
 
 	/** Security reviewer: approves or rejects drafts submitted by administrators. */

@@ -14,6 +14,7 @@ import org.mlgov.console.policy.PolicyGenerator;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.TestSpecs;
 import org.mlgov.console.live.FakeLiveStateReader;
+import org.mlgov.console.review.PolicyReadsFromFake;
 import org.mlgov.console.live.LiveBucketCors;
 import org.mlgov.console.live.LiveDomain;
 import org.mlgov.console.live.LiveRead;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * role (other tags and session, one Bedrock model fewer) and a domain with other Canvas settings. Its screenshot is
  * the one in docs/review.md.
  */
-@Import(FakeLiveStateReader.Installed.class)
+@Import({ FakeLiveStateReader.Installed.class, PolicyReadsFromFake.Installed.class })
 class ReviewDiffBrowserTests extends BrowserTestSupport {
 
 	@Autowired
@@ -83,8 +84,11 @@ class ReviewDiffBrowserTests extends BrowserTestSupport {
 		signIn("reviewer", "reviewer-pass");
 		this.page.navigate(url("/reviews/" + draft.id()));
 		assertThat(this.page.getAttribute("#live-role", "data-outcome")).isEqualTo("UPDATES");
-		assertThat(this.page.locator("#live .setting-changes tbody tr").allInnerTexts())
-			.containsExactly("maximum session (seconds)\t3600\t7200", "tag team\tb\ta");
+		// The push's plan: its steps with their verbs, in its own words.
+		assertThat(this.page.locator("#live .plan-step[data-operation=UpdateRole] .step-verb").innerText())
+			.isEqualTo("update");
+		assertThat(this.page.locator("#live .plan-step[data-operation=TagRole] .step-note").innerText())
+			.isEqualTo("set 1 tag");
 		String guardrails = "#change-policy-ModelAccessGuardrails";
 		assertThat(this.page.getAttribute(guardrails, "data-status")).isEqualTo("CHANGED");
 		assertThat(this.page.locator(guardrails + " .statement-changed").first().innerText())

@@ -158,7 +158,7 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 		this.page.fill("#approve-comment", "Least privilege, guardrails in place.");
 		this.page.click("#approve");
 		reloaded("#message");
-		assertThat(this.page.textContent("#message")).isEqualTo("Approved: the revision is ready to push to AWS (pushing arrives with the push feature).");
+		assertThat(this.page.textContent("#message")).isEqualTo("Approved: an ML administrator can now plan and push the revision to AWS.");
 		assertThat(this.page.textContent("#status")).isEqualTo("APPROVED");
 		assertThat(this.page.textContent("#decisions")).contains("APPROVED", "reviewer",
 				"Least privilege, guardrails in place.");

@@ -60,6 +60,34 @@ class JsonDiffTests {
 				new JsonChange(Op.REPLACE, "/1/MaxAgeSeconds", "600", "3000"));
 	}
 
+	/** Issue 16: the paths are those of the documents shown beside the table, not of a sorted copy. */
+	@Test
+	void pathsPointIntoTheDocumentsAsWrittenNotIntoASortedCopy() {
+		String before = "[{\"AllowedMethods\":[\"PUT\",\"GET\"],\"AllowedOrigins\":[\"https://a.example\"]}]";
+		String after = "[{\"AllowedMethods\":[\"GET\",\"PUT\",\"POST\",\"DELETE\"],"
+				+ "\"AllowedOrigins\":[\"https://b.example\",\"https://a.example\"]}]";
+
+		assertThat(JsonDiff.compare(before, after)).containsExactly(
+				new JsonChange(Op.ADD, "/0/AllowedMethods/2", null, "\"POST\""),
+				new JsonChange(Op.ADD, "/0/AllowedMethods/3", null, "\"DELETE\""),
+				new JsonChange(Op.ADD, "/0/AllowedOrigins/0", null, "\"https://b.example\""));
+		assertThat(JsonDiff.compare(after, before)).containsExactly(
+				new JsonChange(Op.REMOVE, "/0/AllowedMethods/2", "\"POST\"", null),
+				new JsonChange(Op.REMOVE, "/0/AllowedMethods/3", "\"DELETE\"", null),
+				new JsonChange(Op.REMOVE, "/0/AllowedOrigins/0", "\"https://b.example\"", null));
+	}
+
+	@Test
+	void anObjectAddedBeforeOthersIsOneAdditionAtItsOwnIndex() {
+		String kept = "{\"ID\":\"team-upload\",\"AllowedMethods\":[\"PUT\"],\"AllowedOrigins\":[\"https://t.example\"]}";
+		String added = "{\"AllowedMethods\":[\"GET\"],\"AllowedOrigins\":[\"*\"]}";
+
+		assertThat(JsonDiff.compare("[" + kept + "]", "[" + added + "," + kept + "]"))
+			.containsExactly(new JsonChange(Op.ADD, "/0", null, added.replace(" ", "")));
+		assertThat(JsonDiff.compare("[" + kept + "]", "[" + kept + "," + added + "]"))
+			.containsExactly(new JsonChange(Op.ADD, "/1", null, added.replace(" ", "")));
+	}
+
 	@Test
 	void theOrderOfObjectsInAnArrayCounts() {
 		String first = "{\"AllowedMethods\":[\"GET\"],\"AllowedOrigins\":[\"*\"]}";

@@ -26,7 +26,10 @@ class DraftTransitionTableTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-	/** What each operation does, done by whoever may do it (the author alice, or the reviewer rita). */
+	/**
+	 * What each operation does, done by whoever may do it (the author alice, the reviewer rita, or adam, another
+	 * administrator, who pushes: the approval is the gate).
+	 */
 	enum Operation {
 
 		SUBMIT((d) -> d.submit("alice", 2, 1, T0.plusSeconds(1))),
@@ -35,7 +38,10 @@ class DraftTransitionTableTests {
 		REWORK((d) -> d.rework("alice", T0.plusSeconds(1))),
 		SAVE_STEP((d) -> d.saveStep(WizardStep.BASICS, d.content(), true, "alice", 4, T0.plusSeconds(1))),
 		RENAME((d) -> d.rename("Renamed", "alice", 4, T0.plusSeconds(1))),
-		DELETE((d) -> d.requireDeletableBy("alice"));
+		DELETE((d) -> d.requireDeletableBy("alice")),
+		START_PUSH((d) -> d.startPush("adam", T0.plusSeconds(1))),
+		PUSH_SUCCEEDED((d) -> d.finishPush("adam", true, T0.plusSeconds(1))),
+		PUSH_FAILED((d) -> d.finishPush("adam", false, T0.plusSeconds(1)));
 
 		private final Consumer<Draft> action;
 
@@ -50,8 +56,12 @@ class DraftTransitionTableTests {
 			DraftStatus.DRAFT, Map.of(Operation.SUBMIT, DraftStatus.SUBMITTED, Operation.SAVE_STEP, DraftStatus.DRAFT,
 					Operation.RENAME, DraftStatus.DRAFT),
 			DraftStatus.SUBMITTED, Map.of(Operation.APPROVE, DraftStatus.APPROVED, Operation.REJECT, DraftStatus.REJECTED),
-			DraftStatus.APPROVED, Map.of(),
-			DraftStatus.REJECTED, Map.of(Operation.REWORK, DraftStatus.DRAFT));
+			DraftStatus.APPROVED, Map.of(Operation.START_PUSH, DraftStatus.PUSHING),
+			DraftStatus.REJECTED, Map.of(Operation.REWORK, DraftStatus.DRAFT),
+			DraftStatus.PUSHING, Map.of(Operation.PUSH_SUCCEEDED, DraftStatus.PUSHED, Operation.PUSH_FAILED,
+					DraftStatus.PUSH_FAILED),
+			DraftStatus.PUSHED, Map.of(Operation.START_PUSH, DraftStatus.PUSHING),
+			DraftStatus.PUSH_FAILED, Map.of(Operation.START_PUSH, DraftStatus.PUSHING));
 
 	/** Editing a frozen draft is refused as access (403); a status change out of turn as a transition (409). */
 	private static final Set<Operation> EDITS = Set.of(Operation.SAVE_STEP, Operation.RENAME);
@@ -111,13 +121,20 @@ class DraftTransitionTableTests {
 		assertThatThrownBy(() -> reworked.requireDeletableBy("bob")).isInstanceOf(DraftAccessDeniedException.class);
 	}
 
+	@ParameterizedTest
+	@EnumSource(DraftStatus.class)
+	void onlyApprovedRevisionsCountAsApproved(DraftStatus status) {
+		assertThat(status.approved()).isEqualTo(Set.of(DraftStatus.APPROVED, DraftStatus.PUSHING, DraftStatus.PUSHED,
+				DraftStatus.PUSH_FAILED).contains(status));
+	}
+
 	@Test
 	void theTableCoversEveryStatus() {
 		assertThat(LEGAL).containsOnlyKeys(DraftStatus.values());
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DraftStatus.class, names = { "APPROVED", "REJECTED" })
+	@EnumSource(value = DraftStatus.class, names = { "APPROVED", "REJECTED", "PUSHING", "PUSHED", "PUSH_FAILED" })
 	void aDecidedDraftCannotBeSubmittedAgain(DraftStatus status) {
 		Draft draft = draft(status);
 		assertThatThrownBy(() -> draft.submit("alice", 2, 1, T0)).isInstanceOf(IllegalTransitionException.class)

@@ -93,6 +93,21 @@ public class FakeLiveStateReader implements LiveStateReader {
 				inline, attached, tags);
 	}
 
+	/**
+	 * A customer managed policy attached to one of the roles this fake answers with, as IAM would return it.
+	 * @param policyArn the policy's ARN
+	 * @return the attachment with its document, or empty
+	 */
+	public java.util.Optional<LiveRole.AttachedPolicy> attachedPolicy(String policyArn) {
+		return this.answers.values()
+			.stream()
+			.flatMap((answer) -> answer.valueIfFound().stream())
+			.filter(LiveRole.class::isInstance)
+			.flatMap((role) -> ((LiveRole) role).attachedPolicies().stream())
+			.filter((attached) -> attached.arn().equals(policyArn) && attached.documentJson() != null)
+			.findFirst();
+	}
+
 	public static <T> LiveRead<T> problem(AwsProblem.Kind kind, String service, String operation, String message) {
 		return LiveRead.failed(new AwsProblem(kind, service, operation, message));
 	}

@@ -36,6 +36,9 @@ class LiveComparisonServiceTests {
 
 	private static final String DOMAIN = "d-abc123def456";
 
+	/** The push plan is not what these tests are about: an empty one. */
+	private static final PushPreview NO_PLAN = (revision, live) -> new PushPreview.Preview(List.of(), null);
+
 	private LiveComparisonService service;
 
 	@AfterEach
@@ -110,7 +113,8 @@ class LiveComparisonServiceTests {
 	@Test
 	void theIndependentReadsRunSideBySide() {
 		SlowReader reader = new SlowReader(Duration.ofMillis(600));
-		this.service = new LiveComparisonService(reader, new ReviewProperties(1, Duration.ofSeconds(10)));
+		this.service = new LiveComparisonService(reader, NO_PLAN, CatalogLoader.loadDefault(),
+				new ReviewProperties(1, Duration.ofSeconds(10)));
 
 		DraftRevision revision = revision();
 		long started = System.nanoTime();
@@ -131,7 +135,8 @@ class LiveComparisonServiceTests {
 	@Test
 	void readsStillRunningAtTheDeadlineAreAbandonedAndSaySo() throws Exception {
 		SlowReader reader = new SlowReader(Duration.ofSeconds(30));
-		this.service = new LiveComparisonService(reader, new ReviewProperties(1, Duration.ofMillis(500)));
+		this.service = new LiveComparisonService(reader, NO_PLAN, CatalogLoader.loadDefault(),
+				new ReviewProperties(1, Duration.ofMillis(500)));
 
 		DraftRevision revision = revision();
 		long started = System.nanoTime();
@@ -165,7 +170,8 @@ class LiveComparisonServiceTests {
 		FakeLiveStateReader reader = new FakeLiveStateReader();
 		reader.role(TestSpecs.ACCOUNT, "SageMaker-DataScientist", FakeLiveStateReader.problem(Kind.ACCESS_DENIED, "IAM",
 				"GetRole", "IAM GetRole was refused (AccessDenied)."));
-		this.service = new LiveComparisonService(reader, new ReviewProperties(1));
+		this.service = new LiveComparisonService(reader, NO_PLAN, CatalogLoader.loadDefault(),
+				new ReviewProperties(1));
 
 		LiveComparison comparison = this.service.compare(revision());
 

@@ -46,7 +46,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * against the draft's previous revision.
  */
 @ConsoleTest
-@Import(FakeLiveStateReader.Installed.class)
+@Import({ FakeLiveStateReader.Installed.class, PolicyReadsFromFake.Installed.class })
 @WithMockUser(username = "admin", roles = "ADMIN")
 class LiveDiffWebTests {
 
@@ -152,16 +152,21 @@ class LiveDiffWebTests {
 
 		assertThat(page.select("#live-role").attr("data-outcome")).isEqualTo("UPDATES");
 		assertThat(page.select("#live-role").text()).contains("Role SageMaker-Update exists in account 111122223333");
-		assertThat(page.select("#live .setting-changes tbody tr").eachText()).containsExactly(
-				"maximum session (seconds) 3600 7200", "tag team b a");
-		assertThat(page.select("#live #change-trust-policy").attr("data-status")).isEqualTo("UNCHANGED");
+		// The role's part is the push plan: session and tag are updates, the trust policy needs no change.
+		assertThat(page.select("#live .plan-step[data-operation=UpdateRole]").attr("data-verb")).isEqualTo("UPDATE");
+		assertThat(page.select("#live .plan-step[data-operation=UpdateRole] .step-note").text())
+			.isEqualTo("set the description and maximum session");
+		assertThat(page.select("#live .plan-step[data-operation=TagRole] .step-note").text()).isEqualTo("set 1 tag");
+		assertThat(page.select("#live #no-change-steps .no-change-step").eachText())
+			.anySatisfy((step) -> assertThat(step).startsWith("trust policy already as approved"));
 		Element guardrails = page.selectFirst("#live #change-policy-ModelAccessGuardrails");
 		assertThat(guardrails.attr("data-status")).isEqualTo("CHANGED");
+		assertThat(guardrails.parents().select(".plan-step").first().attr("data-verb")).isEqualTo("PUT");
 		assertThat(guardrails.select(".statement-changed").text()).contains("DenyBedrockExceptAllowedModels",
 				"+ arn:aws:bedrock:*::foundation-model/amazon.titan-text-express-v1");
 		assertThat(guardrails.select(".side-before").text()).doesNotContain("titan-text-express");
 		assertThat(guardrails.select(".side-after").text()).contains("titan-text-express");
-		assertThat(page.select("#live .document-change[data-status=UNCHANGED]")).hasSizeGreaterThan(1);
+		assertThat(page.select("#live #no-change-steps .no-change-step")).hasSizeGreaterThan(1);
 
 		List<Element> targets = page.select("#live .canvas-target");
 		assertThat(targets).hasSize(3);
@@ -173,9 +178,12 @@ class LiveDiffWebTests {
 			.isEqualTo("SageMaker DescribeUserProfile was refused (AccessDeniedException): the console's role lacks sagemaker:DescribeUserProfile.");
 		assertThat(targets.get(2).select(".read-problem").text()).isEqualTo("User profile bob does not exist.");
 
-		Element cors = page.selectFirst("#live #change-cors-ml-eval-bucket");
-		assertThat(cors.attr("data-status")).isEqualTo("ADDED");
-		assertThat(cors.select(".change-status").text()).isEqualTo("new");
+		Element cors = page.selectFirst("#live #bucket-ml-eval-bucket");
+		assertThat(cors.select(".plan-step").attr("data-verb")).isEqualTo("ADD_CORS_RULE");
+		assertThat(cors.select(".step-verb").text()).isEqualTo("add CORS rule");
+		assertThat(cors.select(".cors-kept")).isEmpty();
+		assertThat(cors.select(".cors-kept-rules").text()).contains("The bucket has no CORS rule now.");
+		assertThat(cors.select(".cors-added")).hasSize(1);
 	}
 
 	@Test
@@ -185,15 +193,26 @@ class LiveDiffWebTests {
 				new CanvasTargets(DOMAIN, true, List.of())).id());
 		assertThat(taken.select("#live-role").attr("data-outcome")).isEqualTo("ALREADY_EXISTS");
 		assertThat(taken.select("#live-role").hasClass("alert-danger")).isTrue();
-		assertThat(taken.select("#live-role").text()).contains("already has a role of that name: creating it would fail");
-		assertThat(taken.select("#live .no-setting-change")).hasSize(1);
+		assertThat(taken.select("#live-role").text())
+			.contains("already has a role of that name: a push would not create a new role but change that one");
+		assertThat(taken.select("#live .plan-step[data-operation=CreateRole][data-subject=ROLE]")).isEmpty();
+		assertThat(taken.select("#live .plan-step[data-subject=INLINE_POLICY]")).isEmpty();
+		assertThat(taken.select("#live #no-change-steps .no-change-step").eachText())
+			.anySatisfy((step) -> assertThat(step).startsWith("inline policy ").contains("already as approved"));
 
 		Document fresh = reviewPage(submitted("Fresh", spec("SageMaker-Fresh"), RoleMode.NEW_ROLE,
 				new CanvasTargets(DOMAIN, true, List.of())).id());
 		assertThat(fresh.select("#live-role").attr("data-outcome")).isEqualTo("CREATES_NEW");
 		assertThat(fresh.select("#live-role").text())
 			.contains("Role SageMaker-Fresh does not exist yet in account 111122223333");
-		assertThat(fresh.select("#live .document-change[id^=change-policy]")).isEmpty();
+		assertThat(fresh.select("#live .plan-step").first().attr("data-operation")).isEqualTo("CreateRole");
+		assertThat(fresh.select("#live .plan-step").first().attr("data-verb")).isEqualTo("CREATE");
+		assertThat(fresh.select("#live .plan-step[data-operation=PutRolePolicy]")).isNotEmpty()
+			.allSatisfy((step) -> {
+				assertThat(step.attr("data-verb")).isEqualTo("PUT");
+				assertThat(step.select(".step-meaning").text()).isEqualTo("The role gains what this new policy grants:");
+				assertThat(step.select(".step-document").attr("data-status")).isEqualTo("ADDED");
+			});
 		// The domain was not found by the fake: said where the Canvas settings would go.
 		assertThat(fresh.select("#live .canvas-target .read-problem").text())
 			.isEqualTo("Domain d-abc123def456 does not exist.");

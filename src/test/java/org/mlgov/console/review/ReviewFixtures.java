@@ -52,6 +52,27 @@ public final class ReviewFixtures {
 		}, "ADMIN");
 	}
 
+	/** A draft of {@code author} that went through every step with the given specification and Canvas targets. */
+	public Draft finished(String author, String name, RoleSpec spec, CanvasTargets targets) {
+		return as(author, () -> {
+			Draft draft = this.drafts.start(name, author);
+			DraftContent content = new DraftContent(spec, RoleMode.NEW_ROLE, targets);
+			for (WizardStep step : List.of(WizardStep.BASICS, WizardStep.ACTIVITIES, WizardStep.MODELS,
+					WizardStep.CANVAS, WizardStep.COLLABORATION)) {
+				draft = this.drafts.saveStep(draft.id(), step, content, draft.version(), author);
+			}
+			return draft;
+		}, "ADMIN");
+	}
+
+	/** A finished draft submitted by its author and approved by {@code reviewer}: ready to push. */
+	public Draft approved(Draft finished, String reviewer) {
+		String author = finished.author();
+		as(author, () -> this.reviews.submit(finished.id(), "Needed by " + finished.name(), finished.version(), author),
+				"ADMIN");
+		return as(reviewer, () -> this.reviews.approve(finished.id(), "fine", reviewer), "REVIEWER");
+	}
+
 	/** A finished draft submitted by its author as revision 1. */
 	public Draft submitted(String author, String name) {
 		Draft draft = finished(author, name);

@@ -97,7 +97,7 @@ class TwoApprovalsWebTests {
 		assertThat(afterRefusals.approvals()).extracting(Decision::reviewer).containsExactly("reviewer");
 
 		MvcResult second = approve(draft, SECOND_REVIEWER, null);
-		assertThat(second.getFlashMap().get("message")).isEqualTo("Approved: the revision is ready to push to AWS (pushing arrives with the push feature).");
+		assertThat(second.getFlashMap().get("message")).isEqualTo("Approved: an ML administrator can now plan and push the revision to AWS.");
 		Draft approved = this.repository.findById(draft.id()).orElseThrow();
 		assertThat(approved.status()).isEqualTo(DraftStatus.APPROVED);
 		assertThat(approved.approvals()).extracting(Decision::reviewer).containsExactly("reviewer", "reviewer2");

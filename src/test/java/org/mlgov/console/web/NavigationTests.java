@@ -41,7 +41,7 @@ class NavigationTests {
 		assertThat(home.select("#home-drafts").attr("href")).isEqualTo("/drafts");
 		assertThat(home.select("#home-catalog").attr("href")).isEqualTo("/catalog");
 		assertThat(home.select("#role-admin").text()).contains("ready to push to AWS")
-			.contains("arrives with the push feature")
+			.contains("plan the push")
 			.doesNotContain("then pushed");
 		assertThat(home.select(".lead").text()).doesNotContain("before it is pushed");
 	}

@@ -20,7 +20,7 @@ record DraftRow(long id, String name, String author, String persona, WizardStep 
 			case REJECTED -> draft.lastRejection()
 				.map((d) -> "Rejected by " + d.reviewer() + ": " + d.comment())
 				.orElse("Rejected");
-			case APPROVED -> "Approved by " + String.join(", ", draft.approvals().stream().map(Decision::reviewer).toList());
+			case APPROVED, PUSHING, PUSHED, PUSH_FAILED -> "Approved by " + String.join(", ", draft.approvals().stream().map(Decision::reviewer).toList());
 			case SUBMITTED -> "Waiting for review (" + draft.approvals().size() + " of " + draft.requiredApprovals()
 					+ ((draft.requiredApprovals() == 1) ? " approval)" : " approvals)");
 			case DRAFT -> draft.lastRejection().map((d) -> "Reworking after a rejection by " + d.reviewer()).orElse(null);

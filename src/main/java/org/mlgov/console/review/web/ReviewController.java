@@ -70,7 +70,7 @@ class ReviewController {
 		int shown = revisionShown(revision);
 		try {
 			Draft draft = this.reviews.approve(id, shown, comment, user.getName());
-			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved: the revision is ready to push to AWS (pushing arrives with the push feature)."
+			redirect.addFlashAttribute("message", (draft.status() == DraftStatus.APPROVED) ? "Approved: an ML administrator can now plan and push the revision to AWS."
 					: "Your approval is recorded; " + moreApprovals(draft.requiredApprovals() - draft.approvals().size()));
 		}
 		catch (InvalidTextException ex) {

@@ -1,23 +1,15 @@
 package org.mlgov.console.live.aws;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mlgov.console.MotoServer;
 import org.mlgov.console.live.DomainSummary;
 import org.mlgov.console.live.LiveBucketCors;
 import org.mlgov.console.live.LiveDomain;
@@ -40,13 +32,12 @@ import org.mlgov.console.aws.AwsClients;
 import org.mlgov.console.aws.AwsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link AwsLiveStateReader} against moto's AWS emulator ({@code python3 -m moto.server}), started by this class on a
  * free port: what the SDK writes with the real wire protocols (a role with inline, customer managed and AWS managed
  * policies and tags; a bucket with CORS rules; a SageMaker domain with Canvas settings) the reader reads back.
- * Skipped where {@code python3 -c "import moto"} fails. moto has no SageMaker user-profile calls, so those reads are
+ * Skipped where moto is missing, except in CI ({@link MotoServer}). moto has no SageMaker user-profile calls, so those reads are
  * left to the WireMock contract tests. Every test starts from an empty emulator ({@code POST /moto-api/reset}).
  */
 class MotoLiveStateReaderTests {
@@ -78,11 +69,10 @@ class MotoLiveStateReaderTests {
 			{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["kms:Decrypt","kms:GenerateDataKey"],\
 			"Resource":"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}]}""";
 
-	private static Process moto;
+	@RegisterExtension
+	static final MotoServer moto = new MotoServer(ACCOUNT);
 
 	private static URI endpoint;
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private IamClient iam;
 
@@ -94,73 +84,10 @@ class MotoLiveStateReaderTests {
 
 	private AwsLiveStateReader reader;
 
-	@BeforeAll
-	static void startMoto() throws Exception {
-		assumeTrue(motoInstalled(), "moto is not installed (python3 -c \"import moto\" failed): skipped");
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Path log = Files.createDirectories(Path.of("target")).resolve("moto-server.log");
-		ProcessBuilder server = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p",
-				String.valueOf(port))
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		// AWS managed policies (AmazonSageMakerCanvasFullAccess) exist in moto 5 only when asked for.
-		server.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
-		moto = server.start();
-		endpoint = URI.create("http://127.0.0.1:" + port);
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!answers()) {
-			assertThat(moto.isAlive()).as("moto.server is running (see %s)", log).isTrue();
-			assertThat(System.nanoTime()).as("moto.server answered within 30 s").isLessThan(until);
-			Thread.sleep(200);
-		}
-	}
-
-	@AfterAll
-	static void stopMoto() throws InterruptedException {
-		if (moto != null) {
-			moto.destroy();
-			if (!moto.waitFor(10, TimeUnit.SECONDS)) {
-				moto.destroyForcibly();
-			}
-		}
-	}
-
-	private static boolean motoInstalled() {
-		try {
-			Process check = new ProcessBuilder("python3", "-c", "import moto").redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			return check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static boolean answers() throws InterruptedException {
-		try {
-			return HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET().build(),
-					HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
 	@BeforeEach
 	void resetMotoAndConnect() throws Exception {
-		HttpResponse<Void> reset = HTTP.send(
-				HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody())
-					.build(),
-				HttpResponse.BodyHandlers.discarding());
-		assertThat(reset.statusCode()).isEqualTo(200);
+		moto.reset();
+		endpoint = moto.endpoint();
 		this.iam = IamClient.builder()
 			.region(Region.AWS_GLOBAL)
 			.endpointOverride(endpoint)
