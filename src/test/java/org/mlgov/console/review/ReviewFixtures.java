@@ -68,9 +68,11 @@ public final class ReviewFixtures {
 	/** A finished draft submitted by its author and approved by {@code reviewer}: ready to push. */
 	public Draft approved(Draft finished, String reviewer) {
 		String author = finished.author();
-		as(author, () -> this.reviews.submit(finished.id(), "Needed by " + finished.name(), finished.version(), author),
-				"ADMIN");
-		return as(reviewer, () -> this.reviews.approve(finished.id(), "fine", reviewer), "REVIEWER");
+		int revision = as(author,
+				() -> this.reviews.submit(finished.id(), "Needed by " + finished.name(), finished.version(), author),
+				"ADMIN")
+			.number();
+		return as(reviewer, () -> this.reviews.approve(finished.id(), revision, "fine", reviewer), "REVIEWER");
 	}
 
 	/** A finished draft submitted by its author as revision 1. */
