@@ -1,0 +1,109 @@
+package org.mlgov.console.policy.evaluation;
+
+import java.util.Arrays;
+
+/**
+ * A policy value after {@link PolicyVariables policy variable} substitution: its characters, and for each one whether
+ * it is an IAM wildcard ({@code *} or {@code ?} written in the policy) or a literal character (everything else,
+ * including the value a variable stood for and the escapes {@code ${*}}, {@code ${?}}, {@code ${$}}).
+ */
+final class Glob {
+
+	private final char[] chars;
+
+	private final boolean[] wildcard;
+
+	private Glob(char[] chars, boolean[] wildcard) {
+		this.chars = chars;
+		this.wildcard = wildcard;
+	}
+
+	/** A value without variables: every {@code *} and {@code ?} is a wildcard. */
+	static Glob of(String text) {
+		Builder builder = new Builder();
+		builder.pattern(text);
+		return builder.build();
+	}
+
+	int length() {
+		return this.chars.length;
+	}
+
+	char charAt(int i) {
+		return this.chars[i];
+	}
+
+	boolean isWildcard(int i) {
+		return this.wildcard[i];
+	}
+
+	boolean isStar(int i) {
+		return this.wildcard[i] && this.chars[i] == '*';
+	}
+
+	/** The text with every character taken literally (what {@code StringEquals} compares). */
+	String literalText() {
+		return new String(this.chars);
+	}
+
+	/** True if the glob has no wildcard at all. */
+	boolean isLiteral() {
+		for (boolean w : this.wildcard) {
+			if (w) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A part of this glob, {@code from} inclusive, {@code to} exclusive. */
+	Glob slice(int from, int to) {
+		return new Glob(Arrays.copyOfRange(this.chars, from, to), Arrays.copyOfRange(this.wildcard, from, to));
+	}
+
+	@Override
+	public String toString() {
+		return literalText();
+	}
+
+	/** Builds a glob from pattern text (wildcards count) and literal text (they do not). */
+	static final class Builder {
+
+		private final StringBuilder chars = new StringBuilder();
+
+		private boolean[] wildcard = new boolean[16];
+
+		Builder pattern(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				add(c, c == '*' || c == '?');
+			}
+			return this;
+		}
+
+		Builder literal(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				add(text.charAt(i), false);
+			}
+			return this;
+		}
+
+		private void add(char c, boolean isWildcard) {
+			int at = this.chars.length();
+			if (at == this.wildcard.length) {
+				this.wildcard = Arrays.copyOf(this.wildcard, at * 2);
+			}
+			this.wildcard[at] = isWildcard;
+			this.chars.append(c);
+		}
+
+		Glob build() {
+			int n = this.chars.length();
+			char[] text = new char[n];
+			this.chars.getChars(0, n, text, 0);
+			return new Glob(text, Arrays.copyOf(this.wildcard, n));
+		}
+
+	}
+
+}
