@@ -99,14 +99,14 @@ final class AuditFilters {
 	 */
 	public String link(String path, int page) {
 		StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
-		add(parameters, "role", this.query.roleName());
-		add(parameters, "account", this.query.accountId());
-		add(parameters, "profile", this.query.userProfile());
 		add(parameters, "user", this.query.actor());
 		add(parameters, "draft", this.query.draftId());
 		add(parameters, "action", (this.query.action() != null) ? this.query.action().name() : null);
 		add(parameters, "from", this.query.from());
 		add(parameters, "to", this.query.to());
+		add(parameters, "role", this.query.roleName());
+		add(parameters, "account", this.query.accountId());
+		add(parameters, "profile", this.query.userProfile());
 		add(parameters, "page", (page > 1) ? page : null);
 		return path + parameters;
 	}
