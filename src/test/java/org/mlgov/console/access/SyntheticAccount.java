@@ -306,7 +306,7 @@ public final class SyntheticAccount implements AutoCloseable {
 	}
 
 	private static ResponseDefinition json(ResponseDefinition stub, String body) {
-		return ResponseDefinition.ResponseDefinitionBuilder.like(stub)
+		return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(stub)
 			.but()
 			.withStatus(200)
 			.withHeader("Content-Type", "application/x-amz-json-1.1")
@@ -315,7 +315,7 @@ public final class SyntheticAccount implements AutoCloseable {
 	}
 
 	private static ResponseDefinition xml(ResponseDefinition stub, int status, String body) {
-		return ResponseDefinition.ResponseDefinitionBuilder.like(stub)
+		return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(stub)
 			.but()
 			.withStatus(status)
 			.withHeader("Content-Type", "text/xml")

@@ -41,7 +41,8 @@ class AccessBrowserTests extends BrowserTestSupport {
 		this.page.click("#profiles .profile-link:text('alice')");
 
 		assertThat(this.page.locator("#effective-role").innerText()).isEqualTo(AccessFixtures.ROLE_ARN);
-		List<String> allowed = this.page.locator("#model-matrix .model-cell[data-outcome=ALLOWED]")
+		@SuppressWarnings("unchecked")
+		List<String> allowed = (List<String>) this.page.locator("#model-matrix .model-cell[data-outcome=ALLOWED]")
 			.evaluateAll("(cells) => cells.map((c) => c.dataset.modelId)");
 		assertThat(allowed).isNotEmpty().allMatch((id) -> id.startsWith("anthropic."))
 			.doesNotContain(AccessFixtures.OPUS);
