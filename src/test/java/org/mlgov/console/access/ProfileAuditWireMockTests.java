@@ -31,7 +31,7 @@ class ProfileAuditWireMockTests {
 				int index = Integer.parseInt(row.userProfileName().substring("user-".length()));
 				assertThat(row.executionRoleArn()).as(row.userProfileName())
 					.isEqualTo(SyntheticAccount.roleArn(account.roleOf(index)));
-				assertThat(row.roleSource()).isEqualTo((index % 10 == 0) ? "domain default" : "user profile");
+				assertThat(row.roleSource()).isEqualTo((index % 5 == 0) ? "domain default" : "user profile");
 				assertThat(row.status()).isEqualTo(ProfileAudit.Status.NOT_MANAGED);
 				assertThat(row.canvas().status("KendraSettings")).isEqualTo("ENABLED");
 				assertThat(row.canvas().source("DirectDeploySettings")).isEqualTo("domain default");

@@ -34,8 +34,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * A synthetic account served by an embedded WireMock as IAM and SageMaker: one domain whose {@code profiles} user
- * profiles share {@code roles} roles (profile {@code i} runs with role {@code i % roles}, every tenth profile with the
- * domain default instead). Each role has an inline guardrail policy, its own customer managed policy and the AWS
+ * profiles share {@code roles} roles (profile {@code i} runs with role {@code i % roles}: its own role, except for role
+ * 0, the domain default, which those profiles inherit). Each role has an inline guardrail policy, its own customer managed policy and the AWS
  * managed {@code AmazonSageMakerCanvasAIServicesAccess}. ListUserProfiles answers 100 profiles a page. Every answer
  * comes after {@code delay}; the first GetRole of each role can be throttled once. Counts the calls by operation.
  */
@@ -145,7 +145,7 @@ public final class SyntheticAccount implements AutoCloseable {
 
 	/** The role a profile runs with (its own, or the domain default's, role 0). */
 	public int roleOf(int profile) {
-		return (profile % 10 == 0) ? 0 : profile % this.roles;
+		return profile % this.roles;
 	}
 
 	@Override
@@ -219,7 +219,7 @@ public final class SyntheticAccount implements AutoCloseable {
 			case "DescribeUserProfile": {
 				String name = request.get("UserProfileName");
 				int index = Integer.parseInt(name.substring("user-".length()));
-				String own = (index % 10 == 0) ? "" : "\"ExecutionRole\":\"" + roleArn(roleOf(index)) + "\",";
+				String own = (roleOf(index) == 0) ? "" : "\"ExecutionRole\":\"" + roleArn(roleOf(index)) + "\",";
 				return "{\"DomainId\":\"" + DOMAIN + "\",\"UserProfileArn\":\"arn:aws:sagemaker:" + REGION + ":" + ACCOUNT
 						+ ":user-profile/" + DOMAIN + "/" + name + "\",\"UserProfileName\":\"" + name + "\","
 						+ "\"Status\":\"InService\",\"UserSettings\":{" + own
