@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param outcome allowed, explicitly denied, implicitly denied (not granted) or undecided
  * @param policy the policy whose statement decides: the denying statement, the allowing identity statement, or the
- * statement that leaves the answer open; null for an implicit deny (nothing decides it) and when an unavailable policy
- * leaves it open
+ * statement (or unavailable policy) that leaves the answer open; null for an implicit deny, which no statement
+ * decides
  * @param sid the Sid of that statement; null for an implicit deny and for a statement without Sid
  * @param reason one or two sentences saying why, naming the statements
  * @param notes how each statement that covers the action fared (see {@link StatementNote})

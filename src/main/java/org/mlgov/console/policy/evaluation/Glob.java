@@ -9,56 +9,44 @@ import java.util.Arrays;
  */
 final class Glob {
 
-	private final char[] chars;
+	private final String chars;
 
+	/** Per character, whether it is a wildcard; null when every {@code *} and {@code ?} is one (no variable). */
 	private final boolean[] wildcard;
 
-	private Glob(char[] chars, boolean[] wildcard) {
+	private Glob(String chars, boolean[] wildcard) {
 		this.chars = chars;
 		this.wildcard = wildcard;
 	}
 
 	/** A value without variables: every {@code *} and {@code ?} is a wildcard. */
 	static Glob of(String text) {
-		Builder builder = new Builder();
-		builder.pattern(text);
-		return builder.build();
+		return new Glob(text, null);
 	}
 
 	int length() {
-		return this.chars.length;
+		return this.chars.length();
 	}
 
 	char charAt(int i) {
-		return this.chars[i];
+		return this.chars.charAt(i);
 	}
 
 	boolean isWildcard(int i) {
+		if (this.wildcard == null) {
+			char c = this.chars.charAt(i);
+			return c == '*' || c == '?';
+		}
 		return this.wildcard[i];
 	}
 
 	boolean isStar(int i) {
-		return this.wildcard[i] && this.chars[i] == '*';
+		return this.chars.charAt(i) == '*' && isWildcard(i);
 	}
 
 	/** The text with every character taken literally (what {@code StringEquals} compares). */
 	String literalText() {
-		return new String(this.chars);
-	}
-
-	/** True if the glob has no wildcard at all. */
-	boolean isLiteral() {
-		for (boolean w : this.wildcard) {
-			if (w) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/** A part of this glob, {@code from} inclusive, {@code to} exclusive. */
-	Glob slice(int from, int to) {
-		return new Glob(Arrays.copyOfRange(this.chars, from, to), Arrays.copyOfRange(this.wildcard, from, to));
+		return this.chars;
 	}
 
 	@Override
@@ -99,9 +87,7 @@ final class Glob {
 
 		Glob build() {
 			int n = this.chars.length();
-			char[] text = new char[n];
-			this.chars.getChars(0, n, text, 0);
-			return new Glob(text, Arrays.copyOf(this.wildcard, n));
+			return new Glob(this.chars.toString(), Arrays.copyOf(this.wildcard, n));
 		}
 
 	}

@@ -37,11 +37,6 @@ record ParsedPolicy(boolean variablesEnabled, List<Statement> statements) {
 			return "Deny".equals(this.effect);
 		}
 
-		/** The Sid, or {@code #n} (1-based) for a statement without one. */
-		String label() {
-			return (this.sid != null) ? this.sid : "#" + (this.index + 1);
-		}
-
 	}
 
 	/**

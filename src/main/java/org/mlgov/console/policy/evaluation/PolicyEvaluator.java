@@ -81,6 +81,19 @@ public final class PolicyEvaluator {
 		return new Deciding(request, identity, boundary, permissionsBoundary, notes, caveat).decide();
 	}
 
+	/**
+	 * Evaluates several requests against the same policies (what an access check with several requests, or a model
+	 * matrix, asks).
+	 * @param identityPolicies the role's inline and attached policies
+	 * @param permissionsBoundary the document of the role's permissions boundary, or null
+	 * @param requests the requests
+	 * @return one decision per request, in the same order
+	 */
+	public List<Decision> evaluateAll(List<PolicyInput> identityPolicies, PolicyInput permissionsBoundary,
+			List<EvaluationRequest> requests) {
+		return requests.stream().map((request) -> evaluate(identityPolicies, permissionsBoundary, request)).toList();
+	}
+
 	/** One statement's verdict (or a whole unavailable policy's), with the note the decision keeps. */
 	record Verdict(StatementNote note, boolean deny, boolean allow, Truth truth) {
 
@@ -155,8 +168,11 @@ public final class PolicyEvaluator {
 				return null;
 			}
 			if (this.statement.problem() != null) {
-				// IAM would refuse the document; whichever way it was meant, it could deny as well as allow.
-				return verdict(Truth.UNKNOWN, true, true, "the statement cannot be read: " + this.statement.problem());
+				// IAM would refuse the document. Without a readable Effect it could deny as well as allow.
+				boolean knownEffect = "Allow".equals(this.statement.effect()) || this.statement.isDeny();
+				return verdict(Truth.UNKNOWN, !knownEffect || this.statement.isDeny(),
+						!knownEffect || !this.statement.isDeny(),
+						"the statement cannot be read: " + this.statement.problem());
 			}
 			Truth truth = resource().and(conditions());
 			return verdict(truth, this.statement.isDeny(), !this.statement.isDeny(), String.join("; ", this.details));

@@ -2,7 +2,6 @@ package org.mlgov.console.policy.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * IAM's wildcard rules: {@code *} matches any run of characters (also none), {@code ?} exactly one character. Where a
@@ -11,7 +10,7 @@ import java.util.Locale;
  * <li><b>Action</b>: the whole {@code service:name} string, case-insensitive.</li>
  * <li><b>Resource</b> (an ARN pattern, case-sensitive): a wildcard in the {@code arn}, partition, service or Region
  * segment stays inside its segment (it never matches a {@code :}); from the account segment on (account and resource
- * part) it matches anything, {@code /} and {@code :} included ({@code arn:aws:sagemaker:*:*:*}/* covers
+ * part) it matches anything, {@code /} and {@code :} included ({@code arn:aws:sagemaker:*:*:*} covers
  * {@code arn:aws:sagemaker:us-east-1:111122223333:endpoint/x}, and {@code foundation-model/amazon.nova*} covers
  * {@code foundation-model/amazon.nova-pro-v1:0}). A {@code *} that ends a pattern of fewer than six segments expands
  * to the rest of the ARN ({@code arn:aws:bedrock:*}), as IAM documents for a {@code *} that ends a segment. A pattern
@@ -35,22 +34,21 @@ final class Wildcards {
 
 	/** {@code Action}/{@code NotAction} entry against the requested action, ignoring case. */
 	static boolean action(String pattern, String action) {
-		Glob glob = Glob.of(pattern.toLowerCase(Locale.ROOT));
-		return match(glob, 0, glob.length(), action.toLowerCase(Locale.ROOT), null);
+		return greedy(Glob.of(pattern), 0, pattern.length(), action, true);
 	}
 
 	/** {@code StringLike}: the whole value, {@code *} and {@code ?} anywhere. */
 	static boolean stringLike(Glob pattern, String value, boolean ignoreCase) {
-		if (ignoreCase) {
-			return match(lowerCase(pattern), 0, pattern.length(), value.toLowerCase(Locale.ROOT), null);
-		}
-		return match(pattern, 0, pattern.length(), value, null);
+		return greedy(pattern, 0, pattern.length(), value, ignoreCase);
 	}
 
 	/** {@code Resource}/{@code NotResource} entry against the requested resource (see the class comment). */
 	static boolean resource(Glob pattern, String resource) {
 		if (!startsWithArn(pattern)) {
-			return match(pattern, 0, pattern.length(), resource, null);
+			return greedy(pattern, 0, pattern.length(), resource, false);
+		}
+		if (literalEndsDiffer(pattern, resource)) {
+			return false;
 		}
 		boolean[] crossesColon = new boolean[pattern.length()];
 		int segment = 0;
@@ -81,7 +79,7 @@ final class Wildcards {
 			}
 			for (int i = 0; i < ARN_PARTS; i++) {
 				int[] part = patternParts.get(i);
-				if (!match(pattern, part[0], part[1], valueParts.get(i), null)) {
+				if (!greedy(pattern, part[0], part[1], valueParts.get(i), false)) {
 					return false;
 				}
 			}
@@ -94,12 +92,12 @@ final class Wildcards {
 		}
 		for (int i = 0; i < n - 1; i++) {
 			int[] part = patternParts.get(i);
-			if (!match(pattern, part[0], part[1], valueParts.get(i), null)) {
+			if (!greedy(pattern, part[0], part[1], valueParts.get(i), false)) {
 				return false;
 			}
 		}
 		String rest = String.join(":", valueParts.subList(n - 1, valueParts.size()));
-		return match(pattern, lastPart[0], lastPart[1], rest, null);
+		return greedy(pattern, lastPart[0], lastPart[1], rest, false);
 	}
 
 	private static boolean startsWithArn(Glob pattern) {
@@ -133,32 +131,77 @@ final class Wildcards {
 		return List.of(value.split(":", ARN_PARTS));
 	}
 
-	private static Glob lowerCase(Glob pattern) {
-		Glob.Builder builder = new Glob.Builder();
-		for (int i = 0; i < pattern.length(); i++) {
-			String c = String.valueOf(pattern.charAt(i)).toLowerCase(Locale.ROOT);
-			if (pattern.isWildcard(i)) {
-				builder.pattern(c);
+	/** Cheap rejection: the literal characters before the first and after the last wildcard must agree. */
+	private static boolean literalEndsDiffer(Glob pattern, String value) {
+		int n = pattern.length();
+		int m = value.length();
+		int i = 0;
+		while (i < n && !pattern.isWildcard(i)) {
+			if (i >= m || pattern.charAt(i) != value.charAt(i)) {
+				return true;
 			}
-			else {
-				builder.literal(c);
+			i++;
+		}
+		if (i == n) {
+			return n != m;
+		}
+		for (int k = 1; k <= n && !pattern.isWildcard(n - k); k++) {
+			if (k > m || pattern.charAt(n - k) != value.charAt(m - k)) {
+				return true;
 			}
 		}
-		return builder.build();
+		return false;
 	}
 
 	/**
-	 * Whether {@code pattern[from, to)} matches the whole value. {@code crossesColon} says, per pattern index, whether
-	 * a wildcard there may match {@code :}; null means every wildcard may. Dynamic programming over the suffixes of
-	 * both strings, one row at a time: linear memory, no back-tracking blow-up.
+	 * Whether {@code pattern[from, to)} matches the whole value, every wildcard matching any character: greedy
+	 * matching with back-tracking to the last {@code *}, linear in practice and without allocation.
+	 */
+	private static boolean greedy(Glob pattern, int from, int to, String value, boolean ignoreCase) {
+		int p = from;
+		int v = 0;
+		int star = -1;
+		int mark = 0;
+		while (v < value.length()) {
+			if (p < to && !pattern.isStar(p)
+					&& (pattern.isWildcard(p) || same(pattern.charAt(p), value.charAt(v), ignoreCase))) {
+				p++;
+				v++;
+			}
+			else if (p < to && pattern.isStar(p)) {
+				star = p++;
+				mark = v;
+			}
+			else if (star >= 0) {
+				p = star + 1;
+				v = ++mark;
+			}
+			else {
+				return false;
+			}
+		}
+		while (p < to && pattern.isStar(p)) {
+			p++;
+		}
+		return p == to;
+	}
+
+	private static boolean same(char a, char b, boolean ignoreCase) {
+		return a == b || (ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b));
+	}
+
+	/**
+	 * Whether the pattern matches the whole value when a wildcard at index i may match {@code :} only if
+	 * {@code crossesColon[i]}. Dynamic programming over the suffixes of both strings, two rows: linear memory, no
+	 * back-tracking blow-up.
 	 */
 	private static boolean match(Glob pattern, int from, int to, String value, boolean[] crossesColon) {
 		int m = value.length();
 		boolean[] next = new boolean[m + 1];
+		boolean[] row = new boolean[m + 1];
 		next[m] = true;
 		for (int i = to - 1; i >= from; i--) {
-			boolean[] row = new boolean[m + 1];
-			boolean crosses = crossesColon == null || crossesColon[i];
+			boolean crosses = crossesColon[i];
 			if (pattern.isStar(i)) {
 				row[m] = next[m];
 				for (int j = m - 1; j >= 0; j--) {
@@ -166,17 +209,21 @@ final class Wildcards {
 				}
 			}
 			else if (pattern.isWildcard(i)) {
+				row[m] = false;
 				for (int j = m - 1; j >= 0; j--) {
 					row[j] = (crosses || value.charAt(j) != ':') && next[j + 1];
 				}
 			}
 			else {
 				char c = pattern.charAt(i);
+				row[m] = false;
 				for (int j = m - 1; j >= 0; j--) {
 					row[j] = value.charAt(j) == c && next[j + 1];
 				}
 			}
+			boolean[] swap = next;
 			next = row;
+			row = swap;
 		}
 		return next[0];
 	}

@@ -373,6 +373,55 @@ class EvaluatorRulesTests {
 	}
 
 	@Test
+	void anUnreadableAllowCannotDeny() {
+		String noResource = "{\"Effect\": \"Allow\", \"Action\": \"bedrock:InvokeModel\"}";
+		PolicyInput broken = policy("Broken", noResource);
+		Decision open = evaluate(broken, INVOKE);
+		assertThat(open.outcome()).isEqualTo(UNDECIDED);
+		assertThat(open.reason()).contains("it has neither Resource nor NotResource");
+		assertThat(evaluate(List.of(broken, policy("Grants", allow("bedrock:InvokeModel", "*"))), INVOKE).outcome())
+			.isEqualTo(ALLOWED);
+	}
+
+	// F.3: a Deny with a negated …IfExists operator still denies when the key is missing.
+
+	@Test
+	void aDenyWithANegatedIfExistsConditionDeniesWhenTheKeyIsMissing() {
+		List<PolicyInput> policies = List.of(policy("Grants", allow("sagemaker:CreateEndpoint", "*")),
+				policy("Guard", statement("OnlyTeamA", "Deny", "Action", "sagemaker:CreateEndpoint", "Resource", "*",
+						condition("StringNotEqualsIfExists", "aws:RequestTag/team", array("a")))));
+		EvaluationRequest request = EvaluationRequest.of("sagemaker:CreateEndpoint",
+				"arn:aws:sagemaker:us-east-1:111122223333:endpoint/e");
+		Decision missing = evaluate(policies, request);
+		assertThat(missing.outcome()).isEqualTo(EXPLICIT_DENY);
+		assertThat(missing.reason()).contains("StringNotEqualsIfExists aws:RequestTag/team is true: the key is absent");
+		assertThat(evaluate(policies, request.with("aws:RequestTag/team", "a")).outcome()).isEqualTo(ALLOWED);
+		assertThat(evaluate(policies, request.with("aws:RequestTag/team", "b")).outcome()).isEqualTo(EXPLICIT_DENY);
+		List<PolicyInput> strict = List.of(policy("Grants", allow("sagemaker:CreateEndpoint", "*")),
+				policy("Guard", statement("OnlyTeamA", "Deny", "Action", "sagemaker:CreateEndpoint", "Resource", "*",
+						condition("StringNotEquals", "aws:RequestTag/team", array("a")))));
+		assertThat(evaluate(strict, request).outcome()).isEqualTo(EXPLICIT_DENY);
+		assertThat(evaluate(strict, request.with("aws:RequestTag/team", "a")).outcome()).isEqualTo(ALLOWED);
+	}
+
+	@Test
+	void aForAllValuesAllowWithoutPresenceCheckGrantsARequestWithoutTheKey() {
+		PolicyInput policy = policy("P", statement("Allow", "Action", "sagemaker:AddTags", "Resource", "*",
+				condition("ForAllValues:StringEquals", "aws:TagKeys", array("team"))));
+		EvaluationRequest request = EvaluationRequest.of("sagemaker:AddTags",
+				"arn:aws:sagemaker:us-east-1:111122223333:endpoint/e");
+		assertThat(evaluate(policy, request).outcome()).isEqualTo(ALLOWED);
+		assertThat(evaluate(policy, request.with("aws:TagKeys", "team", "owner")).outcome()).isEqualTo(IMPLICIT_DENY);
+	}
+
+	@Test
+	void severalRequestsAreEvaluatedInOrder() {
+		List<Decision> decisions = EVALUATOR.evaluateAll(List.of(policy("Grants", allow("bedrock:InvokeModel", FM))),
+				null, List.of(INVOKE, EvaluationRequest.of("bedrock:InvokeModel", OTHER_FM)));
+		assertThat(decisions).extracting(Decision::outcome).containsExactly(ALLOWED, IMPLICIT_DENY);
+	}
+
+	@Test
 	void anUnavailableDocumentLeavesEverythingButACertainDenyOpen() {
 		PolicyInput unknown = PolicyInput.unavailable("AmazonSageMakerCanvasFullAccess", PolicyInput.Kind.AWS_MANAGED,
 				"not copied into the catalogue");
