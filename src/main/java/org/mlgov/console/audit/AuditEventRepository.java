@@ -203,6 +203,27 @@ public class AuditEventRepository {
 				add(where, "action = :action");
 				params.put("action", query.action().name());
 			}
+			if (query.roleName() != null) {
+				add(where, "role_name = :roleName");
+				params.put("roleName", query.roleName());
+			}
+			if (query.accountId() != null) {
+				add(where, "account_id = :accountId");
+				params.put("accountId", query.accountId());
+			}
+			if (query.userProfile() != null) {
+				// The profile's own events (subject USER_PROFILE, id domainId/profile), or events about the roles it
+				// runs with.
+				String profile = "(subject_kind = 'USER_PROFILE' and (subject_id = :profile or subject_id like "
+						+ ":profileInDomain))";
+				params.put("profile", query.userProfile());
+				params.put("profileInDomain", "%/" + likeEscaped(query.userProfile()));
+				if (!query.profileRoles().isEmpty()) {
+					profile = "(" + profile + " or role_name in (:profileRoles))";
+					params.put("profileRoles", query.profileRoles());
+				}
+				add(where, profile);
+			}
 			if (query.from() != null) {
 				add(where, "occurred_at >= :fromStart");
 				params.put("fromStart", startOf(query.from()));
@@ -212,6 +233,11 @@ public class AuditEventRepository {
 				params.put("afterTo", startOf(query.to().plusDays(1)));
 			}
 			return new Criteria(where.toString(), params);
+		}
+
+		/** A value for {@code like} that matches itself only (profile names allow no wildcard, but be safe). */
+		private static String likeEscaped(String value) {
+			return value.replace("%", "").replace("_", "\\_");
 		}
 
 		private static void add(StringBuilder where, String condition) {

@@ -19,6 +19,28 @@ public interface LiveStateReader {
 	LiveRead<LiveRole> readRole(String accountId, String roleName);
 
 	/**
+	 * An IAM role as {@link #readRole} reads it, but without the documents of its attached managed policies
+	 * (GetRole, its inline policies, ListAttachedRolePolicies and its tags only): for readers that fetch each
+	 * distinct managed policy once with {@link #readManagedPolicy}, however many roles attach it.
+	 * @param accountId the 12-digit account that owns the role
+	 * @param roleName the role's name (without path)
+	 * @return the role, its attached policies without {@code defaultVersionId} and {@code documentJson}, or why it
+	 * could not be read
+	 */
+	default LiveRead<LiveRole> readRoleWithoutManagedDocuments(String accountId, String roleName) {
+		return readRole(accountId, roleName);
+	}
+
+	/**
+	 * A managed policy, customer managed or AWS managed, with the document of its default version (GetPolicy and
+	 * GetPolicyVersion).
+	 * @param accountId the 12-digit account whose credentials read it (the role's account)
+	 * @param policyArn the policy's ARN
+	 * @return the policy, or why it could not be read
+	 */
+	LiveRead<LivePolicy> readManagedPolicy(String accountId, String policyArn);
+
+	/**
 	 * A SageMaker domain with its default execution role and default Canvas settings.
 	 * @param accountId the 12-digit account that owns the domain
 	 * @param region the domain's Region; null for the console's default Region

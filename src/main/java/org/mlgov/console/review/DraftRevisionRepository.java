@@ -110,6 +110,49 @@ public class DraftRevisionRepository {
 			.optional();
 	}
 
+	/**
+	 * The revision of the role with this name in this account that is (or is about to be) live: the current revision
+	 * of the most recently submitted draft whose status is PUSHED (once the push feature records that status), else
+	 * APPROVED. Empty when the console never released the role.
+	 * @return the revision with its draft's status
+	 */
+	public Optional<Released> lastReleasedForRole(String accountId, String roleName) {
+		return this.jdbc.sql("select r.id, r.draft_id, r.number, r.content, r.documents, r.documents_sha256, "
+				+ "r.catalog_version, r.justification, r.submitted_by, r.submitted_at, d.status from draft_revision r "
+				+ "join draft d on d.id = r.draft_id and d.current_revision = r.number "
+				+ "and d.status in ('PUSHED', 'APPROVED') where r.account_id = :account and r.role_name = :role "
+				+ "order by case when d.status = 'PUSHED' then 0 else 1 end, r.submitted_at desc, r.id desc "
+				+ "fetch first 1 rows only")
+			.param("account", accountId)
+			.param("role", roleName)
+			.query((rs, row) -> new Released(map(rs, row), rs.getString("status")))
+			.optional();
+	}
+
+	/**
+	 * Every revision of every draft of the role with this name in this account, newest first, with its draft's
+	 * status.
+	 */
+	public List<Released> findForRole(String accountId, String roleName) {
+		return this.jdbc.sql("select r.id, r.draft_id, r.number, r.content, r.documents, r.documents_sha256, "
+				+ "r.catalog_version, r.justification, r.submitted_by, r.submitted_at, d.status from draft_revision r "
+				+ "join draft d on d.id = r.draft_id where r.account_id = :account and r.role_name = :role "
+				+ "order by r.submitted_at desc, r.id desc")
+			.param("account", accountId)
+			.param("role", roleName)
+			.query((rs, row) -> new Released(map(rs, row), rs.getString("status")))
+			.list();
+	}
+
+	/**
+	 * A revision with the status of its draft.
+	 *
+	 * @param revision the revision
+	 * @param draftStatus the draft's status now ({@code APPROVED}, {@code PUSHED}, ...)
+	 */
+	public record Released(DraftRevision revision, String draftStatus) {
+	}
+
 	private static DraftRevision map(ResultSet rs, int row) throws SQLException {
 		return new DraftRevision(rs.getLong("id"), rs.getLong("draft_id"), rs.getInt("number"), rs.getString("content"),
 				rs.getString("documents"), rs.getString("documents_sha256"), rs.getString("catalog_version"),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftConflictException;
@@ -242,6 +243,63 @@ public class ReviewService {
 	 * @param revision its current, approved revision, checked intact
 	 */
 	public record Approved(Draft draft, DraftRevision revision) {
+	}
+
+	/**
+	 * The revision of a role that the console last released (pushed, or until pushes exist approved): what is
+	 * expected to be live. For the help desk's audit of user profiles.
+	 * @param accountId the role's account
+	 * @param roleName the role's name
+	 * @return the revision with its draft's status and the reviewers who approved it, or empty when the console never
+	 * released a role of that name in that account
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER','HELPDESK')")
+	public Optional<RoleRevision> lastReleased(String accountId, String roleName) {
+		return this.revisions.lastReleasedForRole(accountId, roleName).map(this::withDecisions);
+	}
+
+	/**
+	 * Every revision of every draft of a role, newest first, with who submitted and who decided: the role's history
+	 * in the console.
+	 * @param accountId the role's account
+	 * @param roleName the role's name
+	 * @return the revisions
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER','HELPDESK')")
+	public List<RoleRevision> revisionsOfRole(String accountId, String roleName) {
+		return this.revisions.findForRole(accountId, roleName).stream().map(this::withDecisions).toList();
+	}
+
+	private RoleRevision withDecisions(DraftRevisionRepository.Released released) {
+		DraftRevision revision = released.revision();
+		List<org.mlgov.console.draft.Decision> decisions = this.drafts.findAll(List.of(revision.draftId()))
+			.stream()
+			.flatMap((draft) -> draft.decisions().stream())
+			.filter((decision) -> decision.revisionNumber() == revision.number())
+			.toList();
+		return new RoleRevision(revision, released.draftStatus(), decisions);
+	}
+
+	/**
+	 * A revision of a role with its draft's status and the decisions on it.
+	 *
+	 * @param revision the revision
+	 * @param draftStatus its draft's status now
+	 * @param decisions approvals and rejections of this revision, oldest first
+	 */
+	public record RoleRevision(DraftRevision revision, String draftStatus,
+			List<org.mlgov.console.draft.Decision> decisions) {
+
+		/** The reviewers who approved this revision, in order. */
+		public List<String> approvedBy() {
+			return this.decisions.stream()
+				.filter((d) -> d.decision() == org.mlgov.console.draft.Decision.Verdict.APPROVED)
+				.map(org.mlgov.console.draft.Decision::reviewer)
+				.toList();
+		}
+
 	}
 
 	/**

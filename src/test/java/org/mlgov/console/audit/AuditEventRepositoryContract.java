@@ -202,6 +202,35 @@ abstract class AuditEventRepositoryContract {
 		});
 	}
 
+	@Test
+	void roleAccountAndUserProfileFindTheEventsAboutThem() {
+		AuditEvent canvas = this.auditEvents.insert(AuditEvent.now("dana", AuditAction.DRAFT_SUBMITTED,
+				AuditSubject.draft(41, 3, 1, "SageMaker-Canvas", "111122223333"), "revision 1", "192.0.2.7"));
+		AuditEvent otherRole = this.auditEvents.insert(AuditEvent.now("dana", AuditAction.DRAFT_SUBMITTED,
+				AuditSubject.draft(43, 3, 1, "SageMaker-Other", "111122223333"), "revision 1", "192.0.2.7"));
+		AuditEvent otherAccount = this.auditEvents.insert(AuditEvent.now("rita", AuditAction.DRAFT_APPROVED,
+				AuditSubject.draft(42, 4, 1, "SageMaker-Canvas", "444455556666"), "revision 1", "192.0.2.8"));
+		AuditEvent alice = this.auditEvents.insert(AuditEvent.now("lee", AuditAction.SIGN_IN,
+				AuditSubject.of(AuditSubject.Kind.USER_PROFILE, "d-abc123/alice", null, "111122223333"), null,
+				"192.0.2.9"));
+		this.auditEvents.insert(AuditEvent.now("lee", AuditAction.SIGN_IN,
+				AuditSubject.of(AuditSubject.Kind.USER_PROFILE, "d-abc123/malice", null, "111122223333"), null,
+				"192.0.2.9"));
+
+		assertThat(search(AuditQuery.forRole("111122223333", "SageMaker-Canvas"))).containsExactly(canvas);
+		assertThat(search(new AuditQuery(null, null, null, null, null, "SageMaker-Canvas", null, null, List.of())))
+			.containsExactly(otherAccount, canvas);
+		assertThat(search(new AuditQuery(null, null, null, null, null, null, "444455556666", null, List.of())))
+			.containsExactly(otherAccount);
+		AuditQuery profile = new AuditQuery(null, null, null, null, null, null, null, "alice", List.of());
+		assertThat(search(profile)).containsExactly(alice);
+		assertThat(search(profile.withProfileRoles(List.of("SageMaker-Other")))).containsExactly(alice, otherRole);
+		assertThat(search(new AuditQuery(null, null, null, null, null, null, "111122223333", "alice",
+				List.of("SageMaker-Canvas", "SageMaker-Other")))).containsExactly(alice, otherRole, canvas);
+		assertThat(search(new AuditQuery(null, null, null, null, null, "x' or '1'='1", null, "%", List.of())))
+			.isEmpty();
+	}
+
 	private List<AuditEvent> search(AuditQuery query) {
 		List<AuditEvent> found = this.auditEvents.search(query, 0, 10_000);
 		assertThat(this.auditEvents.count(query)).as("count of " + query).isEqualTo(found.size());

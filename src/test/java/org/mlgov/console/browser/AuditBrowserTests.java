@@ -17,7 +17,7 @@ class AuditBrowserTests extends BrowserTestSupport {
 		this.page.fill("#user", "reviewer");
 		this.page.selectOption("#action", "SIGN_IN");
 		this.page.click("#audit-filters button[type=submit]");
-		this.page.waitForURL("**/audit?user=reviewer&draft=&action=SIGN_IN&from=&to=");
+		this.page.waitForURL("**/audit?user=reviewer&draft=&action=SIGN_IN&from=&to=&role=&account=&profile=");
 		assertThat(this.page.locator("#audit-events tbody tr").count()).isGreaterThanOrEqualTo(1);
 		assertThat(this.page.textContent("#audit-events tbody tr >> nth=0")).contains("reviewer").contains("SIGN_IN");
 		assertThat(this.page.textContent("#audit-events tbody tr >> nth=0 >> .audit-remote")).isNotBlank();
@@ -30,7 +30,7 @@ class AuditBrowserTests extends BrowserTestSupport {
 
 		this.page.fill("#draft", "abc");
 		this.page.click("#audit-filters button[type=submit]");
-		this.page.waitForURL("**/audit?user=reviewer&draft=abc&action=SIGN_IN&from=&to=");
+		this.page.waitForURL("**/audit?user=reviewer&draft=abc&action=SIGN_IN&from=&to=&role=&account=&profile=");
 		assertThat(this.page.textContent("#draft-error")).isEqualTo("Enter a draft number, such as 42.");
 		assertThat(this.page.locator("#audit-events tbody tr").count()).isGreaterThanOrEqualTo(1);
 		screenshot("07-audit-invalid-draft");

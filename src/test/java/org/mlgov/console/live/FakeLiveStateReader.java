@@ -60,6 +60,10 @@ public class FakeLiveStateReader implements LiveStateReader {
 		this.answers.put("profiles/" + account + "/" + domainId, answer);
 	}
 
+	public void managedPolicy(String account, String policyArn, LiveRead<LivePolicy> answer) {
+		this.answers.put("policy/" + account + "/" + policyArn, answer);
+	}
+
 	public void domains(String account, LiveRead<List<DomainSummary>> answer) {
 		this.answers.put("domains/" + account, answer);
 	}
@@ -122,6 +126,31 @@ public class FakeLiveStateReader implements LiveStateReader {
 	@Override
 	public LiveRead<LiveRole> readRole(String accountId, String roleName) {
 		return answer("role/" + accountId + "/" + roleName, "IAM", "GetRole", "Role " + roleName);
+	}
+
+	/**
+	 * The managed policy put in for this account; otherwise, for a role put in whose attachment carries the document,
+	 * that document; otherwise NOT_FOUND.
+	 */
+	@Override
+	public LiveRead<LivePolicy> readManagedPolicy(String accountId, String policyArn) {
+		LiveRead<?> answer = this.answers.get("policy/" + accountId + "/" + policyArn);
+		if (answer != null) {
+			@SuppressWarnings("unchecked")
+			LiveRead<LivePolicy> policy = (LiveRead<LivePolicy>) answer;
+			return policy;
+		}
+		for (LiveRead<?> any : this.answers.values()) {
+			if (any instanceof LiveRead.Found<?> found && found.value() instanceof LiveRole role) {
+				for (LiveRole.AttachedPolicy attached : role.attachedPolicies()) {
+					if (attached.arn().equals(policyArn) && attached.documentJson() != null) {
+						return LiveRead.found(new LivePolicy(policyArn, attached.name(), attached.defaultVersionId(),
+								attached.documentJson()));
+					}
+				}
+			}
+		}
+		return problem(AwsProblem.Kind.NOT_FOUND, "IAM", "GetPolicy", "Policy " + policyArn + " does not exist.");
 	}
 
 	@Override

@@ -298,4 +298,43 @@ class EndpointAuthorizationTests {
 		assertThat(DatabaseRows.of(this.jdbc)).isEqualTo(before);
 	}
 
+	/**
+	 * The help desk is read-only: every POST is refused but the access check, which reads AWS and changes nothing
+	 * (here AWS access is off, so it answers the read problem, never a 500).
+	 */
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void theHelpDeskIsRefusedEveryPostButTheReadOnlyAccessCheck() throws Exception {
+		Draft draft = finishedDraft();
+		List<String> posts = patterns(RequestMethod.POST);
+		assertThat(posts).contains("/api/access-check");
+		Map<String, List<Map<String, Object>>> before = DatabaseRows.of(this.jdbc);
+		for (String pattern : posts) {
+			if (PUBLIC.contains(pattern) || pattern.equals("/api/access-check")) {
+				continue;
+			}
+			String url = url(pattern, draft);
+			MvcResult result = this.mvc
+				.perform(formPost(url, draft).with(user("helpdesk").roles("HELPDESK")).with(csrf()))
+				.andReturn();
+			assertThat(result.getResponse().getStatus()).as("HELPDESK POST %s", url).isEqualTo(403);
+		}
+		MvcResult check = this.mvc.perform(post("/api/access-check").with(user("helpdesk").roles("HELPDESK"))
+			.with(csrf())
+			.contentType("application/json")
+			.content("{\"accountId\":\"111122223333\",\"roleName\":\"R\",\"requests\":[{\"action\":\"s3:GetObject\","
+					+ "\"resource\":\"*\"}]}"))
+			.andReturn();
+		assertThat(check.getResponse().getStatus()).as("HELPDESK POST /api/access-check").isEqualTo(502);
+		for (String pattern : patterns(RequestMethod.GET)) {
+			if (pattern.startsWith("/access") || pattern.equals("/api/profiles")) {
+				MvcResult page = this.mvc.perform(get(url(pattern, draft)).with(user("helpdesk").roles("HELPDESK")))
+					.andReturn();
+				assertThat(page.getResponse().getStatus()).as("HELPDESK GET %s without parameters", pattern)
+					.isLessThan(500);
+			}
+		}
+		assertThat(DatabaseRows.of(this.jdbc)).isEqualTo(before);
+	}
+
 }

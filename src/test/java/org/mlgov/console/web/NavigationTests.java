@@ -68,8 +68,9 @@ class NavigationTests {
 
 	@Test
 	void navigationLinksOnlyToPagesThatExistAndMarksTheCurrentOne() throws Exception {
-		Map<String, List<String>> links = Map.of("admin", List.of("/", "/drafts", "/catalog"), "reviewer",
-				List.of("/", "/reviews", "/catalog", "/audit"), "helpdesk", List.of("/", "/catalog", "/audit"));
+		Map<String, List<String>> links = Map.of("admin", List.of("/", "/drafts", "/catalog", "/access"), "reviewer",
+				List.of("/", "/reviews", "/catalog", "/access", "/audit"), "helpdesk",
+				List.of("/", "/catalog", "/access", "/audit"));
 		for (String username : links.keySet()) {
 			Document home = homeAs(username);
 			assertThat(home.select("#nav-items a").eachAttr("href")).as(username)

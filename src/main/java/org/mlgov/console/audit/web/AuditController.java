@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.audit.AuditQuery;
+import org.mlgov.console.audit.ProfileRoles;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,15 +39,31 @@ class AuditController {
 
 	private final Clock clock;
 
-	AuditController(AuditEventRepository audit, Clock clock) {
+	private final ObjectProvider<ProfileRoles> profileRoles;
+
+	AuditController(AuditEventRepository audit, Clock clock, ObjectProvider<ProfileRoles> profileRoles) {
 		this.audit = audit;
 		this.clock = clock;
+		this.profileRoles = profileRoles;
+	}
+
+	/** The filters' query; a user profile also matches the events of the roles it runs with, where known. */
+	private AuditQuery query(AuditFilters filters) {
+		AuditQuery query = filters.getQuery();
+		if (query.userProfile() == null) {
+			return query;
+		}
+		ProfileRoles roles = this.profileRoles.getIfAvailable();
+		return (roles != null) ? query.withProfileRoles(roles.roleNames(query.userProfile(), query.accountId()))
+				: query;
 	}
 
 	@GetMapping("/audit")
 	String list(@ModelAttribute("filters") AuditFilters filters, @RequestParam(required = false) String page,
 			Model model) {
-		model.addAttribute("page", AuditPage.load(this.audit, filters.getQuery(), page));
+		AuditQuery query = query(filters);
+		model.addAttribute("page", AuditPage.load(this.audit, query, page));
+		model.addAttribute("profileRoles", query.profileRoles());
 		model.addAttribute("actions", AuditAction.values());
 		return "audit/list";
 	}
@@ -57,7 +76,7 @@ class AuditController {
 			.build()
 			.toString());
 		AuditCsv csv = new AuditCsv(response.getWriter(), AuditCsv.MAX_ROWS);
-		this.audit.search(filters.getQuery(), csv.eventsToRead(), csv);
+		this.audit.search(query(filters), csv.eventsToRead(), csv);
 		csv.finish();
 	}
 

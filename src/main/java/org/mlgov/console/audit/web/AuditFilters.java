@@ -33,7 +33,20 @@ final class AuditFilters {
 
 	private final AuditQuery query;
 
-	AuditFilters(String user, String draft, String action, String from, String to) {
+	/** An account id: twelve digits. */
+	private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+	/** An IAM role name. */
+	private static final Pattern ROLE = Pattern.compile("[\\w+=,.@-]{1,64}");
+
+	/** A SageMaker user profile name. */
+	private static final Pattern PROFILE = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
+
+	AuditFilters(String user, String draft, String action, String from, String to, String role, String account,
+			String profile) {
+		this.typed.put("role", strip(role));
+		this.typed.put("account", strip(account));
+		this.typed.put("profile", strip(profile));
 		this.typed.put("user", strip(user));
 		this.typed.put("draft", strip(draft));
 		this.typed.put("action", strip(action));
@@ -47,7 +60,11 @@ final class AuditFilters {
 			this.errors.put("to", "The last day comes before the first day (" + fromDay + ").");
 			toDay = null;
 		}
-		this.query = new AuditQuery(this.typed.get("user"), draftId, auditAction, fromDay, toDay);
+		String roleName = checked("role", ROLE, "Enter a role name as IAM spells it, such as SageMaker-Canvas.");
+		String accountId = checked("account", ACCOUNT, "Enter a 12-digit account number.");
+		String userProfile = checked("profile", PROFILE, "Enter a user profile name, such as alice.");
+		this.query = new AuditQuery(this.typed.get("user"), draftId, auditAction, fromDay, toDay, roleName, accountId,
+				userProfile, java.util.List.of());
 	}
 
 	/**
@@ -87,8 +104,23 @@ final class AuditFilters {
 		add(parameters, "action", (this.query.action() != null) ? this.query.action().name() : null);
 		add(parameters, "from", this.query.from());
 		add(parameters, "to", this.query.to());
+		add(parameters, "role", this.query.roleName());
+		add(parameters, "account", this.query.accountId());
+		add(parameters, "profile", this.query.userProfile());
 		add(parameters, "page", (page > 1) ? page : null);
 		return path + parameters;
+	}
+
+	private String checked(String field, Pattern pattern, String message) {
+		String value = this.typed.get(field);
+		if (value.isEmpty()) {
+			return null;
+		}
+		if (pattern.matcher(value).matches()) {
+			return value;
+		}
+		this.errors.put(field, message);
+		return null;
 	}
 
 	private Long draftId(String draft) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.mlgov.console.live.DomainSummary;
 import org.mlgov.console.live.LiveBucketCors;
 import org.mlgov.console.live.LiveDomain;
+import org.mlgov.console.live.LivePolicy;
 import org.mlgov.console.live.LiveRead;
 import org.mlgov.console.live.LiveRole;
 import org.mlgov.console.live.LiveStateReader;
@@ -38,6 +39,16 @@ public final class AwsLiveStateReader implements LiveStateReader {
 	@Override
 	public LiveRead<LiveRole> readRole(String accountId, String roleName) {
 		return this.enabled ? this.iam.read(accountId, roleName) : off(IamRoleReader.SERVICE, "GetRole");
+	}
+
+	@Override
+	public LiveRead<LiveRole> readRoleWithoutManagedDocuments(String accountId, String roleName) {
+		return this.enabled ? this.iam.read(accountId, roleName, false) : off(IamRoleReader.SERVICE, "GetRole");
+	}
+
+	@Override
+	public LiveRead<LivePolicy> readManagedPolicy(String accountId, String policyArn) {
+		return this.enabled ? this.iam.readPolicy(accountId, policyArn) : off(IamRoleReader.SERVICE, "GetPolicy");
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.mlgov.console.live.LivePolicy;
 import org.mlgov.console.live.LiveRead;
 import org.mlgov.console.live.LiveRole;
 import org.mlgov.console.live.LiveRole.AttachedPolicy;
@@ -35,6 +36,15 @@ final class IamRoleReader {
 	}
 
 	LiveRead<LiveRole> read(String accountId, String roleName) {
+		return read(accountId, roleName, true);
+	}
+
+	/**
+	 * Reads a role.
+	 * @param managedDocuments whether to read the default version of each customer managed policy attached (GetPolicy
+	 * and GetPolicyVersion); without, attached policies come without version and document
+	 */
+	LiveRead<LiveRole> read(String accountId, String roleName, boolean managedDocuments) {
 		String subject = "role " + roleName + " in account " + accountId;
 		return LiveReads.read(SERVICE, "GetRole", subject, () -> {
 			IamClient iam = this.clients.iam(accountId);
@@ -53,7 +63,8 @@ final class IamRoleReader {
 						.stream()
 						.toList())
 				.stream()
-				.map((policy) -> attachedPolicy(iam, policy.policyArn(), policy.policyName(), subject))
+				.map((policy) -> managedDocuments ? attachedPolicy(iam, policy.policyArn(), policy.policyName(), subject)
+						: new AttachedPolicy(policy.policyArn(), policy.policyName(), null, null))
 				.toList();
 			Map<String, String> tags = new LinkedHashMap<>();
 			call("ListRoleTags", subject,
@@ -63,6 +74,26 @@ final class IamRoleReader {
 			return new LiveRole(accountId, role.roleName(), role.arn(), role.path(), role.description(),
 					role.maxSessionDuration(), (boundary != null) ? boundary.permissionsBoundaryArn() : null,
 					decode(role.assumeRolePolicyDocument()), inline, attached, tags);
+		});
+	}
+
+	/**
+	 * A managed policy (customer or AWS managed) with its default version's document: GetPolicy, GetPolicyVersion.
+	 * @param accountId the account whose credentials read it
+	 * @param policyArn the policy's ARN
+	 * @return the policy, or why it could not be read
+	 */
+	LiveRead<LivePolicy> readPolicy(String accountId, String policyArn) {
+		String subject = "policy " + policyArn + " (read with account " + accountId + ")";
+		return LiveReads.read(SERVICE, "GetPolicy", subject, () -> {
+			IamClient iam = this.clients.iam(accountId);
+			Policy policy = call("GetPolicy", subject, () -> iam.getPolicy((r) -> r.policyArn(policyArn)).policy());
+			String versionId = policy.defaultVersionId();
+			String document = call("GetPolicyVersion", "version " + versionId + " of " + subject,
+					() -> decode(iam.getPolicyVersion((r) -> r.policyArn(policyArn).versionId(versionId))
+						.policyVersion()
+						.document()));
+			return new LivePolicy(policy.arn(), policy.policyName(), versionId, document);
 		});
 	}
 

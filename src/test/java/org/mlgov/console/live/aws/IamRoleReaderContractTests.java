@@ -253,6 +253,48 @@ class IamRoleReaderContractTests extends AwsContract {
 		assertThat(this.wireMock.getAllServeEvents()).hasSize(1);
 	}
 
+	@Test
+	void readsTheRoleWithoutManagedDocumentsWhenAskedNotToFetchThem() {
+		stubWholeRole();
+
+		LiveRole role = reader().readRoleWithoutManagedDocuments(ACCOUNT, ROLE).valueIfFound().orElseThrow();
+
+		assertThat(role.attachedPolicies()).containsExactly(
+				new AttachedPolicy("arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess",
+						"AmazonSageMakerCanvasFullAccess", null, null),
+				new AttachedPolicy(CUSTOMER_POLICY_ARN, "CanvasBedrockModels", null, null),
+				new AttachedPolicy(SECOND_POLICY_ARN, "CanvasKmsUse", null, null));
+		assertThat(role.inlinePolicies()).containsOnlyKeys("ArtifactAccess", "DenyOtherTeams");
+		this.wireMock.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(action("GetPolicy")));
+		this.wireMock.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(action("GetPolicyVersion")));
+	}
+
+	@Test
+	void readsAManagedPolicyAwsManagedIncludedWithItsDefaultVersion() {
+		String canvasFull = "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess";
+		stubManaged(canvasFull, "AmazonSageMakerCanvasFullAccess", "v11", KMS);
+
+		LiveRead<org.mlgov.console.live.LivePolicy> read = reader().readManagedPolicy(ACCOUNT, canvasFull);
+
+		assertThat(read).isEqualTo(LiveRead.found(new org.mlgov.console.live.LivePolicy(canvasFull,
+				"AmazonSageMakerCanvasFullAccess", "v11", KMS)));
+		assertThat(read.valueIfFound().orElseThrow().awsManaged()).isTrue();
+		this.wireMock.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(action("GetPolicyVersion"))
+			.withRequestBody(containing("VersionId=v11")));
+	}
+
+	@Test
+	void aManagedPolicyThatDoesNotExistIsNotFound() {
+		this.wireMock.stubFor(query("GetPolicy").willReturn(queryError(404, "NoSuchEntity",
+				"Policy arn:aws:iam::111122223333:policy/Gone does not exist.")));
+
+		LiveRead<org.mlgov.console.live.LivePolicy> read = reader().readManagedPolicy(ACCOUNT,
+				"arn:aws:iam::" + ACCOUNT + ":policy/Gone");
+
+		assertThat(read.problemIfFailed().orElseThrow().kind()).isEqualTo(Kind.NOT_FOUND);
+		assertThat(read.problemIfFailed().orElseThrow().operation()).isEqualTo("GetPolicy");
+	}
+
 	private void stubWholeRole() {
 		this.wireMock.stubFor(query("GetRole").willReturn(iamResult("GetRole", role(ROLE_ARN))));
 		this.wireMock.stubFor(query("ListRolePolicies").atPriority(5).willReturn(iamResult("ListRolePolicies",
