@@ -132,7 +132,8 @@ class AccessPagesTests {
 		RoleSpec spec = TestSpecs.dataScientistEverything();
 		ReviewFixtures fixtures = new ReviewFixtures(this.drafts, this.reviews);
 		Draft submitted = fixtures.submitted("admin", "Data scientists");
-		ReviewFixtures.as("reviewer", () -> this.reviews.approve(submitted.id(), "fine", "reviewer"), "REVIEWER");
+		ReviewFixtures.as("reviewer",
+				() -> this.reviews.approve(submitted.id(), submitted.currentRevision(), "fine", "reviewer"), "REVIEWER");
 		GenerationResult result = this.generator.generate(spec);
 		LiveRole pushed = FakeLiveStateReader.pushed(spec, result);
 		Map<String, String> inline = new LinkedHashMap<>(pushed.inlinePolicies());

@@ -18,6 +18,7 @@ import org.mlgov.console.aws.AwsProblem.Kind;
 import org.mlgov.console.live.DomainSummary;
 import org.mlgov.console.live.LiveBucketCors;
 import org.mlgov.console.live.LiveDomain;
+import org.mlgov.console.live.LivePolicy;
 import org.mlgov.console.live.LiveRead;
 import org.mlgov.console.live.LiveRole;
 import org.mlgov.console.live.LiveStateReader;
@@ -170,6 +171,16 @@ public class FakeAws implements LiveStateReader, AwsWriter {
 		return LiveRead.found(new LiveRole(accountId, roleName,
 				"arn:aws:iam::" + accountId + ":role" + role.path + roleName, role.path, role.description,
 				role.maxSession, role.boundary, role.trust, role.inline, attached, role.tags));
+	}
+
+	@Override
+	public synchronized LiveRead<LivePolicy> readManagedPolicy(String accountId, String policyArn) {
+		Policy policy = this.policies.get(policyArn);
+		if (policy == null) {
+			return notFound("IAM", "GetPolicy", "policy " + policyArn);
+		}
+		return LiveRead.found(new LivePolicy(policyArn, policyArn.substring(policyArn.lastIndexOf('/') + 1),
+				policy.defaultVersion, document(policy)));
 	}
 
 	@Override
