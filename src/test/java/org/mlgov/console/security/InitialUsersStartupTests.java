@@ -38,10 +38,34 @@ class InitialUsersStartupTests {
 			List<AppUser> users = context.getBean(AppUserRepository.class).findAll();
 			assertThat(users).singleElement().satisfies((user) -> {
 				assertThat(user.username()).isEqualTo("first-admin");
-				assertThat(user.roleSet()).containsExactly(Role.ADMIN);
+				assertThat(user.roleSet()).containsExactly(Role.USER_ADMIN);
 				assertThat(user.passwordHash()).startsWith("{bcrypt}").doesNotContain("a-long-enough-secret");
 			});
 		}
+	}
+
+	@Test
+	void theBootstrapAdminMayBeGivenFurtherRolesExplicitly() {
+		try (ConfigurableApplicationContext context = ConsoleLauncher.start(TEST,
+				Map.of("console.demo-users.enabled", "false", "console.bootstrap-admin.username", "first-admin",
+						"console.bootstrap-admin.password", "a-long-enough-secret",
+						"console.bootstrap-admin.additional-roles", "HELPDESK"))) {
+			assertThat(context.getBean(AppUserRepository.class).findAll()).singleElement()
+				.satisfies((user) -> assertThat(user.roleSet()).containsExactlyInAnyOrder(Role.USER_ADMIN,
+						Role.HELPDESK));
+		}
+	}
+
+	@Test
+	void anUnknownAdditionalBootstrapRoleIsRejected() {
+		assertThatException()
+			.isThrownBy(() -> ConsoleLauncher.start(TEST, Map.of("console.demo-users.enabled", "false",
+					"console.bootstrap-admin.username", "first-admin", "console.bootstrap-admin.password",
+					"a-long-enough-secret", "console.bootstrap-admin.additional-roles", "ROOT"))
+				.close())
+			.havingRootCause()
+			.isInstanceOf(BindValidationException.class)
+			.withMessageContaining("must be ADMIN, REVIEWER or HELPDESK");
 	}
 
 	@Test
