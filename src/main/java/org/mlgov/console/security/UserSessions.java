@@ -1,6 +1,10 @@
 package org.mlgov.console.security;
 
+import java.io.IOException;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +42,26 @@ public class UserSessions {
 	 * @return the customizer for {@link HttpSecurity#sessionManagement}
 	 */
 	Customizer<SessionManagementConfigurer<HttpSecurity>> registered() {
-		return (sessions) -> sessions.maximumSessions(-1).sessionRegistry(this.registry).expiredUrl("/login?expired");
+		return (sessions) -> sessions.maximumSessions(-1)
+			.sessionRegistry(this.registry)
+			.expiredSessionStrategy(UserSessions::signInAgain);
+	}
+
+	/**
+	 * What an ended session's next request gets: the sign-in page with a note, as a whole page also for htmx
+	 * requests (401 with {@code HX-Redirect}, as {@link SecurityConfig#signInEntryPoint()} does).
+	 */
+	private static void signInAgain(SessionInformationExpiredEvent event) throws IOException {
+		HttpServletRequest request = event.getRequest();
+		HttpServletResponse response = event.getResponse();
+		String target = request.getContextPath() + "/login?expired";
+		if (SecurityConfig.isHtmxRequest(request)) {
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			response.setHeader("HX-Redirect", target);
+		}
+		else {
+			response.sendRedirect(target);
+		}
 	}
 
 	/**

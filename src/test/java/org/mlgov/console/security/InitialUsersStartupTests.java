@@ -100,4 +100,41 @@ class InitialUsersStartupTests {
 			.withMessageContaining("needs both console.bootstrap-admin.username and console.bootstrap-admin.password");
 	}
 
+
+	/**
+	 * Break-glass: a database whose users include no enabled console administrator (one from before USER_ADMIN, or
+	 * all of them disabled) gets one back from the bootstrap settings, with the configured password as a temporary
+	 * one; without the settings nothing changes. (One context, the start-up step run again: an H2 in-memory database
+	 * kept across contexts loses its check constraints with the connections that created them.)
+	 */
+	@Test
+	void theBootstrapSettingsRestoreAConsoleAdministratorWhenNoneIsLeft() {
+		try (ConfigurableApplicationContext context = ConsoleLauncher.start(TEST,
+				Map.of("console.demo-users.enabled", "false", "console.bootstrap-admin.username", "first-admin",
+						"console.bootstrap-admin.password", "a-long-enough-secret"))) {
+			AppUserRepository users = context.getBean(AppUserRepository.class);
+			// As before USER_ADMIN existed: the first administrator is an ML administrator.
+			users.save(users.findByUsername("first-admin").orElseThrow().withRoles(java.util.Set.of(Role.ADMIN)));
+
+			InitialUsers withoutSettings = new InitialUsers(
+					new org.mlgov.console.config.ConsoleProperties(
+							new org.mlgov.console.config.ConsoleProperties.DemoUsers(false),
+							new org.mlgov.console.config.ConsoleProperties.BootstrapAdmin(null, null, List.of()),
+							new org.mlgov.console.config.ConsoleProperties.FormLogin(true)),
+					users, context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class),
+					context.getEnvironment(), context.getBean(javax.sql.DataSource.class),
+					context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+			withoutSettings.afterSingletonsInstantiated();
+			assertThat(users.findByUsername("first-admin").orElseThrow().roleSet())
+				.as("without the settings nothing changes").containsExactly(Role.ADMIN);
+
+			context.getBean(InitialUsers.class).afterSingletonsInstantiated();
+			AppUser restored = users.findByUsername("first-admin").orElseThrow();
+			assertThat(restored.roleSet()).containsExactlyInAnyOrder(Role.ADMIN, Role.USER_ADMIN);
+			assertThat(restored.enabled()).isTrue();
+			assertThat(restored.passwordChangeRequired()).isTrue();
+			assertThat(users.count()).isEqualTo(1);
+		}
+	}
+
 }

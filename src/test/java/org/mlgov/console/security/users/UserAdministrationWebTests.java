@@ -28,6 +28,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -303,7 +304,9 @@ class UserAdministrationWebTests {
 		assertThat(auditEventsAfter(before)).extracting(AuditEvent::actor, AuditEvent::action, AuditEvent::target)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("useradmin", "USER_DISABLED", "user rita"));
 
-		this.mvc.perform(get("/audit").session(session)).andExpect(redirectedUrl("/login?expired"));
+		this.mvc.perform(get("/audit").session(session).header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("HX-Redirect", "/login?expired"));
 		this.mvc.perform(formLogin("/login").user("rita").password("her-own-password-5"))
 			.andExpect(redirectedUrl("/login?error"));
 
