@@ -61,6 +61,9 @@ class OidcSignInTests {
 	DraftService drafts;
 
 	@Autowired
+	org.mlgov.console.security.UserSessions sessions;
+
+	@Autowired
 	ReviewService reviews;
 
 	private ConsoleHttp browser() {
@@ -170,10 +173,14 @@ class OidcSignInTests {
 
 	@Test
 	void aDisabledUserIsRefusedAtTheProvidersReturn() {
+		ConsoleHttp signedIn = browser();
 		OidcTestProvider.next("sub-di-1", "dina", "Di Dean", List.of("service-desk"));
-		assertThat(signInThroughTheProvider(browser()).status()).isEqualTo(200);
+		assertThat(signInThroughTheProvider(signedIn).status()).isEqualTo(200);
 		AppUser di = this.users.findByUsername("dina").orElseThrow();
 		this.users.save(di.withEnabled(false));
+		// What the user administration does when it disables someone: their OIDC session ends too.
+		assertThat(this.sessions.endSessionsOf("dina")).isEqualTo(1);
+		assertThat(signedIn.get("/audit").locationPath()).isEqualTo("/login?expired");
 
 		OidcTestProvider.next("sub-di-1", "dina", "Di Dean", List.of("service-desk"));
 		Answer refused = signInThroughTheProvider(browser());
