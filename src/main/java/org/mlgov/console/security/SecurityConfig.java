@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -84,11 +85,12 @@ public class SecurityConfig {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error"))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.requestCache((cache) -> cache.requestCache(pageRequestCache()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInEntryPoint()));
-		if (signIn.formLogin()) {
-			http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error"));
+		if (!signIn.formLogin()) {
+			http.formLogin(AbstractHttpConfigurer::disable);
 		}
 		usersAndSessions(http, sessions);
 		externalSignIn.ifAvailable((external) -> external.configure(http));
