@@ -115,7 +115,7 @@ class PostgresMigrationTests {
 			assertThat(jdbc.sql("select actor || ' ' || action || ' ' || subject_id from audit_event "
 					+ "where subject_kind = 'USER' order by id")
 				.query(String.class)
-				.list()).containsExactly(BOOTSTRAP_USERNAME + " USER_CREATED rachel",
+				.list()).containsExactly("console USER_CREATED " + BOOTSTRAP_USERNAME, BOOTSTRAP_USERNAME + " USER_CREATED rachel",
 						BOOTSTRAP_USERNAME + " USER_CREATED mark", "mark PASSWORD_CHANGED mark",
 						"rachel PASSWORD_CHANGED rachel");
 		}

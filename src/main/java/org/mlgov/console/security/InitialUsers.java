@@ -9,11 +9,13 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.config.ConsoleProperties;
 import org.mlgov.console.config.ConsoleProperties.BootstrapAdmin;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -30,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class InitialUsers implements SmartInitializingSingleton {
+
+	/** The actor of the audit events of start-up: the console itself, not a person. */
+	static final String SYSTEM_ACTOR = "console";
 
 	static final String BOOTSTRAP_VARIABLES = "CONSOLE_BOOTSTRAP_ADMIN_USERNAME and CONSOLE_BOOTSTRAP_ADMIN_PASSWORD";
 
@@ -58,8 +63,12 @@ class InitialUsers implements SmartInitializingSingleton {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	InitialUsers(ConsoleProperties properties, AppUserRepository users, PasswordEncoder passwordEncoder,
-			Environment environment, DataSource dataSource, PlatformTransactionManager transactionManager) {
+			Environment environment, DataSource dataSource, PlatformTransactionManager transactionManager,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.properties = properties;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
@@ -129,6 +138,8 @@ class InitialUsers implements SmartInitializingSingleton {
 		Set<Role> roles = bootstrapRoles(admin);
 		this.users.save(AppUser.create(admin.username(), admin.username(), this.passwordEncoder.encode(admin.password()),
 				roles));
+		this.events.publishEvent(UserEvents.of(SYSTEM_ACTOR, AuditAction.USER_CREATED, admin.username(),
+				"roles: " + roleNames(roles) + "; bootstrap console administrator"));
 		logger.info("Created the bootstrap console administrator '{}' with the roles {} on the empty user table",
 				admin.username(), roles);
 	}
@@ -168,8 +179,14 @@ class InitialUsers implements SmartInitializingSingleton {
 			.orElseGet(() -> AppUser.create(admin.username(), admin.username(), hash, bootstrapRoles(admin))
 				.withPassword(hash, true));
 		this.users.save(restored);
+		this.events.publishEvent(UserEvents.of(SYSTEM_ACTOR, AuditAction.USER_PASSWORD_RESET, admin.username(),
+				"break-glass: console administrator restored with the roles " + roleNames(restored.roleSet())));
 		logger.warn("No enabled user held USER_ADMIN: '{}' is a console administrator again, with the configured "
 				+ "password as a temporary one ({})", admin.username(), restored.roleSet());
+	}
+
+	private static String roleNames(Set<Role> roles) {
+		return roles.stream().map(Role::name).collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private static Set<Role> bootstrapRoles(BootstrapAdmin admin) {

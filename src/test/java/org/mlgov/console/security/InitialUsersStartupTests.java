@@ -123,7 +123,7 @@ class InitialUsersStartupTests {
 							new org.mlgov.console.config.ConsoleProperties.FormLogin(true)),
 					users, context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class),
 					context.getEnvironment(), context.getBean(javax.sql.DataSource.class),
-					context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+					context.getBean(org.springframework.transaction.PlatformTransactionManager.class), context);
 			withoutSettings.afterSingletonsInstantiated();
 			assertThat(users.findByUsername("first-admin").orElseThrow().roleSet())
 				.as("without the settings nothing changes").containsExactly(Role.ADMIN);
@@ -134,6 +134,10 @@ class InitialUsersStartupTests {
 			assertThat(restored.enabled()).isTrue();
 			assertThat(restored.passwordChangeRequired()).isTrue();
 			assertThat(users.count()).isEqualTo(1);
+			assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("select actor || ' ' || action || ' ' || subject_id from audit_event order by id")
+				.query(String.class)
+				.list()).containsExactly("console USER_CREATED first-admin", "console USER_PASSWORD_RESET first-admin");
 		}
 	}
 
