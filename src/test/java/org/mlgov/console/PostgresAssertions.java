@@ -34,7 +34,8 @@ public final class PostgresAssertions {
 					+ "and table_type = 'BASE TABLE' order by table_name")
 			.query(String.class)
 			.list();
-		assertThat(tables).contains("app_user", "app_user_role", "audit_event", "flyway_schema_history");
+		assertThat(tables).contains("app_user", "app_user_role", "app_user_identity", "audit_event",
+				"flyway_schema_history");
 		assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
 			.query(String.class)
 			.list()).startsWith("1", "2");
@@ -47,7 +48,7 @@ public final class PostgresAssertions {
 		List<AppUser> all = users.findAll();
 		assertThat(all).extracting(AppUser::username).containsExactly(bootstrapUsername);
 		AppUser admin = all.get(0);
-		assertThat(admin.roleSet()).containsExactly(Role.ADMIN);
+		assertThat(admin.roleSet()).containsExactly(Role.USER_ADMIN);
 		assertThat(admin.enabled()).isTrue();
 		assertThat(admin.passwordHash()).startsWith("{bcrypt}").isNotEqualTo(bootstrapPassword)
 			.doesNotContain(bootstrapPassword);
@@ -55,7 +56,7 @@ public final class PostgresAssertions {
 			.param("username", bootstrapUsername)
 			.query(String.class)
 			.single()).startsWith("{bcrypt}");
-		assertThat(jdbc.sql("select count(*) from app_user where username in ('admin', 'admin2', 'reviewer', 'helpdesk')")
+		assertThat(jdbc.sql("select count(*) from app_user where username in ('admin', 'admin2', 'reviewer', 'helpdesk', 'useradmin')")
 			.query(Long.class)
 			.single()).as("demo users").isZero();
 	}

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftService;
+import org.mlgov.console.review.ReviewFixtures;
+import org.mlgov.console.review.ReviewService;
 import org.mlgov.console.security.AppUserRepository;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,6 +72,64 @@ class PostgresMigrationTests {
 			AuditEvent inserted = auditEvents.insert(AuditEvent.now("root-admin", "SIGN_IN", null, null, "10.0.0.7"));
 			assertThat(auditEvents.findById(inserted.id())).contains(inserted);
 		}
+	}
+
+	/**
+	 * Issue 17 on a real PostgreSQL: the bootstrap console administrator adds a reviewer and an ML administrator
+	 * through the user administration pages; both sign in with their temporary passwords, must choose their own, and
+	 * a draft of the ML administrator goes through the reviewer's review. The console administrator reaches no draft.
+	 */
+	@Test
+	void theBootstrapConsoleAdministratorAddsPeopleWhoTakeADraftThroughReview() throws SQLException {
+		String url = createDatabase();
+		try (ConfigurableApplicationContext console = startConsole(url, Map.of("console.bootstrap-admin.username",
+				BOOTSTRAP_USERNAME, "console.bootstrap-admin.password", BOOTSTRAP_PASSWORD))) {
+			String base = "http://localhost:" + console.getEnvironment().getProperty("local.server.port");
+			ConsoleHttp root = new ConsoleHttp(base);
+			assertThat(root.signIn(BOOTSTRAP_USERNAME, BOOTSTRAP_PASSWORD).locationPath()).isEqualTo("/");
+			assertThat(root.get("/drafts").status()).isEqualTo(403);
+			root.get("/admin/users/new");
+			assertThat(root.post("/admin/users", Map.of("username", "rachel", "displayName", "Rachel Reviewer",
+					"roles", "REVIEWER", "temporaryPassword", "first-secret-no-1"))
+				.locationPath()).startsWith("/admin/users/");
+			assertThat(root.post("/admin/users", Map.of("username", "mark", "displayName", "Mark Maker", "roles",
+					"ADMIN", "temporaryPassword", "first-secret-no-2"))
+				.locationPath()).startsWith("/admin/users/");
+
+			ConsoleHttp mark = new ConsoleHttp(base);
+			signInAndReplaceTheTemporaryPassword(mark, "mark", "first-secret-no-2", "chosen-secret-no-2");
+			assertThat(mark.get("/drafts").status()).isEqualTo(200);
+			ConsoleHttp rachel = new ConsoleHttp(base);
+			signInAndReplaceTheTemporaryPassword(rachel, "rachel", "first-secret-no-1", "chosen-secret-no-1");
+
+			Draft draft = new ReviewFixtures(console.getBean(DraftService.class), console.getBean(ReviewService.class))
+				.submitted("mark", "Fraud team");
+			assertThat(rachel.get("/reviews/" + draft.id()).status()).isEqualTo(200);
+			assertThat(rachel.post("/reviews/" + draft.id() + "/approve", Map.of("comment", "least privilege"))
+				.locationPath()).isEqualTo("/reviews/" + draft.id());
+
+			JdbcClient jdbc = console.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("select status from draft where id = :id").param("id", draft.id())
+				.query(String.class)
+				.single()).isEqualTo("APPROVED");
+			assertThat(jdbc.sql("select actor || ' ' || action || ' ' || subject_id from audit_event "
+					+ "where subject_kind = 'USER' order by id")
+				.query(String.class)
+				.list()).containsExactly("console USER_CREATED " + BOOTSTRAP_USERNAME, BOOTSTRAP_USERNAME + " USER_CREATED rachel",
+						BOOTSTRAP_USERNAME + " USER_CREATED mark", "mark PASSWORD_CHANGED mark",
+						"rachel PASSWORD_CHANGED rachel");
+		}
+	}
+
+	private static void signInAndReplaceTheTemporaryPassword(ConsoleHttp browser, String username,
+			String temporaryPassword, String newPassword) {
+		assertThat(browser.signIn(username, temporaryPassword).locationPath()).isEqualTo("/");
+		assertThat(browser.get("/").locationPath()).isEqualTo("/account/password");
+		assertThat(browser.get("/account/password").status()).isEqualTo(200);
+		assertThat(browser.post("/account/password", Map.of("currentPassword", temporaryPassword, "newPassword",
+				newPassword, "confirmation", newPassword))
+			.locationPath()).isEqualTo("/");
+		assertThat(browser.get("/").status()).isEqualTo(200);
 	}
 
 	@Test

@@ -67,7 +67,34 @@ public enum AuditAction {
 	PUSH_SUCCEEDED("Push succeeded"),
 
 	/** A push stopped at a failed step, or because the console stopped during it. */
-	PUSH_FAILED("Push failed");
+	PUSH_FAILED("Push failed"),
+
+	/** A console administrator created a user; the subject is the new user, the detail names the roles. */
+	USER_CREATED("User created"),
+
+	/** A console administrator disabled a user; the user's sessions end. */
+	USER_DISABLED("User disabled"),
+
+	/** A console administrator enabled a disabled user again. */
+	USER_ENABLED("User re-enabled"),
+
+	/** A console administrator granted a role; the detail names it. */
+	USER_ROLE_GRANTED("Role granted"),
+
+	/** A console administrator revoked a role; the detail names it. The user's sessions end. */
+	USER_ROLE_REVOKED("Role revoked"),
+
+	/** A console administrator set a temporary password, to be changed at the next sign-in. */
+	USER_PASSWORD_RESET("Temporary password set"),
+
+	/** A user changed their own password. */
+	PASSWORD_CHANGED("Password changed"),
+
+	/** A person signed in through OpenID Connect for the first time and was recorded as a console user. */
+	USER_PROVISIONED("User recorded at first OIDC sign-in"),
+
+	/** A sign-in through OpenID Connect changed the user's roles (from the provider's groups) or profile. */
+	USER_ROLES_SYNCED("Roles refreshed from OIDC groups");
 
 	private final String label;
 

@@ -1,5 +1,7 @@
 package org.mlgov.console.config;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
@@ -15,10 +17,21 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param demoUsers Demo accounts for local use on the H2 database.
  * @param bootstrapAdmin First administrator, created on an empty user table when demo users are off.
+ * @param formLogin Sign-in with a console password on the sign-in page.
  */
 @Validated
 @ConfigurationProperties("console")
-public record ConsoleProperties(@Valid @DefaultValue DemoUsers demoUsers, @Valid @DefaultValue BootstrapAdmin bootstrapAdmin) {
+public record ConsoleProperties(@Valid @DefaultValue DemoUsers demoUsers, @Valid @DefaultValue BootstrapAdmin bootstrapAdmin,
+		@DefaultValue FormLogin formLogin) {
+
+	/**
+	 * {@code console.form-login.*}.
+	 *
+	 * @param enabled Whether people sign in with a console password on the sign-in page. Off: only the OpenID Connect
+	 * button (HTTP Basic for the API stays).
+	 */
+	public record FormLogin(@DefaultValue("true") boolean enabled) {
+	}
 
 	/**
 	 * {@code console.demo-users.*}.
@@ -30,24 +43,31 @@ public record ConsoleProperties(@Valid @DefaultValue DemoUsers demoUsers, @Valid
 	}
 
 	/**
-	 * {@code console.bootstrap-admin.*}: a single ML administrator created when the user table is empty and demo
-	 * users are off. Usually set through {@code CONSOLE_BOOTSTRAP_ADMIN_USERNAME} and
-	 * {@code CONSOLE_BOOTSTRAP_ADMIN_PASSWORD}.
+	 * {@code console.bootstrap-admin.*}: the first console administrator (role USER_ADMIN), created when the user
+	 * table is empty and demo users are off, who then adds the other users. Usually set through
+	 * {@code CONSOLE_BOOTSTRAP_ADMIN_USERNAME} and {@code CONSOLE_BOOTSTRAP_ADMIN_PASSWORD}. On a user table without
+	 * any enabled console administrator, the same settings restore one (break-glass).
 	 *
-	 * @param username User name of the first administrator (3 to 64 letters, digits or . _ @ -). Blank: not
+	 * @param username User name of the first console administrator (3 to 64 letters, digits or . _ @ -). Blank: not
 	 * configured.
-	 * @param password Initial password of the first administrator, 12 to 128 characters, stored only as a hash.
-	 * Blank: not configured.
+	 * @param password Initial password of the first console administrator, 12 to 128 characters, stored only as a
+	 * hash. Blank: not configured.
+	 * @param additionalRoles Roles the first console administrator holds besides USER_ADMIN (ADMIN, REVIEWER or
+	 * HELPDESK), for a console run by very few people. Empty by default: separation of duties.
 	 */
 	public record BootstrapAdmin(
 			@Pattern(regexp = "[A-Za-z0-9._@-]{3,64}",
 					message = "must be 3 to 64 letters, digits or . _ @ -") String username,
-			@Size(min = 12, max = 128, message = "must be between 12 and 128 characters") String password) {
+			@Size(min = 12, max = 128, message = "must be between 12 and 128 characters") String password,
+			@DefaultValue List<@Pattern(regexp = "ADMIN|REVIEWER|HELPDESK",
+					message = "must be ADMIN, REVIEWER or HELPDESK") String> additionalRoles) {
 
 		public BootstrapAdmin {
 			username = StringUtils.hasText(username) ? username.strip() : null;
 			password = StringUtils.hasText(password) ? password : null;
+			additionalRoles = (additionalRoles != null) ? List.copyOf(additionalRoles) : List.of();
 		}
+
 
 		/**
 		 * Whether both the user name and the password are set.
@@ -65,7 +85,7 @@ public record ConsoleProperties(@Valid @DefaultValue DemoUsers demoUsers, @Valid
 		@Override
 		public String toString() {
 			return "BootstrapAdmin[username=" + this.username + ", password=" + (this.password != null ? "******" : null)
-					+ "]";
+					+ ", additionalRoles=" + this.additionalRoles + "]";
 		}
 
 	}

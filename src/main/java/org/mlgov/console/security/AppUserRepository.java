@@ -16,4 +16,11 @@ public interface AppUserRepository extends ListCrudRepository<AppUser, Long> {
 	 */
 	Optional<AppUser> findByUsername(String username);
 
+	/**
+	 * Whether a user name is taken, ignoring case (so that {@code Alice} cannot appear next to {@code alice}).
+	 * @param username the sign-in name
+	 * @return {@code true} when some user has it
+	 */
+	boolean existsByUsernameIgnoreCase(String username);
+
 }

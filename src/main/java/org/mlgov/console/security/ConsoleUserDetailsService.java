@@ -7,7 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads console users from the {@code app_user} table for form login and HTTP Basic.
+ * Loads console users from the {@code app_user} table for form login and HTTP Basic. A user without a local
+ * password (one who signs in through OpenID Connect) cannot sign in with a password: to form login they do not exist.
  */
 @Service
 class ConsoleUserDetailsService implements UserDetailsService {
@@ -22,6 +23,7 @@ class ConsoleUserDetailsService implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
 		return this.users.findByUsername(username)
+			.filter(AppUser::hasLocalPassword)
 			.map(ConsoleUser::new)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}

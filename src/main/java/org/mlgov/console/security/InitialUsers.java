@@ -9,11 +9,13 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.config.ConsoleProperties;
 import org.mlgov.console.config.ConsoleProperties.BootstrapAdmin;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -31,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class InitialUsers implements SmartInitializingSingleton {
 
+	/** The actor of the audit events of start-up: the console itself, not a person. */
+	static final String SYSTEM_ACTOR = "console";
+
 	static final String BOOTSTRAP_VARIABLES = "CONSOLE_BOOTSTRAP_ADMIN_USERNAME and CONSOLE_BOOTSTRAP_ADMIN_PASSWORD";
 
 	private static final Logger logger = LoggerFactory.getLogger(InitialUsers.class);
@@ -40,7 +45,11 @@ class InitialUsers implements SmartInitializingSingleton {
 			new DemoUser("admin", "Dana Whitfield", "admin-pass", Role.ADMIN),
 			new DemoUser("admin2", "Sam Ortega", "admin2-pass", Role.ADMIN),
 			new DemoUser("reviewer", "Priya Raman", "reviewer-pass", Role.REVIEWER),
-			new DemoUser("helpdesk", "Lee Novak", "helpdesk-pass", Role.HELPDESK));
+			new DemoUser("helpdesk", "Lee Novak", "helpdesk-pass", Role.HELPDESK),
+			new DemoUser("useradmin", "Jordan Keller", "useradmin-pass", Role.USER_ADMIN));
+
+	/** The demo console administrator, also added to demo databases created before the role existed. */
+	static final DemoUser DEMO_USER_ADMIN = DEMO_USERS.get(DEMO_USERS.size() - 1);
 
 	private final ConsoleProperties properties;
 
@@ -54,8 +63,12 @@ class InitialUsers implements SmartInitializingSingleton {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	InitialUsers(ConsoleProperties properties, AppUserRepository users, PasswordEncoder passwordEncoder,
-			Environment environment, DataSource dataSource, PlatformTransactionManager transactionManager) {
+			Environment environment, DataSource dataSource, PlatformTransactionManager transactionManager,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.properties = properties;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
@@ -104,6 +117,7 @@ class InitialUsers implements SmartInitializingSingleton {
 		long existing = this.users.count();
 		if (existing > 0) {
 			logger.debug("{} console user(s) exist; no initial users created", existing);
+			ensureAConsoleAdministrator(demoUsers);
 			return;
 		}
 		if (demoUsers) {
@@ -121,8 +135,69 @@ class InitialUsers implements SmartInitializingSingleton {
 							+ "again. The administrator is created once, on the empty table; remove the variables "
 							+ "afterwards. For a local trial on H2 you can instead set console.demo-users.enabled=true.");
 		}
-		save(admin.username(), admin.username(), admin.password(), Role.ADMIN);
-		logger.info("Created the bootstrap administrator '{}' on the empty user table", admin.username());
+		Set<Role> roles = bootstrapRoles(admin);
+		this.users.save(AppUser.create(admin.username(), admin.username(), this.passwordEncoder.encode(admin.password()),
+				roles));
+		this.events.publishEvent(UserEvents.of(SYSTEM_ACTOR, AuditAction.USER_CREATED, admin.username(),
+				"roles: " + roleNames(roles) + "; bootstrap console administrator"));
+		logger.info("Created the bootstrap console administrator '{}' with the roles {} on the empty user table",
+				admin.username(), roles);
+	}
+
+	/**
+	 * On a user table where nobody can administer users any more (no enabled USER_ADMIN: a database from before the
+	 * role existed, or every console administrator disabled by hand), restores one: the demo console administrator
+	 * on a demo database, otherwise the configured bootstrap administrator (created, or given the role, enabled, and
+	 * given the configured password as a temporary one). Without either, it only warns.
+	 */
+	private void ensureAConsoleAdministrator(boolean demoUsers) {
+		boolean present = this.users.findAll()
+			.stream()
+			.anyMatch((user) -> user.enabled() && user.roleSet().contains(Role.USER_ADMIN));
+		if (present) {
+			return;
+		}
+		if (demoUsers && this.users.findByUsername(DEMO_USER_ADMIN.username()).isEmpty()) {
+			save(DEMO_USER_ADMIN.username(), DEMO_USER_ADMIN.displayName(), DEMO_USER_ADMIN.password(),
+					DEMO_USER_ADMIN.role());
+			logger.warn("Added the demo console administrator '{}' to the demo users", DEMO_USER_ADMIN.username());
+			return;
+		}
+		BootstrapAdmin admin = this.properties.bootstrapAdmin();
+		if (!admin.isConfigured()) {
+			logger.warn("No enabled user holds USER_ADMIN, so nobody can add users or change roles. Set {} and "
+					+ "restart to restore a console administrator.", BOOTSTRAP_VARIABLES);
+			return;
+		}
+		String hash = this.passwordEncoder.encode(admin.password());
+		AppUser restored = this.users.findByUsername(admin.username())
+			.map((user) -> {
+				Set<Role> roles = java.util.EnumSet.copyOf(bootstrapRoles(admin));
+				roles.addAll(user.roleSet());
+				return user.withRoles(roles).withEnabled(true).withPassword(hash, true);
+			})
+			.orElseGet(() -> AppUser.create(admin.username(), admin.username(), hash, bootstrapRoles(admin))
+				.withPassword(hash, true));
+		this.users.save(restored);
+		this.events.publishEvent(UserEvents.of(SYSTEM_ACTOR, AuditAction.USER_PASSWORD_RESET, admin.username(),
+				"break-glass: console administrator restored with the roles " + roleNames(restored.roleSet())));
+		logger.warn("No enabled user held USER_ADMIN: '{}' is a console administrator again, with the configured "
+				+ "password as a temporary one ({})", admin.username(), restored.roleSet());
+	}
+
+	private static String roleNames(Set<Role> roles) {
+		return roles.stream().map(Role::name).collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	private static Set<Role> bootstrapRoles(BootstrapAdmin admin) {
+		Set<Role> roles = java.util.EnumSet.of(Role.USER_ADMIN);
+		admin.additionalRoles().forEach((role) -> roles.add(Role.valueOf(role)));
+		if (roles.contains(Role.ADMIN) || roles.contains(Role.REVIEWER)) {
+			logger.warn("The bootstrap console administrator also holds {}: whoever holds both can create the "
+					+ "accounts that approve their own drafts. Use this only where too few people run the console.",
+					roles);
+		}
+		return roles;
 	}
 
 	private void save(String username, String displayName, String password, Role role) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +14,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -36,6 +39,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The session holds the authentication, the CSRF token and, for a signed-out visitor who opened a console page (a
  * bookmarked audit filter, a link to a review), that page's address, so that signing in leads back to it
  * ({@link #pageRequestCache}). No remember-me.
+ * <p>
+ * People in production ({@link #usersAndSessions}): every session is in the session registry, so that disabling a
+ * user ends their sessions ({@link UserSessions}); a user with a temporary password reaches only the password page;
+ * form login can be switched off ({@code console.form-login.enabled=false}); an OpenID Connect sign-in, when
+ * configured ({@link ExternalSignIn}, {@code console.oidc.*}), adds its own login and sign-out.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -51,7 +59,7 @@ public class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper jsonMapper) {
+	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper jsonMapper, UserSessions sessions) {
 		ApiProblemResponses problems = new ApiProblemResponses(jsonMapper);
 		http.securityMatcher(API_PATTERN)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
@@ -60,16 +68,18 @@ public class SecurityConfig {
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems));
+		usersAndSessions(http, sessions);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http) {
+	SecurityFilterChain webSecurity(HttpSecurity http, UserSessions sessions, SignInOptions signIn,
+			ObjectProvider<ExternalSignIn> externalSignIn) {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
 			.permitAll()
-			.requestMatchers("/login", "/error")
+			.requestMatchers("/login", "/login/refused", "/error")
 			.permitAll()
 			.requestMatchers(EndpointRequest.to("health"))
 			.permitAll()
@@ -79,7 +89,23 @@ public class SecurityConfig {
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.requestCache((cache) -> cache.requestCache(pageRequestCache()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInEntryPoint()));
+		if (!signIn.formLogin()) {
+			http.formLogin(AbstractHttpConfigurer::disable);
+		}
+		usersAndSessions(http, sessions);
+		externalSignIn.ifAvailable((external) -> external.configure(http));
 		return http.build();
+	}
+
+	/**
+	 * What both chains do for user administration: register sessions, so that a disabled user's sessions end at
+	 * their next request, and keep a user with a temporary password on the password page.
+	 * @param http the chain being built
+	 * @param sessions the console's sessions
+	 */
+	private static void usersAndSessions(HttpSecurity http, UserSessions sessions) {
+		http.sessionManagement(sessions.registered())
+			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 	}
 
 	/**

@@ -32,6 +32,17 @@ public class SignedInUserView {
 	}
 
 	/**
+	 * Whether the signed-in user has a console password they can change at {@code /account/password} (not those
+	 * who signed in through OpenID Connect).
+	 * @param authentication the current authentication, may be {@code null}
+	 * @return {@code true} for a user signed in with a console password
+	 */
+	public boolean hasLocalPassword(Authentication authentication) {
+		return authentication != null && authentication.getPrincipal() instanceof ConsoleUser user
+				&& !user.isExternal();
+	}
+
+	/**
 	 * The labels of the console roles the user holds, in a stable order.
 	 * @param authentication the current authentication, may be {@code null}
 	 * @return role labels such as "Security reviewer"

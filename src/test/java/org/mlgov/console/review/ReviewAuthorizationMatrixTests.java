@@ -36,11 +36,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ConsoleTest
 class ReviewAuthorizationMatrixTests {
 
-	/** The kinds of user: not signed in, the draft's author, another administrator, a reviewer, the help desk. */
+	/**
+	 * The kinds of user: not signed in, the draft's author, another administrator, a reviewer, the help desk, a
+	 * console administrator (who reaches no draft and no review action).
+	 */
 	enum Who {
 
 		ANONYMOUS(anonymous()), AUTHOR(user("admin").roles("ADMIN")), OTHER_ADMIN(user("admin2").roles("ADMIN")),
-		REVIEWER(user("reviewer").roles("REVIEWER")), HELPDESK(user("helpdesk").roles("HELPDESK"));
+		REVIEWER(user("reviewer").roles("REVIEWER")), HELPDESK(user("helpdesk").roles("HELPDESK")),
+		USER_ADMIN(user("useradmin").roles("USER_ADMIN"));
 
 		private final RequestPostProcessor user;
 
@@ -58,7 +62,8 @@ class ReviewAuthorizationMatrixTests {
 	}
 
 	/**
-	 * An endpoint, the draft it needs, and the answer for each kind of user in {@link Who} order: {@code login} (a
+	 * An endpoint, the draft it needs, and the answer for each kind of user in {@link Who} order (the last column: the
+	 * console administrator): {@code login} (a
 	 * redirect to the sign-in page), {@code 401}, {@code 403}, {@code 200}, or {@code 302 <location>} with
 	 * {@code {id}} for the draft's id. After a 302 (or a 200 of the JSON API) the draft is in {@code after} (null:
 	 * unchanged). The JSON API is called with the browser session and its CSRF token here; with HTTP Basic in
@@ -66,29 +71,29 @@ class ReviewAuthorizationMatrixTests {
 	 */
 	enum Endpoint {
 
-		QUEUE(Needs.SUBMITTED, (id) -> get("/reviews"), null, "login", "403", "403", "200", "403"),
-		REVIEW_PAGE(Needs.SUBMITTED, (id) -> get("/reviews/{id}", id), null, "login", "200", "200", "200", "403"),
+		QUEUE(Needs.SUBMITTED, (id) -> get("/reviews"), null, "login", "403", "403", "200", "403", "403"),
+		REVIEW_PAGE(Needs.SUBMITTED, (id) -> get("/reviews/{id}", id), null, "login", "200", "200", "200", "403", "403"),
 		APPROVE(Needs.SUBMITTED, (id) -> post("/reviews/{id}/approve", id).param("revision", "1").param("comment", "fine"),
-				DraftStatus.APPROVED, "login", "403", "403", "302 /reviews/{id}", "403"),
+				DraftStatus.APPROVED, "login", "403", "403", "302 /reviews/{id}", "403", "403"),
 		REJECT(Needs.SUBMITTED, (id) -> post("/reviews/{id}/reject", id).param("revision", "1").param("reason", "too wide"),
-				DraftStatus.REJECTED, "login", "403", "403", "302 /reviews/{id}", "403"),
+				DraftStatus.REJECTED, "login", "403", "403", "302 /reviews/{id}", "403", "403"),
 		COMMENT(Needs.SUBMITTED, (id) -> post("/reviews/{id}/comments", id).param("body", "a question"), null,
-				"login", "302 /reviews/{id}#comments", "403", "302 /reviews/{id}#comments", "403"),
+				"login", "302 /reviews/{id}#comments", "403", "302 /reviews/{id}#comments", "403", "403"),
 		SUBMIT(Needs.FINISHED, (id) -> post("/drafts/{id}/submit", id).param("justification", "needed"),
-				DraftStatus.SUBMITTED, "login", "302 /reviews/{id}", "403", "403", "403"),
+				DraftStatus.SUBMITTED, "login", "302 /reviews/{id}", "403", "403", "403", "403"),
 		REWORK(Needs.REJECTED, (id) -> post("/drafts/{id}/rework", id), DraftStatus.DRAFT, "login",
-				"302 /drafts/{id}/steps/basics", "403", "403", "403"),
+				"302 /drafts/{id}/steps/basics", "403", "403", "403", "403"),
 		API_SUBMIT(Needs.FINISHED, (id) -> json(post("/api/drafts/{id}/submit", id), "{\"justification\":\"needed\"}"),
-				DraftStatus.SUBMITTED, "401", "200", "403", "403", "403"),
+				DraftStatus.SUBMITTED, "401", "200", "403", "403", "403", "403"),
 		API_APPROVE(Needs.SUBMITTED, (id) -> json(post("/api/reviews/{id}/approve", id), "{\"revision\":1}"),
-				DraftStatus.APPROVED, "401", "403", "403", "200", "403"),
+				DraftStatus.APPROVED, "401", "403", "403", "200", "403", "403"),
 		API_REJECT(Needs.SUBMITTED,
 				(id) -> json(post("/api/reviews/{id}/reject", id), "{\"revision\":1,\"reason\":\"too wide\"}"),
-				DraftStatus.REJECTED, "401", "403", "403", "200", "403"),
-		AUDIT(Needs.SUBMITTED, (id) -> get("/audit"), null, "login", "403", "403", "200", "200"),
+				DraftStatus.REJECTED, "401", "403", "403", "200", "403", "403"),
+		AUDIT(Needs.SUBMITTED, (id) -> get("/audit"), null, "login", "403", "403", "200", "200", "403"),
 		AUDIT_OF_DRAFT(Needs.SUBMITTED, (id) -> get("/audit").param("draft", String.valueOf(id)), null, "login", "403",
-				"403", "200", "200"),
-		AUDIT_CSV(Needs.SUBMITTED, (id) -> get("/audit.csv"), null, "login", "403", "403", "200", "200");
+				"403", "200", "200", "403"),
+		AUDIT_CSV(Needs.SUBMITTED, (id) -> get("/audit.csv"), null, "login", "403", "403", "200", "200", "403");
 
 		private final Needs needs;
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoUsersTests {
 
 	private static final Map<String, String> PASSWORDS = Map.of("admin", "admin-pass", "admin2", "admin2-pass",
-			"reviewer", "reviewer-pass", "helpdesk", "helpdesk-pass");
+			"reviewer", "reviewer-pass", "helpdesk", "helpdesk-pass", "useradmin", "useradmin-pass");
 
 	@Autowired
 	private AppUserRepository users;
@@ -28,13 +28,14 @@ class DemoUsersTests {
 	private PasswordEncoder passwordEncoder;
 
 	@Test
-	void theFourDemoUsersExistWithTheirRoles() {
+	void theFiveDemoUsersExistWithTheirRoles() {
 		Map<String, Set<Role>> rolesByUser = this.users.findAll()
 			.stream()
 			.filter((user) -> PASSWORDS.containsKey(user.username()))
 			.collect(Collectors.toMap(AppUser::username, AppUser::roleSet));
 		assertThat(rolesByUser).containsExactlyInAnyOrderEntriesOf(Map.of("admin", Set.of(Role.ADMIN), "admin2",
-				Set.of(Role.ADMIN), "reviewer", Set.of(Role.REVIEWER), "helpdesk", Set.of(Role.HELPDESK)));
+				Set.of(Role.ADMIN), "reviewer", Set.of(Role.REVIEWER), "helpdesk", Set.of(Role.HELPDESK), "useradmin",
+				Set.of(Role.USER_ADMIN)));
 	}
 
 	@Test

@@ -51,7 +51,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class EndpointAuthorizationTests {
 
 	/** The pages anybody may open (see {@link SecurityConfig}). */
-	static final Set<String> PUBLIC = Set.of("/login", "/error");
+	static final Set<String> PUBLIC = Set.of("/login", "/login/refused", "/error");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)[^}]*}");
 
@@ -90,6 +90,10 @@ class EndpointAuthorizationTests {
 	/** A pattern with its variables filled in: the draft's id, a document's name, a push id. */
 	private static String url(String pattern, Draft draft) {
 		Map<String, Object> values = Map.of("id", draft.id(), "name", "trust-policy", "pushId", 1);
+		return url(pattern, values);
+	}
+
+	private static String url(String pattern, Map<String, Object> values) {
 		Matcher variable = VARIABLE.matcher(pattern);
 		while (variable.find()) {
 			assertThat(values).as("a value for {%s} in %s", variable.group(1), pattern).containsKey(variable.group(1));
@@ -332,6 +336,54 @@ class EndpointAuthorizationTests {
 					.andReturn();
 				assertThat(page.getResponse().getStatus()).as("HELPDESK GET %s without parameters", pattern)
 					.isLessThan(500);
+			}
+		}
+		assertThat(DatabaseRows.of(this.jdbc)).isEqualTo(before);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void consoleAdministratorsReachNoDraftAndNoReview() throws Exception {
+		Draft draft = finishedDraft();
+		Map<String, List<Map<String, Object>>> before = DatabaseRows.of(this.jdbc);
+		for (RequestMethod method : List.of(RequestMethod.GET, RequestMethod.POST)) {
+			List<String> patterns = patterns(method).stream()
+				.filter((p) -> p.equals("/drafts") || p.startsWith("/drafts/") || p.equals("/reviews")
+						|| p.startsWith("/reviews/") || p.startsWith("/api/"))
+				.toList();
+			assertThat(patterns).hasSizeGreaterThanOrEqualTo(5);
+			for (String pattern : patterns) {
+				String url = url(pattern, draft);
+				MockHttpServletRequestBuilder request = (method == RequestMethod.GET) ? get(url) : formPost(url, draft);
+				MvcResult result = this.mvc.perform(request.with(user("useradmin").roles("USER_ADMIN")).with(csrf()))
+					.andReturn();
+				assertThat(result.getResponse().getStatus()).as("USER_ADMIN %s %s", method, url).isEqualTo(403);
+			}
+		}
+		assertThat(DatabaseRows.of(this.jdbc)).isEqualTo(before);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void mlAdministratorsReviewersAndTheHelpDeskReachNoUserAdministration() throws Exception {
+		long reviewerId = this.jdbc.queryForObject("select id from app_user where username = 'reviewer'", Long.class);
+		Map<String, Object> values = Map.of("id", reviewerId);
+		Map<String, List<Map<String, Object>>> before = DatabaseRows.of(this.jdbc);
+		for (RequestMethod method : List.of(RequestMethod.GET, RequestMethod.POST)) {
+			List<String> patterns = patterns(method).stream().filter((p) -> p.startsWith("/admin/")).toList();
+			assertThat(patterns).hasSizeGreaterThanOrEqualTo(3);
+			for (String role : List.of("ADMIN", "REVIEWER", "HELPDESK")) {
+				for (String pattern : patterns) {
+					String url = url(pattern, values);
+					MockHttpServletRequestBuilder request = (method == RequestMethod.GET) ? get(url)
+							: post(url).param("username", "intruder")
+								.param("roles", "USER_ADMIN")
+								.param("temporaryPassword", "a-long-enough-secret");
+					MvcResult result = this.mvc
+						.perform(request.with(user(role.toLowerCase()).roles(role)).with(csrf()))
+						.andReturn();
+					assertThat(result.getResponse().getStatus()).as("%s %s %s", role, method, url).isEqualTo(403);
+				}
 			}
 		}
 		assertThat(DatabaseRows.of(this.jdbc)).isEqualTo(before);

@@ -38,10 +38,34 @@ class InitialUsersStartupTests {
 			List<AppUser> users = context.getBean(AppUserRepository.class).findAll();
 			assertThat(users).singleElement().satisfies((user) -> {
 				assertThat(user.username()).isEqualTo("first-admin");
-				assertThat(user.roleSet()).containsExactly(Role.ADMIN);
+				assertThat(user.roleSet()).containsExactly(Role.USER_ADMIN);
 				assertThat(user.passwordHash()).startsWith("{bcrypt}").doesNotContain("a-long-enough-secret");
 			});
 		}
+	}
+
+	@Test
+	void theBootstrapAdminMayBeGivenFurtherRolesExplicitly() {
+		try (ConfigurableApplicationContext context = ConsoleLauncher.start(TEST,
+				Map.of("console.demo-users.enabled", "false", "console.bootstrap-admin.username", "first-admin",
+						"console.bootstrap-admin.password", "a-long-enough-secret",
+						"console.bootstrap-admin.additional-roles", "HELPDESK"))) {
+			assertThat(context.getBean(AppUserRepository.class).findAll()).singleElement()
+				.satisfies((user) -> assertThat(user.roleSet()).containsExactlyInAnyOrder(Role.USER_ADMIN,
+						Role.HELPDESK));
+		}
+	}
+
+	@Test
+	void anUnknownAdditionalBootstrapRoleIsRejected() {
+		assertThatException()
+			.isThrownBy(() -> ConsoleLauncher.start(TEST, Map.of("console.demo-users.enabled", "false",
+					"console.bootstrap-admin.username", "first-admin", "console.bootstrap-admin.password",
+					"a-long-enough-secret", "console.bootstrap-admin.additional-roles", "ROOT"))
+				.close())
+			.havingRootCause()
+			.isInstanceOf(BindValidationException.class)
+			.withMessageContaining("must be ADMIN, REVIEWER or HELPDESK");
 	}
 
 	@Test
@@ -74,6 +98,47 @@ class InitialUsersStartupTests {
 			.havingRootCause()
 			.isInstanceOf(BindValidationException.class)
 			.withMessageContaining("needs both console.bootstrap-admin.username and console.bootstrap-admin.password");
+	}
+
+
+	/**
+	 * Break-glass: a database whose users include no enabled console administrator (one from before USER_ADMIN, or
+	 * all of them disabled) gets one back from the bootstrap settings, with the configured password as a temporary
+	 * one; without the settings nothing changes. (One context, the start-up step run again: an H2 in-memory database
+	 * kept across contexts loses its check constraints with the connections that created them.)
+	 */
+	@Test
+	void theBootstrapSettingsRestoreAConsoleAdministratorWhenNoneIsLeft() {
+		try (ConfigurableApplicationContext context = ConsoleLauncher.start(TEST,
+				Map.of("console.demo-users.enabled", "false", "console.bootstrap-admin.username", "first-admin",
+						"console.bootstrap-admin.password", "a-long-enough-secret"))) {
+			AppUserRepository users = context.getBean(AppUserRepository.class);
+			// As before USER_ADMIN existed: the first administrator is an ML administrator.
+			users.save(users.findByUsername("first-admin").orElseThrow().withRoles(java.util.Set.of(Role.ADMIN)));
+
+			InitialUsers withoutSettings = new InitialUsers(
+					new org.mlgov.console.config.ConsoleProperties(
+							new org.mlgov.console.config.ConsoleProperties.DemoUsers(false),
+							new org.mlgov.console.config.ConsoleProperties.BootstrapAdmin(null, null, List.of()),
+							new org.mlgov.console.config.ConsoleProperties.FormLogin(true)),
+					users, context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class),
+					context.getEnvironment(), context.getBean(javax.sql.DataSource.class),
+					context.getBean(org.springframework.transaction.PlatformTransactionManager.class), context);
+			withoutSettings.afterSingletonsInstantiated();
+			assertThat(users.findByUsername("first-admin").orElseThrow().roleSet())
+				.as("without the settings nothing changes").containsExactly(Role.ADMIN);
+
+			context.getBean(InitialUsers.class).afterSingletonsInstantiated();
+			AppUser restored = users.findByUsername("first-admin").orElseThrow();
+			assertThat(restored.roleSet()).containsExactlyInAnyOrder(Role.ADMIN, Role.USER_ADMIN);
+			assertThat(restored.enabled()).isTrue();
+			assertThat(restored.passwordChangeRequired()).isTrue();
+			assertThat(users.count()).isEqualTo(1);
+			assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("select actor || ' ' || action || ' ' || subject_id from audit_event order by id")
+				.query(String.class)
+				.list()).containsExactly("console USER_CREATED first-admin", "console USER_PASSWORD_RESET first-admin");
+		}
 	}
 
 }

@@ -184,8 +184,7 @@ class SecurityTests {
 	void disabledUserCannotSignIn() throws Exception {
 		AppUser disabled = AppUser.create("disabled-user", "Disabled User",
 				this.passwordEncoder.encode("disabled-pass"), java.util.Set.of(Role.HELPDESK));
-		this.users.save(new AppUser(null, disabled.username(), disabled.displayName(), disabled.passwordHash(), false,
-				disabled.createdAt(), disabled.roles()));
+		this.users.save(disabled.withEnabled(false));
 		long before = lastAuditId();
 		this.mvc.perform(formLogin("/login").user("disabled-user").password("disabled-pass"))
 			.andExpect(redirectedUrl("/login?error"))

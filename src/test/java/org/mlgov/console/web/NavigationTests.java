@@ -67,10 +67,26 @@ class NavigationTests {
 	}
 
 	@Test
+	void consoleAdministratorSeesTheUserAdministrationOnlyAndEveryoneTheirPasswordPage() throws Exception {
+		Document home = homeAs("useradmin");
+		assertThat(home.select("#signed-in-user").text()).contains("Jordan Keller");
+		assertThat(home.select("#signed-in-user .badge").eachText()).containsExactly("Console administrator");
+		assertThat(home.select("#role-user-admin")).hasSize(1);
+		assertThat(home.select("#role-admin, #role-reviewer, #role-helpdesk")).isEmpty();
+		assertThat(home.select("#home-users").attr("href")).isEqualTo("/admin/users");
+		for (String username : List.of("admin", "reviewer", "helpdesk", "useradmin")) {
+			assertThat(homeAs(username).select("#account-password").attr("href")).as(username)
+				.isEqualTo("/account/password");
+			assertThat(homeAs(username).select("#nav-items a[href=/admin/users]")).as(username)
+				.hasSize(username.equals("useradmin") ? 1 : 0);
+		}
+	}
+
+	@Test
 	void navigationLinksOnlyToPagesThatExistAndMarksTheCurrentOne() throws Exception {
 		Map<String, List<String>> links = Map.of("admin", List.of("/", "/drafts", "/catalog", "/access"), "reviewer",
 				List.of("/", "/reviews", "/catalog", "/access", "/audit"), "helpdesk",
-				List.of("/", "/catalog", "/access", "/audit"));
+				List.of("/", "/catalog", "/access", "/audit"), "useradmin", List.of("/", "/catalog", "/admin/users"));
 		for (String username : links.keySet()) {
 			Document home = homeAs(username);
 			assertThat(home.select("#nav-items a").eachAttr("href")).as(username)
