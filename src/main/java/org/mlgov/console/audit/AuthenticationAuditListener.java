@@ -1,5 +1,7 @@
 package org.mlgov.console.audit;
 
+import org.mlgov.console.security.SignInLockout;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -35,17 +37,39 @@ class AuthenticationAuditListener {
 		record(event.getAuthentication(), AuditAction.SIGN_IN_FAILED, reason(event.getException()));
 	}
 
+	/** A user name or a client address locked by failed sign-ins (issue 13): who, from where, until when. */
+	@EventListener
+	void onLockout(SignInLockout lockout) {
+		String actor = typedName(lockout.username());
+		String what = (lockout.kind() == SignInLockout.Kind.USER) ? "User name" : "Address " + lockout.remoteAddress();
+		this.auditEvents.insert(AuditEvent.now(actor, AuditAction.SIGN_IN_LOCKED.name(), null,
+				what + " locked after " + lockout.failures() + " failed sign-ins, until " + lockout.until(),
+				lockout.remoteAddress()));
+	}
+
 	@EventListener
 	void onLogout(LogoutSuccessEvent event) {
 		record(event.getAuthentication(), AuditAction.SIGN_OUT, null);
 	}
 
 	private void record(Authentication authentication, AuditAction action, String detail) {
-		String actor = (authentication.getName() == null || authentication.getName().isBlank()) ? "(blank)"
-				: authentication.getName();
+		String actor = typedName(authentication.getName());
 		String remoteAddress = (authentication.getDetails() instanceof WebAuthenticationDetails web)
 				? web.getRemoteAddress() : null;
 		this.auditEvents.insert(AuditEvent.now(actor, action.name(), null, detail, remoteAddress));
+	}
+
+	/**
+	 * A user name as typed at sign-in, as the actor column can hold it: "(blank)" for nothing, control characters
+	 * (which PostgreSQL refuses, NUL above all) as U+FFFD; {@link AuditEvent} cuts it to the column's length.
+	 */
+	static String typedName(String name) {
+		if (name == null || name.isBlank()) {
+			return "(blank)";
+		}
+		StringBuilder out = new StringBuilder(name.length());
+		name.chars().forEach((c) -> out.append((Character.getType(c) == Character.CONTROL) ? '\uFFFD' : (char) c));
+		return out.toString();
 	}
 
 	private static String reason(AuthenticationException exception) {

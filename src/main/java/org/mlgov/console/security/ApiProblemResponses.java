@@ -11,7 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -21,6 +26,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final JsonMapper jsonMapper;
+
+	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
 
 	ApiProblemResponses(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
@@ -37,9 +44,18 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
 				"Authentication required. Use HTTP Basic with a console user, or sign in with the browser.");
 	}
 
+	/**
+	 * A refusal of a request that nobody signed in for (no session, no credentials) is a 401, even when it was the
+	 * CSRF check that refused it: what the caller lacks is authentication. Signed-in callers get the 403.
+	 */
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || this.trustResolver.isAnonymous(authentication)) {
+			commence(request, response, new InsufficientAuthenticationException("Not signed in"));
+			return;
+		}
 		write(request, response, HttpStatus.FORBIDDEN,
 				"Access denied. Your roles do not allow this request, or a browser request lacked its CSRF token.");
 	}
