@@ -171,7 +171,8 @@ public final class ConsoleProcess implements AutoCloseable {
 			if (!Files.exists(path)) {
 				continue;
 			}
-			for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+			List<String> lines = Files.readAllLines(path);
+			for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
 				String[] columns = line.trim().split("\\s+");
 				if (columns.length > 9 && "0A".equals(columns[3]) && inodes.contains(columns[9])) {
 					String local = columns[1];
