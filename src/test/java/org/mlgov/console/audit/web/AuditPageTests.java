@@ -99,7 +99,7 @@ class AuditPageTests {
 		assertThat(page.select("#draft").val()).isEqualTo("903");
 		assertThat(page.select("#action option[selected]").val()).isEqualTo("DRAFT_RENAMED");
 		assertThat(page.select("#action option").eachAttr("value")).containsExactly("", "SIGN_IN", "SIGN_IN_FAILED",
-				"SIGN_OUT", "DRAFT_CREATED", "DRAFT_SAVED", "DRAFT_RENAMED", "DRAFT_CLONED", "DRAFT_DELETED", "DRAFT_SUBMITTED",
+				"SIGN_OUT", "SIGN_IN_LOCKED", "DRAFT_CREATED", "DRAFT_SAVED", "DRAFT_RENAMED", "DRAFT_CLONED", "DRAFT_DELETED", "DRAFT_SUBMITTED",
 				"DRAFT_APPROVED", "DRAFT_APPROVAL_RECORDED", "APPROVAL_REFUSED", "DRAFT_REJECTED", "DRAFT_REWORKED", "DRAFT_COMMENTED");
 		assertThat(page.select("#from").val()).isEqualTo("2032-01-10");
 		assertThat(page.select("#to").val()).isEqualTo("2032-01-10");
