@@ -33,6 +33,10 @@ import java.util.stream.Collectors;
  * operation and overall, and errors (any other answer than the expected one, and transport failures). Then it
  * checks for lost writes: each confirmed save (302) raised its draft's version by one, so every draft's version must
  * be its first version plus its confirmed saves. Exit code 0 only with 0 errors and 0 lost writes.
+ *
+ * <p>
+ * With {@code --flood N} it runs the sign-in flood experiment instead ({@link #flood}): Home's latency for a
+ * signed-in user alone, then while N connections send wrong Basic credentials.
  */
 public final class LoadGenerator {
 
@@ -52,7 +56,10 @@ public final class LoadGenerator {
 
 	enum Operation {
 
-		STEP_SAVE(40), STEP_PAGE(25), MY_DRAFTS(15), PREVIEW_API(20);
+		STEP_SAVE(40), STEP_PAGE(25), MY_DRAFTS(15), PREVIEW_API(20),
+
+		/** Home, for the flood experiment only. */
+		HOME(0);
 
 		final int weight;
 
@@ -85,6 +92,10 @@ public final class LoadGenerator {
 		}
 		LoadGenerator generator = new LoadGenerator(options.get("--base"));
 		String[] user = options.get("--user").split(":", 2);
+		if (options.containsKey("--flood")) {
+			System.exit(generator.flood(user[0], user[1], Integer.parseInt(options.get("--flood")),
+					Integer.parseInt(options.getOrDefault("--seconds", "30"))));
+		}
 		int clients = Integer.parseInt(options.get("--clients"));
 		int seconds = Integer.parseInt(options.get("--seconds"));
 		int warmup = Integer.parseInt(options.get("--warmup"));
@@ -119,11 +130,70 @@ public final class LoadGenerator {
 		return report(all, seconds);
 	}
 
+	/**
+	 * The flood experiment of issue 13, item 3: a signed-in user opens Home for {@code seconds} alone, then as long
+	 * again while {@code threads} connections send wrong HTTP Basic credentials to the API as fast as they are
+	 * answered. Prints Home's p50/p95 in both phases and what the flood got; exit 0 when Home answered every time.
+	 */
+	private int flood(String username, String password, int threads, int seconds) throws Exception {
+		Client user = new Client(0);
+		user.signIn(username, password);
+		List<Long> quiet = user.home(seconds);
+		java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+		Map<Integer, AtomicLong> floodStatuses = new ConcurrentHashMap<>();
+		List<Thread> flooders = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			int number = i;
+			Thread thread = new Thread(() -> {
+				HttpClient http = HttpClient.newHttpClient();
+				String credentials = java.util.Base64.getEncoder()
+					.encodeToString((username + ":wrong-" + number).getBytes(StandardCharsets.UTF_8));
+				while (!stop.get()) {
+					try {
+						HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/role-preview"))
+							.timeout(Duration.ofSeconds(60))
+							.header("Authorization", "Basic " + credentials)
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(SPEC))
+							.build(), HttpResponse.BodyHandlers.discarding());
+						floodStatuses.computeIfAbsent(response.statusCode(), (k) -> new AtomicLong()).incrementAndGet();
+					}
+					catch (Exception ex) {
+						floodStatuses.computeIfAbsent(-1, (k) -> new AtomicLong()).incrementAndGet();
+					}
+				}
+			}, "flood-" + i);
+			thread.start();
+			flooders.add(thread);
+		}
+		Thread.sleep(2000);
+		List<Long> flooded = user.home(seconds);
+		stop.set(true);
+		for (Thread thread : flooders) {
+			thread.join();
+		}
+		System.out.printf("%n%-24s %9s %9s %9s%n", "Home (GET /)", "requests", "p50 ms", "p95 ms");
+		Collections.sort(quiet);
+		Collections.sort(flooded);
+		System.out.printf("%-24s %9d %9.2f %9.2f%n", "alone", quiet.size(), percentile(quiet, 50),
+				percentile(quiet, 95));
+		System.out.printf("%-24s %9d %9.2f %9.2f%n", "during the flood", flooded.size(), percentile(flooded, 50),
+				percentile(flooded, 95));
+		System.out.printf("%nflood: %d connections of wrong Basic credentials; answers by status: %s%n", threads,
+				floodStatuses);
+		long errorCount = this.errors.values().stream().mapToLong(AtomicLong::get).sum();
+		System.out.printf("errors of the signed-in user: %d %s%n", errorCount, this.errors);
+		return (errorCount == 0) ? 0 : 1;
+	}
+
 	private int report(List<Client> clients, int seconds) throws Exception {
 		List<Long> overall = new ArrayList<>();
 		System.out.printf("%n%-12s %9s %9s %9s %9s %9s%n", "operation", "requests", "req/s", "p50 ms", "p95 ms",
 				"p99 ms");
 		for (Operation operation : Operation.values()) {
+			if (operation.weight == 0) {
+				continue;
+			}
 			List<Long> times = new ArrayList<>(this.latencies.get(operation));
 			overall.addAll(times);
 			line(operation.name(), times, seconds);
@@ -206,6 +276,20 @@ public final class LoadGenerator {
 				Thread.sleep(200);
 			}
 			throw new IllegalStateException("Sign-in still busy after 30 attempts");
+		}
+
+		/** Opens Home for the given time, one request after the other; the latencies of the answers that were 200. */
+		List<Long> home(int seconds) throws Exception {
+			List<Long> times = new ArrayList<>();
+			long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+			while (System.nanoTime() < end) {
+				long start = System.nanoTime();
+				HttpResponse<String> response = get("/");
+				if (expect(Operation.HOME, response, 200)) {
+					times.add(System.nanoTime() - start);
+				}
+			}
+			return times;
 		}
 
 		void startDraft() throws Exception {

@@ -2,6 +2,7 @@
 # Load benchmark of the packaged console (issue 13; docs/benchmarks.md#load). Not a test: run it by hand.
 #
 #   bench/run-load.sh [h2|postgres|both]      (default: both)
+#   bench/run-load.sh flood                    (H2: Home's latency alone and during a flood of wrong Basic credentials)
 #
 # Environment: CLIENTS (32), DURATION (60 seconds measured), WARMUP (10), PORT (18080).
 # PostgreSQL: BENCH_PG_URL, BENCH_PG_USER, BENCH_PG_PASSWORD name an empty database to use; without them the script
@@ -43,7 +44,8 @@ run() {
   wait_for_console "$log" || { kill "$pid"; return 1; }
   local status=0
   java bench/LoadGenerator.java --base "http://127.0.0.1:$PORT" --user "$BENCH_USER" --clients "$CLIENTS" \
-    --seconds "$SECONDS_MEASURED" --warmup "$WARMUP" | tee "$out/load-$database.txt" || status=$?
+    --seconds "$SECONDS_MEASURED" --warmup "$WARMUP" ${FLOOD:+--flood "$FLOOD"} | tee "$out/load-$database.txt" \
+    || status=$?
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$workdir"
   return $status
@@ -82,6 +84,9 @@ stop_postgres() {
 }
 
 result=0
+if [[ "$which" == flood ]]; then
+  FLOOD=${FLOOD:-16} SECONDS_MEASURED=${DURATION:-30} BENCH_USER=admin:admin-pass run flood || result=1
+fi
 if [[ "$which" == h2 || "$which" == both ]]; then
   BENCH_USER=admin:admin-pass run h2 || result=1
 fi
