@@ -131,3 +131,19 @@ if (navigator.clipboard) {
     });
   });
 }
+
+// Behaviour that pages would otherwise put inline, which the Content-Security-Policy (script-src 'self') forbids:
+// a form with data-confirm asks before it is sent (deleting a draft); a button with data-history-back goes back.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
+document.addEventListener('click', function (event) {
+  var back = event.target instanceof Element ? event.target.closest('[data-history-back]') : null;
+  if (back) {
+    event.preventDefault();
+    window.history.back();
+  }
+});

@@ -15,6 +15,8 @@ public enum AuditAction {
 	/** A user signed out. */
 	SIGN_OUT("Sign-out"),
 
+	SIGN_IN_LOCKED("Sign-in locked after failed attempts"),
+
 	/** An administrator started a draft. */
 	DRAFT_CREATED("Draft created"),
 

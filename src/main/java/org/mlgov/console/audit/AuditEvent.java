@@ -194,6 +194,21 @@ public record AuditEvent(Long id, Instant occurredAt, String actor, String actio
 				this.remoteAddress, this.subject);
 	}
 
+	/**
+	 * A user name as typed at sign-in, as the actor column can hold it: "(blank)" for nothing, control characters
+	 * (which PostgreSQL refuses, NUL above all) as U+FFFD; the event cuts it to the column's length.
+	 * @param name the name typed, or {@code null}
+	 * @return the actor to record
+	 */
+	public static String typedActor(String name) {
+		if (name == null || name.isBlank()) {
+			return "(blank)";
+		}
+		StringBuilder out = new StringBuilder(name.length());
+		name.chars().forEach((c) -> out.append((Character.getType(c) == Character.CONTROL) ? '\uFFFD' : (char) c));
+		return out.toString();
+	}
+
 	private static String truncate(String value, int length) {
 		return (value != null && value.length() > length) ? value.substring(0, length) : value;
 	}

@@ -41,11 +41,18 @@ class AuthenticationAuditListener {
 	}
 
 	private void record(Authentication authentication, AuditAction action, String detail) {
-		String actor = (authentication.getName() == null || authentication.getName().isBlank()) ? "(blank)"
-				: authentication.getName();
+		String actor = typedName(authentication.getName());
 		String remoteAddress = (authentication.getDetails() instanceof WebAuthenticationDetails web)
 				? web.getRemoteAddress() : null;
 		this.auditEvents.insert(AuditEvent.now(actor, action.name(), null, detail, remoteAddress));
+	}
+
+	/**
+	 * A user name as typed at sign-in, as the actor column can hold it: "(blank)" for nothing, control characters
+	 * (which PostgreSQL refuses, NUL above all) as U+FFFD; {@link AuditEvent} cuts it to the column's length.
+	 */
+	static String typedName(String name) {
+		return AuditEvent.typedActor(name);
 	}
 
 	private static String reason(AuthenticationException exception) {

@@ -416,6 +416,10 @@ public class Draft {
 		if (trimmed.isEmpty() || trimmed.length() > NAME_LENGTH) {
 			throw new IllegalArgumentException("A draft name has 1 to " + NAME_LENGTH + " characters.");
 		}
+		String control = FreeText.controlCharacterProblem("A draft name", trimmed, false);
+		if (control != null) {
+			throw new InvalidTextException("name", control);
+		}
 		return trimmed;
 	}
 

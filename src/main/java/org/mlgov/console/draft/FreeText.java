@@ -36,7 +36,36 @@ public final class FreeText {
 		if (normalized.length() > maxLength) {
 			throw new InvalidTextException(field, tooLong(what, normalized.length(), maxLength));
 		}
+		String control = controlCharacterProblem(what, normalized, true);
+		if (control != null) {
+			throw new InvalidTextException(field, control);
+		}
 		return normalized.isEmpty() ? null : normalized;
+	}
+
+	/**
+	 * What is wrong with a text that holds a control character (NUL, escape, backspace, a form feed...): PostgreSQL
+	 * refuses NUL in text, and none of them is anything a person typed on purpose. Line breaks and tabs are allowed
+	 * in multi-line texts only.
+	 * @param what what the text is, capitalised, for example {@code A draft name}
+	 * @param text the text, may be null
+	 * @param multiLine whether line breaks and tabs are allowed
+	 * @return the message, or null when the text has no control character
+	 */
+	public static String controlCharacterProblem(String what, String text, boolean multiLine) {
+		if (text == null) {
+			return null;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean allowed = multiLine && (c == '\n' || c == '\t');
+			if (!allowed && (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029')) {
+				return String.format(Locale.ROOT,
+						"%s cannot contain control characters; it has U+%04X at position %,d. Remove it and try again.",
+						what, (int) c, i + 1);
+			}
+		}
+		return null;
 	}
 
 	/**

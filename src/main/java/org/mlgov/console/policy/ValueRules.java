@@ -99,7 +99,11 @@ final class ValueRules {
 
 	private static final int MAX_TAG_VALUE = 256;
 
-	private static final Pattern TAG_CHARACTER = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]");
+	/**
+	 * IAM's tag characters, without the line and paragraph separators (U+2028, U+2029) that its \p{Z} lets in: the
+	 * console refuses line breaks and control characters in every single-line text.
+	 */
+	private static final Pattern TAG_CHARACTER = Pattern.compile("[\\p{L}\\p{Zs}\\p{N}_.:/=+\\-@]");
 
 	private static final int MAX_SHOWN = 80;
 
@@ -411,7 +415,8 @@ final class ValueRules {
 
 	private static String describe(int codePoint) {
 		String code = String.format("U+%04X", codePoint);
-		return Character.isISOControl(codePoint) ? "the control character " + code
+		return (Character.isISOControl(codePoint) || codePoint == 0x2028 || codePoint == 0x2029)
+				? "the control character " + code
 				: "'" + Character.toString(codePoint) + "' (" + code + ")";
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,15 +45,15 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
 	}
 
 	/**
-	 * A refusal. A caller without credentials (no session, no HTTP Basic) refused because a POST lacked its CSRF
-	 * token is refused for want of credentials: 401, as it would be without the CSRF check. Signed-in callers get 403.
+	 * A refusal of a request that nobody signed in for (no session, no credentials) is a 401, even when it was the
+	 * CSRF check that refused it: what the caller lacks is authentication. Signed-in callers get the 403.
 	 */
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || this.trustResolver.isAnonymous(authentication)) {
-			commence(request, response, null);
+			commence(request, response, new InsufficientAuthenticationException("Not signed in"));
 			return;
 		}
 		write(request, response, HttpStatus.FORBIDDEN,

@@ -70,11 +70,19 @@ abstract class BrowserTestSupport {
 		}
 	}
 
+	/** What the browser reported as refused by the Content-Security-Policy (issue 13): must stay empty. */
+	final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	@BeforeEach
 	void openPage() {
 		this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
 		this.page = this.context.newPage();
 		this.page.setDefaultTimeout(15_000);
+		this.page.onConsoleMessage((message) -> {
+			if (message.text().contains("Content Security Policy")) {
+				this.cspViolations.add(this.page.url() + ": " + message.text());
+			}
+		});
 	}
 
 	@AfterEach
@@ -82,6 +90,7 @@ abstract class BrowserTestSupport {
 		if (this.context != null) {
 			this.context.close();
 		}
+		org.assertj.core.api.Assertions.assertThat(this.cspViolations).as("Content-Security-Policy violations").isEmpty();
 	}
 
 	String url(String path) {

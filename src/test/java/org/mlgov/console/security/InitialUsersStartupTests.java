@@ -78,6 +78,43 @@ class InitialUsersStartupTests {
 			.contains("'postgres' profile");
 	}
 
+	/** Issue 13, item 10: a profile is not a request for demo users; only the local run asks for them. */
+	@Test
+	void aProfileNamedProdGetsNoDemoUsers() {
+		Throwable failure = catchThrowable(() -> ConsoleLauncher.start(List.of("prod"), privateH2()).close());
+		assertThat(ConsoleLauncher.analysedMessage(failure)).contains("The user table is empty");
+	}
+
+	@Test
+	void theLocalRunWithoutAProfileAsksForTheDemoUsers() {
+		try (ConfigurableApplicationContext context = ConsoleLauncher.start(List.of(), privateH2())) {
+			assertThat(context.getBean(AppUserRepository.class).findAll()).extracting(AppUser::username)
+				.containsExactlyInAnyOrder("admin", "admin2", "reviewer", "helpdesk");
+		}
+	}
+
+	@Test
+	void theLocalProfileAsksForTheDemoUsersToo() {
+		try (ConfigurableApplicationContext context = ConsoleLauncher.start(List.of("local"), privateH2())) {
+			assertThat(context.getBean(AppUserRepository.class).count()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void thePostgresProfileHasNoBuiltInDatabasePassword() throws Exception {
+		org.springframework.core.env.PropertySource<?> postgres = new org.springframework.boot.env.YamlPropertySourceLoader()
+			.load("postgres", new org.springframework.core.io.ClassPathResource("application-postgres.yml"))
+			.get(0);
+		assertThat(String.valueOf(postgres.getProperty("spring.datasource.password")))
+			.isEqualTo("${SPRING_DATASOURCE_PASSWORD}");
+	}
+
+	/** A private in-memory H2 database without the test profile, so that only the profiles given count. */
+	private static Map<String, String> privateH2() {
+		return Map.of("spring.datasource.url", "jdbc:h2:mem:initial-users-" + java.util.UUID.randomUUID()
+				+ ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+	}
+
 	@Test
 	void aShortBootstrapPasswordIsRejected() {
 		assertThatException()

@@ -3,19 +3,23 @@ package org.mlgov.console.audit.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.text.Normalizer;
 import java.util.List;
 
 import org.springframework.util.Assert;
 
 /**
  * Writes CSV as RFC 4180 has it: lines end in CRLF; a field that holds a comma, a double quote or a line break is
- * put in double quotes, with its double quotes doubled. A field that starts with {@code =}, {@code +}, {@code -},
- * {@code @}, a tab or a carriage return gets a leading single quote, so that a spreadsheet shows it as text rather
- * than running it as a formula (CSV injection).
+ * put in double quotes, with its double quotes doubled. A field that starts with a tab or a carriage return, or whose
+ * first visible character is {@code =}, {@code +}, {@code -}, {@code @} or one of their full-width or small look-alikes
+ * (after any white space, no-break or zero-width space), gets a leading single quote, so that a spreadsheet shows it
+ * as text rather than running it as a formula (CSV injection).
  */
 final class CsvWriter {
 
 	private static final String LINE_END = "\r\n";
+
+	private static final String FORMULA_STARTS = "=+-@";
 
 	private final Writer out;
 
@@ -72,8 +76,34 @@ final class CsvWriter {
 		return '"' + text.replace("\"", "\"\"") + '"';
 	}
 
-	private static boolean startsLikeAFormula(String value) {
-		return "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+	/**
+	 * Whether a spreadsheet could read the value as a formula: it starts with a tab or a carriage return, or its
+	 * first visible character is {@code = + - @} or a look-alike that spreadsheets also accept (full-width
+	 * {@code ＝＋－＠}, the small forms {@code ﹦﹢﹣﹫}, the minus sign {@code −}), whatever white space, no-break
+	 * space or invisible formatting character (zero-width space, byte order mark) comes before it.
+	 */
+	static boolean startsLikeAFormula(String value) {
+		if (value.charAt(0) == '\t' || value.charAt(0) == '\r') {
+			return true;
+		}
+		int i = 0;
+		while (i < value.length() && isBlankOrInvisible(value.charAt(i))) {
+			i++;
+		}
+		if (i == value.length()) {
+			return false;
+		}
+		char first = value.charAt(i);
+		if (first == '\u2212') {
+			return true;
+		}
+		String folded = Normalizer.normalize(String.valueOf(first), Normalizer.Form.NFKC);
+		return !folded.isEmpty() && FORMULA_STARTS.indexOf(folded.charAt(0)) >= 0;
+	}
+
+	private static boolean isBlankOrInvisible(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+				|| Character.isISOControl(c);
 	}
 
 	private void write(String text) {

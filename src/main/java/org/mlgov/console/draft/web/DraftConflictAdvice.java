@@ -15,9 +15,11 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * A save on a stale draft: a 409 page that says who changed it and when, with a link to reload it. A save of a step
- * the draft has not reached: back to the step reached, saying why.
+ * the draft has not reached: back to the step reached, saying why. It advises every controller, not only the
+ * wizard's: submitting from the review step ({@code review.web}) checks the draft's version too, and a stale one
+ * (two open tabs) is the same conflict.
  */
-@ControllerAdvice(basePackageClasses = DraftConflictAdvice.class)
+@ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DraftConflictAdvice {
 

@@ -8,6 +8,7 @@ import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.FreeText;
 import org.mlgov.console.draft.IllegalTransitionException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,9 +55,10 @@ class DraftsController {
 
 	@PostMapping
 	String start(@RequestParam(defaultValue = "") String name, Authentication user, RedirectAttributes redirect) {
-		if (name.isBlank() || name.strip().length() > Draft.NAME_LENGTH) {
-			redirect.addFlashAttribute("nameError", "Give the draft a name of 1 to " + Draft.NAME_LENGTH + " characters.");
-			redirect.addFlashAttribute("typedName", name);
+		String problem = nameProblem(name);
+		if (problem != null) {
+			redirect.addFlashAttribute("nameError", problem);
+			redirect.addFlashAttribute("typedName", FormValues.printable(name));
 			return "redirect:/drafts";
 		}
 		Draft draft = this.drafts.start(name, user.getName());
@@ -87,16 +89,25 @@ class DraftsController {
 	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, @RequestParam long version,
 			Authentication user, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
-		if (name.isBlank() || name.strip().length() > Draft.NAME_LENGTH) {
+		String problem = nameProblem(name);
+		if (problem != null) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("renameError", id);
-			model.addAttribute("renameMessage", "Give the draft a name of 1 to " + Draft.NAME_LENGTH + " characters.");
-			model.addAttribute("typedRename", name);
+			model.addAttribute("renameMessage", problem);
+			model.addAttribute("typedRename", FormValues.printable(name));
 			return mine(model, user);
 		}
 		this.drafts.rename(id, name, version, user.getName());
 		redirect.addFlashAttribute("message", "Renamed to \u201c" + name.strip() + "\u201d.");
 		return "redirect:/drafts";
+	}
+
+	/** What is wrong with a draft name as typed, or null: 1 to 200 characters, no control characters. */
+	private static String nameProblem(String name) {
+		if (name.isBlank() || name.strip().length() > Draft.NAME_LENGTH) {
+			return "Give the draft a name of 1 to " + Draft.NAME_LENGTH + " characters.";
+		}
+		return FreeText.controlCharacterProblem("A draft name", name.strip(), false);
 	}
 
 	@PostMapping("/{id}/delete")

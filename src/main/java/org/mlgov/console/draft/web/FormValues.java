@@ -10,6 +10,19 @@ final class FormValues {
 	private FormValues() {
 	}
 
+	/**
+	 * A refused value as it is shown again in its field: control characters (which a page cannot show) become
+	 * U+FFFD, the replacement character, so that the user sees where they were.
+	 */
+	static String printable(String value) {
+		if (value == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder(value.length());
+		value.chars().forEach((c) -> out.append((Character.getType(c) == Character.CONTROL) ? '\uFFFD' : (char) c));
+		return out.toString();
+	}
+
 	/** A trimmed value, or null when blank. */
 	static String text(String value) {
 		if (value == null) {

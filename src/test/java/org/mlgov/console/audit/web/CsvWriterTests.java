@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -45,7 +47,39 @@ class CsvWriterTests {
 		assertThat(CsvWriter.field("\rx")).isEqualTo("\"'\rx\"");
 		assertThat(CsvWriter.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
 		assertThat(CsvWriter.field("a=b")).isEqualTo("a=b");
-		assertThat(CsvWriter.field(" =1")).isEqualTo(" =1");
+		assertThat(CsvWriter.field("1-2")).isEqualTo("1-2");
+	}
+
+	@ParameterizedTest(name = "[{index}] {1}")
+	@CsvSource(delimiterString = "|", textBlock = """
+			'\uFF1D1+1'                       | full-width equals sign
+			'\uFF0B1'                         | full-width plus sign
+			'\uFF0D1'                         | full-width hyphen-minus
+			'\uFF20SUM(A1)'                   | full-width commercial at
+			'\uFE661+1'                       | small equals sign
+			'\uFE621'                         | small plus sign
+			'\uFE631'                         | small hyphen-minus
+			'\uFE6BSUM(A1)'                   | small commercial at
+			'\u22121'                         | minus sign
+			'\u200B=1+1'                      | zero-width space before =
+			'\u00A0=1+1'                      | no-break space before =
+			'\uFEFF=1+1'                      | byte order mark before =
+			'\u2060=1+1'                      | word joiner before =
+			'\u202F\u200B=1+1'                | narrow no-break and zero-width space before =
+			'\u3000\uFF1D1+1'                 | ideographic space before full-width equals
+			'  =1+1'                         | spaces before =
+			'\u200D@SUM(A1)'                 | zero-width joiner before @
+			""")
+	void lookAlikesAndHiddenPrefixesOfAFormulaAreNeutralisedToo(String value, String form) {
+		assertThat(CsvWriter.startsLikeAFormula(value)).as(form).isTrue();
+		assertThat(CsvWriter.field(value)).as(form).isEqualTo("'" + value);
+	}
+
+	@Test
+	void textThatMerelyContainsALookAlikeIsLeftAlone() {
+		assertThat(CsvWriter.field("a\uFF1Db")).isEqualTo("a\uFF1Db");
+		assertThat(CsvWriter.field("\u00A0x")).isEqualTo("\u00A0x");
+		assertThat(CsvWriter.field("\u200B")).isEqualTo("\u200B");
 	}
 
 	@Test
