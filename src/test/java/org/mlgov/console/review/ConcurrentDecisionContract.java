@@ -44,15 +44,15 @@ abstract class ConcurrentDecisionContract {
 
 	@Test
 	void anApprovalAndARejectionAtOnceMakeExactlyOneDecision() throws Exception {
-		decideAtOnce("approve-reject", (id) -> ReviewFixtures.as("reviewer", () -> this.reviews.approve(id, "fine",
-				"reviewer"), "REVIEWER"), (id) -> ReviewFixtures.as("reviewer2", () -> this.reviews.reject(id,
+		decideAtOnce("approve-reject", (id) -> ReviewFixtures.as("reviewer", () -> this.reviews.approve(id, 1, "fine",
+				"reviewer"), "REVIEWER"), (id) -> ReviewFixtures.as("reviewer2", () -> this.reviews.reject(id, 1,
 						"too wide", "reviewer2"), "REVIEWER"));
 	}
 
 	@Test
 	void twoApprovalsAtOnceWhereOneIsEnoughMakeExactlyOneDecision() throws Exception {
-		decideAtOnce("approve-approve", (id) -> ReviewFixtures.as("reviewer", () -> this.reviews.approve(id, "fine",
-				"reviewer"), "REVIEWER"), (id) -> ReviewFixtures.as("reviewer2", () -> this.reviews.approve(id,
+		decideAtOnce("approve-approve", (id) -> ReviewFixtures.as("reviewer", () -> this.reviews.approve(id, 1, "fine",
+				"reviewer"), "REVIEWER"), (id) -> ReviewFixtures.as("reviewer2", () -> this.reviews.approve(id, 1,
 						"fine too", "reviewer2"), "REVIEWER"));
 	}
 
