@@ -152,6 +152,17 @@ public class PushService {
 		Map<String, AwsWriter.ManagedPolicy> policies = new LinkedHashMap<>();
 		for (FrozenDocuments.Policy policy : target.customerManaged()) {
 			String arn = target.policyArn(policy);
+			LiveRole.AttachedPolicy attached = (role != null) ? role.attachedPolicies()
+				.stream()
+				.filter((p) -> p.arn().equals(arn) && p.documentJson() != null)
+				.findFirst()
+				.orElse(null) : null;
+			if (attached != null && JsonDocs.samePolicy(attached.documentJson(), policy.json())) {
+				// Attached and as approved: the role's read already has its default version; no further read.
+				policies.put(arn, new AwsWriter.ManagedPolicy(arn, attached.defaultVersionId(), attached.documentJson(),
+						List.of()));
+				continue;
+			}
 			try {
 				writer.readPolicy(account, arn).ifPresent((found) -> policies.put(arn, found));
 			}
