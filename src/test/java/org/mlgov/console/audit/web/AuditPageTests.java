@@ -100,7 +100,8 @@ class AuditPageTests {
 		assertThat(page.select("#action option[selected]").val()).isEqualTo("DRAFT_RENAMED");
 		assertThat(page.select("#action option").eachAttr("value")).containsExactly("", "SIGN_IN", "SIGN_IN_FAILED",
 				"SIGN_OUT", "DRAFT_CREATED", "DRAFT_SAVED", "DRAFT_RENAMED", "DRAFT_CLONED", "DRAFT_DELETED", "DRAFT_SUBMITTED",
-				"DRAFT_APPROVED", "DRAFT_APPROVAL_RECORDED", "APPROVAL_REFUSED", "DRAFT_REJECTED", "DRAFT_REWORKED", "DRAFT_COMMENTED");
+				"DRAFT_APPROVED", "DRAFT_APPROVAL_RECORDED", "APPROVAL_REFUSED", "DRAFT_REJECTED", "DRAFT_REWORKED", "DRAFT_COMMENTED",
+				"PUSH_PLANNED", "PUSH_STARTED", "PUSH_STEP", "PUSH_SUCCEEDED", "PUSH_FAILED");
 		assertThat(page.select("#from").val()).isEqualTo("2032-01-10");
 		assertThat(page.select("#to").val()).isEqualTo("2032-01-10");
 		assertThat(page.select("#audit-filters").attr("method")).isEqualTo("get");
