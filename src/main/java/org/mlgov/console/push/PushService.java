@@ -132,17 +132,39 @@ public class PushService {
 	 * @throws LiveStateUnreadable when a read failed
 	 */
 	public LiveState readLive(PushPlanner.Target target) {
+		return readLive(target, this.reader, this.writer,
+				this.pushes.consoleAttached(target.accountId(), target.documents().role().name()));
+	}
+
+	/**
+	 * What is live for a push, read with the given reader and writer.
+	 * @param consoleAttached the managed policies this console attached to the role earlier
+	 * @throws LiveStateUnreadable when a read failed
+	 */
+	public static LiveState readLive(PushPlanner.Target target, LiveStateReader reader, AwsWriter writer,
+			java.util.Set<String> consoleAttached) {
 		String account = target.accountId();
 		String region = target.region();
 		FrozenDocuments docs = target.documents();
-		LiveRole role = optional(this.reader.readRole(account, docs.role().name()));
-		LiveRole bedrock = target.createsBedrockRole()
-				? optional(this.reader.readRole(account, docs.bedrockRole().name())) : null;
+		LiveRole role = optional(reader.readRole(account, docs.role().name()));
+		LiveRole bedrock = target.createsBedrockRole() ? optional(reader.readRole(account, docs.bedrockRole().name()))
+				: null;
 		Map<String, AwsWriter.ManagedPolicy> policies = new LinkedHashMap<>();
 		for (FrozenDocuments.Policy policy : target.customerManaged()) {
 			String arn = target.policyArn(policy);
+			LiveRole.AttachedPolicy attached = (role != null) ? role.attachedPolicies()
+				.stream()
+				.filter((p) -> p.arn().equals(arn) && p.documentJson() != null)
+				.findFirst()
+				.orElse(null) : null;
+			if (attached != null && JsonDocs.samePolicy(attached.documentJson(), policy.json())) {
+				// Attached and as approved: the role's read already has its default version; no further read.
+				policies.put(arn, new AwsWriter.ManagedPolicy(arn, attached.defaultVersionId(), attached.documentJson(),
+						List.of()));
+				continue;
+			}
 			try {
-				this.writer.readPolicy(account, arn).ifPresent((found) -> policies.put(arn, found));
+				writer.readPolicy(account, arn).ifPresent((found) -> policies.put(arn, found));
 			}
 			catch (AwsWriteException ex) {
 				throw new LiveStateUnreadable(ex.problem());
@@ -153,18 +175,17 @@ public class PushService {
 		var canvas = docs.canvasTargets();
 		if (canvas != null && canvas.domainId() != null) {
 			if (canvas.domainDefault()) {
-				domain = required(this.reader.readDomain(account, region, canvas.domainId()));
+				domain = required(reader.readDomain(account, region, canvas.domainId()));
 			}
 			for (String name : canvas.userProfiles()) {
-				profiles.put(name, required(this.reader.readUserProfile(account, region, canvas.domainId(), name)));
+				profiles.put(name, required(reader.readUserProfile(account, region, canvas.domainId(), name)));
 			}
 		}
 		Map<String, LiveBucketCors> cors = new LinkedHashMap<>();
 		for (FrozenDocuments.Cors bucket : docs.cors()) {
-			cors.put(bucket.bucket(), required(this.reader.readBucketCors(account, region, bucket.bucket())));
+			cors.put(bucket.bucket(), required(reader.readBucketCors(account, region, bucket.bucket())));
 		}
-		return new LiveState(role, bedrock, policies, domain, profiles, cors,
-				this.pushes.consoleAttached(account, docs.role().name()));
+		return new LiveState(role, bedrock, policies, domain, profiles, cors, consoleAttached);
 	}
 
 	private static <T> T optional(LiveRead<T> read) {

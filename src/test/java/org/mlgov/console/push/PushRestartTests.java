@@ -29,8 +29,10 @@ class PushRestartTests {
 	@Test
 	void aPushInterruptedByAStopIsFailedAtStartUpAndPushingAgainCompletesWithoutApplyingAnythingTwice()
 			throws Exception {
-		String url = "jdbc:h2:mem:push-restart-" + UUID.randomUUID()
-				+ ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+		// A database file that outlives the first console, as the default H2 database does. (An in-memory H2 does
+		// not survive the interrupt of the thread that was using it when its console stopped.)
+		String url = "jdbc:h2:file:./target/push-restart/" + UUID.randomUUID()
+				+ "/console;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 		ConsoleInstances.freshAccount();
 		FakeAws aws = ConsoleInstances.AWS;
 		try (ConsoleInstances consoles = new ConsoleInstances(Map.of("spring.datasource.url", url))) {

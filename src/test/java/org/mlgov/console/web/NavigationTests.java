@@ -41,8 +41,8 @@ class NavigationTests {
 		assertThat(home.select("#home-drafts").attr("href")).isEqualTo("/drafts");
 		assertThat(home.select("#home-catalog").attr("href")).isEqualTo("/catalog");
 		assertThat(home.select("#role-admin").text()).contains("ready to push to AWS")
-			.contains("plan the push")
-			.doesNotContain("then pushed");
+			.contains("Plan and push approved revisions to AWS")
+			.doesNotContain("arrives with the push feature");
 		assertThat(home.select(".lead").text()).doesNotContain("before it is pushed");
 	}
 

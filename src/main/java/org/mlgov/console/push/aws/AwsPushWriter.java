@@ -21,7 +21,6 @@ import org.mlgov.console.push.AwsWriter;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.s3.model.CORSRule;
@@ -310,10 +309,6 @@ public final class AwsPushWriter implements AwsWriter {
 	/** IAM returns policy documents URL-encoded (RFC 3986); a literal {@code +} comes as {@code %2B}. */
 	static String decode(String document) {
 		return (document != null) ? URLDecoder.decode(document, StandardCharsets.UTF_8) : null;
-	}
-
-	static boolean isNoSuchEntity(RuntimeException ex) {
-		return AwsErrors.find(ex, NoSuchEntityException.class) != null;
 	}
 
 }

@@ -324,6 +324,48 @@ class AwsPushWriterContractTests {
 	}
 
 	@Test
+	void sageMakerAndS3WritesRefusedForLackOfPermissionNameThePermissions() {
+		this.wireMock.stubFor(sageMaker("UpdateDomain").willReturn(sageMakerJson(400,
+				"{\"__type\":\"AccessDeniedException\",\"message\":\"not authorized to perform sagemaker:UpdateDomain\"}")));
+		assertThatThrownBy(() -> this.writer.updateDomain(ACCOUNT, "us-east-1", DOMAIN, ROLE_ARN, null))
+			.isInstanceOfSatisfying(AwsWriteException.class, (ex) -> {
+				assertThat(ex.errorCode()).isEqualTo("AccessDeniedException");
+				assertThat(ex.requestId()).isEqualTo("req-sm");
+				assertThat(ex.getMessage()).contains("SageMaker UpdateDomain was refused (AccessDeniedException)")
+					.contains("lack the permission sagemaker:UpdateDomain and iam:PassRole");
+			});
+		this.wireMock.stubFor(put(urlEqualTo("/ml-eval-bucket?cors")).willReturn(aResponse().withStatus(403)
+			.withHeader("x-amz-request-id", "req-s3-denied")
+			.withBody("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")));
+		assertThatThrownBy(() -> this.writer.putBucketCors(ACCOUNT, "us-east-1", "ml-eval-bucket", "[]"))
+			.isInstanceOfSatisfying(AwsWriteException.class, (ex) -> {
+				assertThat(ex.errorCode()).isEqualTo("AccessDenied");
+				assertThat(ex.requestId()).isEqualTo("req-s3-denied");
+				assertThat(ex.getMessage()).contains("lack the permission s3:PutBucketCORS on bucket ml-eval-bucket");
+			});
+	}
+
+	@Test
+	void sageMakerAndS3ThrottlingIsRetriedThenSucceeds() {
+		this.wireMock.stubFor(sageMaker("UpdateUserProfile").inScenario("sm").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(sageMakerJson(400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"))
+			.willSetStateTo("ok"));
+		this.wireMock.stubFor(sageMaker("UpdateUserProfile").inScenario("sm").whenScenarioStateIs("ok")
+			.willReturn(sageMakerJson(200, "{\"UserProfileArn\":\"arn\"}")));
+		assertThat(this.writer.updateUserProfile(ACCOUNT, "us-east-1", DOMAIN, "alice", ROLE_ARN, null))
+			.isEqualTo("req-sm");
+		this.wireMock.stubFor(put(urlEqualTo("/ml-eval-bucket?cors")).inScenario("s3").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503)
+				.withBody("<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"))
+			.willSetStateTo("ok"));
+		this.wireMock.stubFor(put(urlEqualTo("/ml-eval-bucket?cors")).inScenario("s3").whenScenarioStateIs("ok")
+			.willReturn(aResponse().withStatus(200).withHeader("x-amz-request-id", "req-s3")));
+		assertThat(this.writer.putBucketCors(ACCOUNT, "us-east-1", "ml-eval-bucket", "[]")).isEqualTo("req-s3");
+		this.wireMock.verify(2, putRequestedFor(urlEqualTo("/ml-eval-bucket?cors")));
+		this.wireMock.verify(2, postRequestedFor(urlEqualTo("/")));
+	}
+
+	@Test
 	void putBucketCorsSendsEveryRuleAndTheExpectedOwner() {
 		this.wireMock.stubFor(put(urlEqualTo("/ml-eval-bucket?cors")).willReturn(aResponse().withStatus(200)
 			.withHeader("x-amz-request-id", "req-s3")));
