@@ -105,7 +105,8 @@ class PostgresMigrationTests {
 			Draft draft = new ReviewFixtures(console.getBean(DraftService.class), console.getBean(ReviewService.class))
 				.submitted("mark", "Fraud team");
 			assertThat(rachel.get("/reviews/" + draft.id()).status()).isEqualTo(200);
-			assertThat(rachel.post("/reviews/" + draft.id() + "/approve", Map.of("comment", "least privilege"))
+			assertThat(rachel.post("/reviews/" + draft.id() + "/approve",
+					Map.of("revision", "1", "comment", "least privilege"))
 				.locationPath()).isEqualTo("/reviews/" + draft.id());
 
 			JdbcClient jdbc = console.getBean(JdbcClient.class);

@@ -97,20 +97,20 @@ public class PushService {
 	}
 
 	@Transactional(readOnly = true)
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER','HELPDESK')")
 	public Optional<Push> find(long pushId) {
 		return this.pushes.find(pushId);
 	}
 
 	@Transactional(readOnly = true)
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER','HELPDESK')")
 	public List<PushStep> steps(long pushId) {
 		return this.pushes.steps(pushId);
 	}
 
 	/** The pushes of a draft, newest first. */
 	@Transactional(readOnly = true)
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("hasAnyRole('ADMIN','REVIEWER','HELPDESK')")
 	public List<Push> pushesOf(long draftId) {
 		return this.pushes.findByDraft(draftId);
 	}

@@ -151,9 +151,22 @@ public class SecurityConfig {
 	 * {@code /js/console.js}), no plug-ins, no framing, forms posting to the console only. Inline styles stay allowed
 	 * (a progress bar's width, htmx's indicator style).
 	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+	static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+	/**
+	 * The Content-Security-Policy, with more origins that a form may lead to: the sign-out form's redirect to an
+	 * OpenID Connect provider (RP-initiated logout) is a form action as far as the browser is concerned.
+	 * @param formOrigins origins ({@code https://idp.example.com}) forms may lead to besides the console
+	 * @return the policy
+	 */
+	public static String contentSecurityPolicy(String... formOrigins) {
+		String formAction = String.join(" ", java.util.stream.Stream
+			.concat(java.util.stream.Stream.of("'self'"), java.util.Arrays.stream(formOrigins))
+			.toList());
+		return "default-src 'self'; script-src 'self'; "
+				+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+				+ "object-src 'none'; base-uri 'self'; form-action " + formAction + "; frame-ancestors 'none'";
+	}
 
 	/** Browser features the console never uses, switched off for its pages. */
 	static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "

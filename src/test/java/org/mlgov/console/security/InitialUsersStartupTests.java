@@ -89,14 +89,14 @@ class InitialUsersStartupTests {
 	void theLocalRunWithoutAProfileAsksForTheDemoUsers() {
 		try (ConfigurableApplicationContext context = ConsoleLauncher.start(List.of(), privateH2())) {
 			assertThat(context.getBean(AppUserRepository.class).findAll()).extracting(AppUser::username)
-				.containsExactlyInAnyOrder("admin", "admin2", "reviewer", "helpdesk");
+				.containsExactlyInAnyOrder("admin", "admin2", "reviewer", "helpdesk", "useradmin");
 		}
 	}
 
 	@Test
 	void theLocalProfileAsksForTheDemoUsersToo() {
 		try (ConfigurableApplicationContext context = ConsoleLauncher.start(List.of("local"), privateH2())) {
-			assertThat(context.getBean(AppUserRepository.class).count()).isEqualTo(4);
+			assertThat(context.getBean(AppUserRepository.class).count()).isEqualTo(5);
 		}
 	}
 

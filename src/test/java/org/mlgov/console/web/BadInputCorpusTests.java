@@ -306,9 +306,9 @@ class BadInputCorpusTests {
 				.param("version", String.valueOf(version(id))), "admin", "ADMIN");
 			case "comment" -> as(post("/reviews/{id}/comments", submittedId).param("body", payload), "reviewer",
 					"REVIEWER");
-			case "reject reason" -> as(post("/reviews/{id}/reject", submittedId).param("reason", payload), "reviewer",
+			case "reject reason" -> as(post("/reviews/{id}/reject", submittedId).param("revision", "1").param("reason", payload), "reviewer",
 					"REVIEWER");
-			case "approve comment" -> as(post("/reviews/{id}/approve", submittedId).param("comment", payload),
+			case "approve comment" -> as(post("/reviews/{id}/approve", submittedId).param("revision", "1").param("comment", payload),
 					"reviewer", "REVIEWER");
 			case "justification" -> as(post("/drafts/{id}/submit", id).param("justification", payload)
 				.param("version", String.valueOf(version(id))), "admin", "ADMIN");

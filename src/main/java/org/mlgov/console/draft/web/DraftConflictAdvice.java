@@ -20,7 +20,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * (two open tabs) is the same conflict.
  */
 @ControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DraftConflictAdvice {
 
 	@ExceptionHandler(DraftConflictException.class)

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mlgov.console.security.AppUserRepository;
 import org.mlgov.console.security.ExternalIdentityRepository;
 import org.mlgov.console.security.ExternalSignIn;
+import org.mlgov.console.security.SecurityConfig;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,7 +74,10 @@ class OidcSignInConfiguration {
 					.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(userService))
 					.defaultSuccessUrl("/")
 					.failureHandler(refusals()))
-					.logout((signOut) -> signOut.logoutSuccessHandler(logout));
+					.logout((signOut) -> signOut.logoutSuccessHandler(logout))
+					// Sign-out continues at the provider: the CSP's form-action must allow its origin.
+					.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp
+						.policyDirectives(SecurityConfig.contentSecurityPolicy(origin(properties.issuerUri())))));
 			}
 
 			@Override
@@ -87,6 +91,12 @@ class OidcSignInConfiguration {
 			}
 
 		};
+	}
+
+	/** The origin ({@code scheme://host[:port]}) of the provider's issuer URI. */
+	static String origin(String issuerUri) {
+		java.net.URI uri = java.net.URI.create(issuerUri);
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() < 0) ? "" : ":" + uri.getPort());
 	}
 
 	/** Refusals of this console (no mapped group, disabled user) and failures at the provider: explained. */

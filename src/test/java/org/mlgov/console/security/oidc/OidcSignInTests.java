@@ -201,12 +201,14 @@ class OidcSignInTests {
 		Draft draft = new ReviewFixtures(this.drafts, this.reviews).submitted("eve", "Eve's OIDC draft");
 
 		eve.get("/reviews/" + draft.id());
-		Answer own = eve.post("/reviews/" + draft.id() + "/approve", Map.of("comment", "looks fine to me"));
+		Answer own = eve.post("/reviews/" + draft.id() + "/approve",
+				Map.of("revision", "1", "comment", "looks fine to me"));
 		assertThat(own.status()).isEqualTo(403);
 		assertThat(Jsoup.parse(own.body()).select("#reason").text()).contains("You wrote this draft");
 
 		assertThat(finn.get("/reviews/" + draft.id()).status()).isEqualTo(200);
-		Answer approved = finn.post("/reviews/" + draft.id() + "/approve", Map.of("comment", "fine"));
+		Answer approved = finn.post("/reviews/" + draft.id() + "/approve",
+				Map.of("revision", "1", "comment", "fine"));
 		assertThat(approved.status()).isEqualTo(302);
 		assertThat(approved.locationPath()).isEqualTo("/reviews/" + draft.id());
 		assertThat(this.jdbc.sql("select status from draft where id = :id")
