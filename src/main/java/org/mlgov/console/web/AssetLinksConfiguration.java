@@ -2,6 +2,7 @@ package org.mlgov.console.web;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * keeps the chain for serving assets, registers Boot's filter disabled (so that Boot adds none) and puts
  * {@link AssetUrlFilter} in its place, which resolves each asset URL once.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class AssetLinksConfiguration {
 

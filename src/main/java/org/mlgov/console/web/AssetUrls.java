@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * The files under {@code static/} are resolved when the application is ready; a webjar path is resolved the first
  * time a page links to it. At most {@value #MAX_REMEMBERED} paths are remembered: templates name a handful.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Component
 public class AssetUrls {
 
