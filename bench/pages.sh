@@ -107,10 +107,14 @@ sign_in() { # user -> JSESSIONID, through the login form (CSRF token, session co
   awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -1
 }
 for user in bench-admin-01 bench-reviewer bench-helpdesk; do SESSIONS[$user]=$(sign_in "$user"); done
+# The reference is requested with a session of its own, as a browser would: without a cookie every request would
+# create a session (the page's CSRF token lives in it).
+curl -fs -o /dev/null -c "$WORK/cookies-anonymous" "$BASE/login"
+SESSIONS[anonymous]=$(awk '$6 == "JSESSIONID" { print $7 }' "$WORK/cookies-anonymous" | tail -1)
 
-# label | user (- for none) | path | text the page must contain
+# label | user (anonymous: not signed in) | path | text the page must contain
 PAGES=(
-  "/login (reference: sign-in page)|-|/login|Sign in"
+  "/login (reference: sign-in page)|anonymous|/login|Sign in"
   "/ (Home)|bench-admin-01|/|Sign out"
   "/drafts (My drafts, $DRAFTS_PER_ADMIN drafts)|bench-admin-01|/drafts|team role"
   "/drafts/all (page 1 of all drafts)|bench-admin-01|/drafts/all|newest first"

@@ -54,7 +54,7 @@ public class AssetUrls {
 	@EventListener(ApplicationReadyEvent.class)
 	void resolveStaticFiles() throws IOException {
 		Set<String> paths = new TreeSet<>();
-		for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:/static/**")) {
+		for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:/static/**")) {
 			String url = file.getURL().toString();
 			int at = url.lastIndexOf("/static/");
 			if (at >= 0 && file.isReadable() && !url.endsWith("/")) {
