@@ -48,6 +48,12 @@ public class GeneratorBenchmark {
 		Catalog catalog = CatalogLoader.loadDefault();
 		this.generator = new PolicyGenerator(catalog);
 		this.spec = largestRealisticSpec(catalog);
+		// The same role in 5,000 other accounts, taken in turn: by the time an account comes round again, the
+		// generator's remembered answers about ARNs (bounded) have long been dropped, so each call is a first one.
+		this.otherAccounts = new RoleSpec[5_000];
+		for (int i = 0; i < this.otherAccounts.length; i++) {
+			this.otherAccounts[i] = largestRealisticSpec(catalog, "%012d".formatted(200_000_000_000L + i));
+		}
 		GenerationResult result = this.generator.generate(this.spec);
 		if (result.blocked()) {
 			throw new IllegalStateException("the benchmark spec must generate without blocking findings: "
@@ -55,14 +61,29 @@ public class GeneratorBenchmark {
 		}
 	}
 
+	private RoleSpec[] otherAccounts;
+
+	private int next;
+
 	@Benchmark
 	public GenerationResult generate() {
 		return this.generator.generate(this.spec);
 	}
 
+	/** The largest realistic role in an account whose ARNs the generator meets for the first time. */
+	@Benchmark
+	public GenerationResult generateInNewAccount() {
+		RoleSpec spec = this.otherAccounts[this.next];
+		this.next = (this.next + 1) % this.otherAccounts.length;
+		return this.generator.generate(spec);
+	}
+
 	static RoleSpec largestRealisticSpec(Catalog catalog) {
-		String account = "111122223333";
-		String computeRole = "arn:aws:iam::111122223333:role/service-role/SageMaker-Compute";
+		return largestRealisticSpec(catalog, "111122223333");
+	}
+
+	static RoleSpec largestRealisticSpec(Catalog catalog, String account) {
+		String computeRole = "arn:aws:iam::" + account + ":role/service-role/SageMaker-Compute";
 		List<ActivitySelection> activities = new ArrayList<>();
 		for (String id : catalog.persona("data-scientist").orElseThrow().activities()) {
 			Map<String, List<String>> parameters = switch (id) {
@@ -89,8 +110,8 @@ public class GeneratorBenchmark {
 			.vpc(new RoleSpec.NetworkSettings(List.of("subnet-0a1b2c3d4e5f67890", "subnet-0123456789abcdef0"),
 					List.of("sg-0123456789abcdef0")))
 			.kms(new RoleSpec.EncryptionSettings(
-					List.of("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
-					List.of("arn:aws:kms:us-east-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321")))
+					List.of("arn:aws:kms:us-east-1:" + account + ":key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+					List.of("arn:aws:kms:us-east-1:" + account + ":key/0987dcba-09fe-87dc-65ba-ab0987654321")))
 			.bedrock(new RoleSpec.ModelAccess(AccessMode.ALLOW_LISTED, bedrock, List.of(), null))
 			.jumpStart(new RoleSpec.ModelAccess(AccessMode.DENY_LISTED, List.of(), jumpStart, null))
 			.canvas(new RoleSpec.CanvasSettings(true, true, RoleSpec.BedrockRoleChoice.CREATE, null, null, true, true,

@@ -47,8 +47,33 @@ public final class ArnGlob {
 	/** Templates are few (the reference's resource types): their token lists are kept. */
 	private static final ConcurrentMap<String, List<Token>> TEMPLATES = new ConcurrentHashMap<>();
 
+	/**
+	 * Answers of {@link #intersects}, which are pure functions of their arguments: the generator asks the same
+	 * questions for every role (each resource of a statement against each resource type of each of its actions).
+	 * Bounded: emptied when it reaches {@value #MAX_ANSWERS} entries.
+	 */
+	private static final ConcurrentMap<Question, Boolean> ANSWERS = new ConcurrentHashMap<>();
+
+	static final int MAX_ANSWERS = 50_000;
+
+	private record Question(String policyPattern, String arnTemplate, String partition) {
+	}
+
 	/** True if some concrete ARN matches both the policy pattern and the template. */
 	public static boolean intersects(String policyPattern, String arnTemplate, String partition) {
+		Question question = new Question(policyPattern, arnTemplate, partition);
+		Boolean answer = ANSWERS.get(question);
+		if (answer == null) {
+			answer = computeIntersects(policyPattern, arnTemplate, partition);
+			if (ANSWERS.size() >= MAX_ANSWERS) {
+				ANSWERS.clear();
+			}
+			ANSWERS.put(question, answer);
+		}
+		return answer;
+	}
+
+	private static boolean computeIntersects(String policyPattern, String arnTemplate, String partition) {
 		String template = arnTemplate.replace("${Partition}", partition);
 		if (literalPrefixesDiffer(policyPattern, template)) {
 			return false;

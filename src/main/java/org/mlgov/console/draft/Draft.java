@@ -41,6 +41,9 @@ public class Draft {
 
 	private String content;
 
+	/** The persona of the specification in {@code content}, kept beside it for the drafts lists (null: none yet). */
+	private String persona;
+
 	private final Instant createdAt;
 
 	private Instant updatedAt;
@@ -111,8 +114,10 @@ public class Draft {
 	public Draft cloneFor(String user, Instant now) {
 		Instant at = now.truncatedTo(ChronoUnit.MICROS);
 		String copyName = "Copy of " + this.name;
-		return new Draft(null, (copyName.length() > NAME_LENGTH) ? copyName.substring(0, NAME_LENGTH) : copyName,
+		Draft copy = new Draft(null, (copyName.length() > NAME_LENGTH) ? copyName.substring(0, NAME_LENGTH) : copyName,
 				user, DraftStatus.DRAFT, this.stepReached, this.content, at, at, user, null);
+		copy.persona = this.persona;
+		return copy;
 	}
 
 	/**
@@ -139,6 +144,7 @@ public class Draft {
 			throw new StepNotReachedException(this.id, step, this.stepReached);
 		}
 		this.content = DraftContentJson.write(newContent);
+		this.persona = newContent.spec().persona();
 		WizardStep next = step.next().orElse(step);
 		if (next.isAfter(this.stepReached)) {
 			this.stepReached = next;
@@ -436,6 +442,11 @@ public class Draft {
 	public AuditSubject auditSubject(Integer revision) {
 		RoleSpec spec = content().spec();
 		return AuditSubject.draft(this.id, version(), revision, spec.roleName(), spec.accountId());
+	}
+
+	/** The persona of the specification, as the drafts lists show it without reading the content. */
+	public String persona() {
+		return this.persona;
 	}
 
 	public Long id() {

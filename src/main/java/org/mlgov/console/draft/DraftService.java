@@ -20,6 +20,7 @@ import org.mlgov.console.policy.SpecValidator;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +47,12 @@ public class DraftService {
 
 	private final SpecValidator validator;
 
-	public DraftService(DraftRepository drafts, ApplicationEventPublisher events, Clock clock, Catalog catalog) {
+	private final DraftSummaries summaries;
+
+	public DraftService(DraftRepository drafts, DraftSummaries summaries, ApplicationEventPublisher events, Clock clock,
+			Catalog catalog) {
 		this.drafts = drafts;
+		this.summaries = summaries;
 		this.events = events;
 		this.clock = clock;
 		this.validator = new SpecValidator(catalog);
@@ -97,14 +102,22 @@ public class DraftService {
 		return get(id);
 	}
 
+	/**
+	 * One page of a user's drafts, newest first, as summaries (see {@link DraftSummaries}).
+	 * @param user the author
+	 * @param search a part of the name to match ignoring case; blank: every draft
+	 * @param page the page, from 1 (below 1: the first, past the end: the last)
+	 * @return the page and the number of matching drafts
+	 */
 	@Transactional(readOnly = true)
-	public List<Draft> mine(String user) {
-		return this.drafts.findByAuthorOrderByUpdatedAtDesc(user);
+	public Page<DraftSummary> mine(String user, String search, int page) {
+		return this.summaries.find(user, search, page);
 	}
 
+	/** One page of every administrator's drafts, newest first; as {@link #mine(String, String, int)}. */
 	@Transactional(readOnly = true)
-	public List<Draft> all() {
-		return this.drafts.findAllByOrderByUpdatedAtDesc();
+	public Page<DraftSummary> all(String search, int page) {
+		return this.summaries.find(null, search, page);
 	}
 
 	@Transactional

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.mlgov.console.draft.NameSearch;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -70,16 +73,46 @@ public class DraftRevisionRepository {
 	}
 
 	/**
-	 * The current revisions of the drafts waiting for a review, oldest submission first: the order of the review
-	 * queue, which approvals of some drafts do not change.
+	 * One page of the review queue: the drafts waiting for a review with their current revision, oldest submission
+	 * first (an approval of some other draft does not change the order), read as a summary (no content, no
+	 * documents) with the number of approvals the revision has.
+	 * @param search a part of the draft's name to match ignoring case; blank: every waiting draft
+	 * @param offset how many entries to skip
+	 * @param limit how many entries at most
+	 * @return the entries
 	 */
-	public List<DraftRevision> findAwaitingReview() {
-		return this.jdbc.sql("select r.id, r.draft_id, r.number, r.content, r.documents, r.documents_sha256, "
-				+ "r.catalog_version, r.justification, r.submitted_by, r.submitted_at from draft_revision r "
-				+ "join draft d on d.id = r.draft_id and d.current_revision = r.number and d.status = 'SUBMITTED' "
-				+ "order by r.submitted_at, r.draft_id")
-			.query(DraftRevisionRepository::map)
+	public List<ReviewService.QueueEntry> findAwaitingReview(String search, int offset, int limit) {
+		return this.jdbc.sql("select d.id, d.name, d.author, r.number, r.submitted_at, r.justification, "
+				+ "d.required_approvals, (select count(*) from draft_decision x where x.draft_id = d.id "
+				+ "and x.revision_number = r.number and x.decision = 'APPROVED') as approvals " + AWAITING
+				+ searching(search) + " order by r.submitted_at, r.draft_id limit :limit offset :offset")
+			.params(searchParams(search))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, row) -> new ReviewService.QueueEntry(rs.getLong("id"), rs.getString("name"),
+					rs.getString("author"), rs.getInt("number"),
+					rs.getObject("submitted_at", OffsetDateTime.class).toInstant(), rs.getString("justification"),
+					rs.getInt("approvals"), rs.getInt("required_approvals")))
 			.list();
+	}
+
+	/** How many drafts wait for a review (with a part of their name, if {@code search} is not blank). */
+	public long countAwaitingReview(String search) {
+		return this.jdbc.sql("select count(*) " + AWAITING + searching(search))
+			.params(searchParams(search))
+			.query(Long.class)
+			.single();
+	}
+
+	private static final String AWAITING = "from draft_revision r join draft d on d.id = r.draft_id "
+			+ "and d.current_revision = r.number and d.status = 'SUBMITTED'";
+
+	private static String searching(String search) {
+		return (search == null || search.isBlank()) ? "" : " where " + NameSearch.condition("d.name");
+	}
+
+	private static Map<String, Object> searchParams(String search) {
+		return (search == null || search.isBlank()) ? Map.of() : Map.of("pattern", NameSearch.pattern(search));
 	}
 
 	public int nextNumber(long draftId) {

@@ -1,7 +1,7 @@
 package org.mlgov.console.review;
 
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -192,21 +195,26 @@ public class ReviewService {
 		this.events.publishEvent(new DraftCommented(user, draft.auditSubject(draft.currentRevision()), comment.body()));
 	}
 
+	/** Entries per page of the review queue. */
+	public static final int QUEUE_PAGE_SIZE = 50;
+
 	/**
-	 * The review queue: submitted drafts with the revision waiting for a decision, oldest submission first (by the
-	 * revision's {@code submitted_at}, which an approval of some other draft does not change).
+	 * One page of the review queue: submitted drafts with the revision waiting for a decision, oldest submission first
+	 * (by the revision's {@code submitted_at}, which an approval of some other draft does not change), 50 a page,
+	 * read as summaries.
+	 * @param search a part of the draft's name to match ignoring case; blank: every waiting draft
+	 * @param page the page, from 1 (below 1: the first, past the end: the last)
+	 * @return the page and the number of waiting drafts
 	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('REVIEWER')")
-	public List<Waiting> queue() {
-		List<DraftRevision> waiting = this.revisions.findAwaitingReview();
-		Map<Long, Draft> byId = new HashMap<>();
-		this.drafts.findAll(waiting.stream().map(DraftRevision::draftId).toList())
-			.forEach((draft) -> byId.put(draft.id(), draft));
-		return waiting.stream()
-			.filter((revision) -> byId.containsKey(revision.draftId()))
-			.map((revision) -> new Waiting(byId.get(revision.draftId()), revision))
-			.toList();
+	public Page<QueueEntry> queue(String search, int page) {
+		long total = this.revisions.countAwaitingReview(search);
+		int pages = (int) Math.max(1, (total + QUEUE_PAGE_SIZE - 1) / QUEUE_PAGE_SIZE);
+		int number = Math.min(pages, Math.max(1, page));
+		List<QueueEntry> entries = (total == 0) ? List.of()
+				: this.revisions.findAwaitingReview(search, (number - 1) * QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZE);
+		return new PageImpl<>(entries, PageRequest.of(number - 1, QUEUE_PAGE_SIZE), total);
 	}
 
 	/**
@@ -305,10 +313,17 @@ public class ReviewService {
 	/**
 	 * A draft in the review queue.
 	 *
-	 * @param draft the submitted draft
-	 * @param revision its current revision, the one to decide on
+	 * @param draftId the submitted draft
+	 * @param name its name
+	 * @param author its author
+	 * @param revision the number of its current revision, the one to decide on
+	 * @param submittedAt when that revision was submitted
+	 * @param justification the author's justification of the revision
+	 * @param approvals how many approvals the revision has
+	 * @param requiredApprovals how many it needs
 	 */
-	public record Waiting(Draft draft, DraftRevision revision) {
+	public record QueueEntry(long draftId, String name, String author, int revision, Instant submittedAt,
+			String justification, int approvals, int requiredApprovals) {
 	}
 
 	/** A blocking finding as a reason for the author: its code, the document and statement, and the message. */

@@ -156,7 +156,7 @@ public final class AuditScaleBenchmark {
 	 * Inserts the events in batches: 40 users, every action, half of them about one of 5,000 drafts, spread over
 	 * the two years up to 2026-11-30.
 	 */
-	private static void fill(DataSource dataSource, int rows) throws Exception {
+	public static void fill(DataSource dataSource, int rows) throws Exception {
 		AuditAction[] actions = AuditAction.values();
 		Random random = new Random(42);
 		long end = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();

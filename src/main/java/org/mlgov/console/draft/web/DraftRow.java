@@ -5,15 +5,15 @@ import java.time.Instant;
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.catalog.Persona;
 import org.mlgov.console.draft.Decision;
-import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftSummary;
 import org.mlgov.console.draft.WizardStep;
 
 /** One line of a drafts list; {@code deletable} is false once the draft was ever submitted (its review is kept). */
 record DraftRow(long id, String name, String author, String persona, WizardStep stepReached, Instant updatedAt,
 		String updatedBy, String status, long version, String decision, boolean deletable) {
 
-	static DraftRow of(Draft draft, Catalog catalog) {
-		String personaId = draft.content().spec().persona();
+	static DraftRow of(DraftSummary draft, Catalog catalog) {
+		String personaId = draft.persona();
 		String persona = (personaId == null) ? "—"
 				: catalog.persona(personaId).map(Persona::name).orElse(personaId);
 		String decision = switch (draft.status()) {

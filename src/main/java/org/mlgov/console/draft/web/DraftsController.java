@@ -1,16 +1,16 @@
 package org.mlgov.console.draft.web;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
+import org.mlgov.console.draft.DraftSummary;
 import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.FreeText;
 import org.mlgov.console.draft.IllegalTransitionException;
 
+import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -37,20 +37,41 @@ class DraftsController {
 		this.catalog = catalog;
 	}
 
+	/** My drafts: 50 a page, newest first, searchable by a part of the name ({@code q}). */
 	@GetMapping
-	String mine(Model model, Authentication user) {
-		return list(this.drafts.mine(user.getName()), false, model);
+	String mine(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page, Model model,
+			Authentication user) {
+		String search = search(q);
+		return list(this.drafts.mine(user.getName(), search, pageNumber(page)), search, false, model);
 	}
 
+	/** Every administrator's drafts, as {@link #mine}. */
 	@GetMapping("/all")
-	String all(Model model) {
-		return list(this.drafts.all(), true, model);
+	String all(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page, Model model) {
+		String search = search(q);
+		return list(this.drafts.all(search, pageNumber(page)), search, true, model);
 	}
 
-	private String list(List<Draft> list, boolean all, Model model) {
-		model.addAttribute("drafts", list.stream().map((d) -> DraftRow.of(d, this.catalog)).toList());
+	private String list(Page<DraftSummary> page, String search, boolean all, Model model) {
+		model.addAttribute("drafts", page.getContent().stream().map((d) -> DraftRow.of(d, this.catalog)).toList());
+		model.addAttribute("page", page);
+		model.addAttribute("q", search);
 		model.addAttribute("all", all);
 		return "drafts/list";
+	}
+
+	/** What to search for: the parameter without surrounding blanks, at most as long as a name. */
+	static String search(String q) {
+		String stripped = q.strip();
+		return (stripped.length() > Draft.NAME_LENGTH) ? stripped.substring(0, Draft.NAME_LENGTH) : stripped;
+	}
+
+	/** A page number from 1; anything that is not one means the first page. */
+	static int pageNumber(String requested) {
+		if (requested == null || !requested.strip().matches("[1-9]\\d{0,8}")) {
+			return 1;
+		}
+		return Integer.parseInt(requested.strip());
 	}
 
 	@PostMapping
@@ -95,7 +116,7 @@ class DraftsController {
 			model.addAttribute("renameError", id);
 			model.addAttribute("renameMessage", problem);
 			model.addAttribute("typedRename", FormValues.printable(name));
-			return mine(model, user);
+			return mine("", null, model, user);
 		}
 		this.drafts.rename(id, name, version, user.getName());
 		redirect.addFlashAttribute("message", "Renamed to \u201c" + name.strip() + "\u201d.");

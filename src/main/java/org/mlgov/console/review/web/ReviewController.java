@@ -1,17 +1,16 @@
 package org.mlgov.console.review.web;
 
 import java.time.Clock;
-import java.time.Instant;
 
 
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.InvalidTextException;
-import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.ReviewService;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -48,10 +47,29 @@ class ReviewController {
 
 	@GetMapping("/reviews")
 	@PreAuthorize("hasRole('REVIEWER')")
-	String queue(Model model) {
-		model.addAttribute("queue", this.reviews.queue().stream().map(QueueRow::of).toList());
+	String queue(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page,
+			Model model) {
+		String search = search(q);
+		Page<ReviewService.QueueEntry> entries = this.reviews.queue(search, pageNumber(page));
+		model.addAttribute("queue", entries.getContent());
+		model.addAttribute("page", entries);
+		model.addAttribute("q", search);
 		model.addAttribute("now", this.clock.instant());
 		return "reviews/queue";
+	}
+
+	/** What to search for: the parameter without surrounding blanks, at most as long as a draft name. */
+	private static String search(String q) {
+		String stripped = q.strip();
+		return (stripped.length() > Draft.NAME_LENGTH) ? stripped.substring(0, Draft.NAME_LENGTH) : stripped;
+	}
+
+	/** A page number from 1; anything that is not one means the first page. */
+	private static int pageNumber(String requested) {
+		if (requested == null || !requested.strip().matches("[1-9]\\d{0,8}")) {
+			return 1;
+		}
+		return Integer.parseInt(requested.strip());
 	}
 
 	@GetMapping("/reviews/{id}")
@@ -137,19 +155,6 @@ class ReviewController {
 			String typedAttribute, String typed) {
 		redirect.addFlashAttribute(errorAttribute, ex.getMessage());
 		redirect.addFlashAttribute(typedAttribute, typed);
-	}
-
-	/** One line of the review queue. */
-	record QueueRow(long id, String name, String author, int revision, Instant submittedAt,
-			String justification, int approvals, int requiredApprovals) {
-
-		static QueueRow of(ReviewService.Waiting waiting) {
-			Draft draft = waiting.draft();
-			DraftRevision revision = waiting.revision();
-			return new QueueRow(draft.id(), draft.name(), draft.author(), revision.number(), revision.submittedAt(),
-					revision.justification(), draft.approvals().size(), draft.requiredApprovals());
-		}
-
 	}
 
 	private static String moreApprovals(int missing) {
