@@ -131,3 +131,53 @@ if (navigator.clipboard) {
     });
   });
 }
+
+// Leaving a changed step: once a field of an editable step form has changed, a link that leaves the page (navigation
+// bar, step list, breadcrumb) asks first, and so does the browser for anything else (closing, reloading, Back).
+// Submitting the form itself (Next, Back, Save, a step of the list) saves and does not ask. Without JavaScript nothing
+// asks, and the form works as before.
+(function () {
+  var message = 'This step has changes that are not saved. Leave without saving them? (Next, Back and Save keep them.)';
+  var dirty = false;
+  var leaving = false;
+
+  function stepForm() {
+    var form = document.getElementById('step-form');
+    return (form && form.hasAttribute('hx-post')) ? form : null;
+  }
+
+  function changed(event) {
+    var form = stepForm();
+    var field = event.target;
+    if (form && field.name && (form.contains(field) || field.form === form)) {
+      dirty = true;
+    }
+  }
+
+  document.addEventListener('input', changed);
+  document.addEventListener('change', changed);
+  document.addEventListener('submit', function (event) {
+    if (event.target === stepForm()) {
+      leaving = true;
+    }
+  });
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[href]');
+    if (!dirty || leaving || !link || event.defaultPrevented || link.hasAttribute('download')
+        || link.getAttribute('href').charAt(0) === '#' || link.target === '_blank') {
+      return;
+    }
+    if (window.confirm(message)) {
+      leaving = true;
+    }
+    else {
+      event.preventDefault();
+    }
+  });
+  window.addEventListener('beforeunload', function (event) {
+    if (dirty && !leaving) {
+      event.preventDefault();
+      event.returnValue = message;
+    }
+  });
+})();
