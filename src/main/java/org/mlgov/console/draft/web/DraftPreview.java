@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.policy.FieldError;
+import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.InvalidSpecException;
 import org.mlgov.console.policy.PolicyGenerator;
@@ -25,6 +26,12 @@ public class DraftPreview {
 
 		public boolean ready() {
 			return this.result != null;
+		}
+
+		/** The generator's findings with this code (empty while nothing is generated), to show beside their choice. */
+		public List<Finding> findings(String code) {
+			return (this.result == null) ? List.of()
+					: this.result.findings().stream().filter((f) -> f.code().equals(code)).toList();
 		}
 
 	}
