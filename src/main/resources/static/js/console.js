@@ -181,3 +181,21 @@ if (navigator.clipboard) {
     }
   });
 })();
+
+// Rows added or removed in place (fragments/rows.html): htmx swaps the list, then the focus goes to the new row, or
+// after a removal to the list's first field or its Add button.
+document.addEventListener('htmx:afterSwap', function (event) {
+  var elt = event.detail.requestConfig && event.detail.requestConfig.elt;
+  var select = elt && elt.getAttribute && elt.getAttribute('hx-select');
+  var match = select && /^\[id="(.*)"\]$/.exec(select);
+  var list = match && document.getElementById(match[1]);
+  if (!list || !list.classList.contains('value-rows')) {
+    return;
+  }
+  var inputs = list.querySelectorAll('input[type="text"]');
+  var target = elt.classList.contains('add-row') ? inputs[inputs.length - 1]
+    : (inputs[0] || list.querySelector('.add-row'));
+  if (target) {
+    target.focus();
+  }
+});
