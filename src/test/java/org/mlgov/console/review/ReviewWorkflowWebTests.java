@@ -227,8 +227,8 @@ class ReviewWorkflowWebTests {
 		assertThat(page.select(".statement-findings").text()).contains("VPC_NOT_BINDABLE");
 		// AWS access is off in the tests (console.aws.enabled=false): one notice says so instead of one per read.
 		assertThat(page.select("#live-not-configured").text()).isEqualTo("AWS access is not configured, so nothing "
-				+ "was read from AWS and this section cannot show what would change there. It is switched off "
-				+ "(console.aws.enabled=false).");
+				+ "was read from AWS and this section cannot show what would change there. AWS access is switched "
+				+ "off for this console: whoever runs the console can turn it on.");
 		assertThat(page.select("#live .alert")).hasSize(1);
 		assertThat(page.select("#live-role, #live .read-problem")).isEmpty();
 		assertThat(page.select("#live").text()).doesNotContain("was not sent");

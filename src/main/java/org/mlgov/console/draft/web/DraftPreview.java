@@ -8,6 +8,7 @@ import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.GenerationResult;
 import org.mlgov.console.policy.InvalidSpecException;
 import org.mlgov.console.policy.PolicyGenerator;
+import org.mlgov.console.policy.RoleSpec;
 
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,11 @@ public class DraftPreview {
 	 * Either the result or the errors that prevent it, with the number of managed policies IAM lets a role have
 	 * attached (the configured quota).
 	 */
-	public record Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota) {
+	public record Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota, RoleSpec spec) {
+
+		public Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota) {
+			this(result, missing, attachedPolicyQuota, null);
+		}
 
 		public boolean ready() {
 			return this.result != null;
@@ -48,10 +53,10 @@ public class DraftPreview {
 
 	public Preview of(DraftContent content) {
 		try {
-			return new Preview(this.generator.generate(content.spec()), List.of(), attachedPolicyQuota());
+			return new Preview(this.generator.generate(content.spec()), List.of(), attachedPolicyQuota(), content.spec());
 		}
 		catch (InvalidSpecException ex) {
-			return new Preview(null, ex.errors(), attachedPolicyQuota());
+			return new Preview(null, ex.errors(), attachedPolicyQuota(), content.spec());
 		}
 	}
 

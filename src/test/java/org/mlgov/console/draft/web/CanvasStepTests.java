@@ -203,7 +203,7 @@ class CanvasStepTests extends WizardStepTest {
 		Document page = page(getStep(draft()));
 		assertThat(page.select("#domains-live").text()).isEqualTo("The domains of account 111122223333 in us-east-1 "
 				+ "cannot be listed: SageMaker ListDomains was not sent: AWS access is switched off "
-				+ "(console.aws.enabled=false). Type the domain id.");
+				+ "for this console (whoever runs the console can turn it on). Type the domain id.");
 		assertThat(page.select("datalist")).isEmpty();
 	}
 

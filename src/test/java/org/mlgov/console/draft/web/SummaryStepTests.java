@@ -271,8 +271,8 @@ class SummaryStepTests {
 		Draft draft = reviewed(incomplete, RoleMode.NEW_ROLE, TARGETS);
 		Document page = page(draft.id());
 		assertThat(page.select("#incomplete h2").text()).isEqualTo("The specification is not complete yet");
-		assertThat(page.select("#missing-fields li")).extracting((li) -> li.selectFirst("code").text())
-			.containsExactly("accountId", "evaluation.corsBuckets[0]");
+		assertThat(page.select("#missing-fields li")).extracting((li) -> li.selectFirst(".missing-field").text())
+			.containsExactly("AWS account id", "S3 buckets that get the CORS rule, row 1");
 		assertThat(page.select("#missing-fields a.step-link")).extracting((a) -> a.attr("href"))
 			.containsExactly("/drafts/" + draft.id() + "/steps/basics",
 					"/drafts/" + draft.id() + "/steps/collaboration");
