@@ -199,3 +199,13 @@ document.addEventListener('htmx:afterSwap', function (event) {
     target.focus();
   }
 });
+
+// "Go back" buttons of the error pages ([data-history-back]): shown when there is a page to go back to.
+document.querySelectorAll('[data-history-back]').forEach(function (button) {
+  if (window.history.length > 1) {
+    button.hidden = false;
+  }
+  button.addEventListener('click', function () {
+    window.history.back();
+  });
+});

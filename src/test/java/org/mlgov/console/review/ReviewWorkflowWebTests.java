@@ -210,6 +210,15 @@ class ReviewWorkflowWebTests {
 			.getResponse().getContentAsString());
 		assertThat(page.select("#decision")).isEmpty();
 		assertThat(page.select("#own-draft").text()).contains("Nobody approves their own draft");
+		assertThat(page.select("#no-decision")).isEmpty();
+
+		// Another administrator reads the page: it says why there is no decision panel.
+		Document other = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id())
+			.with(user("admin2").roles("ADMIN"))).andReturn().getResponse().getContentAsString());
+		assertThat(other.select("#decision")).isEmpty();
+		assertThat(other.select("#no-decision").text()).isEqualTo("Only security reviewers approve or reject a "
+				+ "submitted role, and never their own. You can read the revision, its findings and what would change "
+				+ "in AWS here.");
 	}
 
 	@Test

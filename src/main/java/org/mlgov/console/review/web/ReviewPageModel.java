@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftNotFoundException;
+import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.review.DraftCommentRepository;
@@ -64,6 +65,7 @@ class ReviewPageModel {
 		model.addAttribute("canDecide", reviewer && draft.isDecidableBy(user.getName())
 				&& draft.currentRevision() != null && draft.currentRevision() == number);
 		model.addAttribute("isAuthor", draft.author().equals(user.getName()));
+		model.addAttribute("noDecision", whyNoDecision(draft, number, reviewer, user.getName()));
 		model.addAttribute("decisions", draft.decisions());
 		model.addAttribute("comments", this.comments.findByDraft(draft.id()));
 		model.addAttribute("live", this.live.compare(revision));
@@ -92,6 +94,35 @@ class ReviewPageModel {
 		return findings.stream()
 			.filter((f) -> f.sid() != null)
 			.collect(Collectors.groupingBy((f) -> f.document() + "/" + f.sid(), TreeMap::new, Collectors.toList()));
+	}
+
+	/**
+	 * Why the page has no decision panel for this person, in their words, or null when it has one (or when the author
+	 * reads their own submitted draft, which the page says on its own).
+	 */
+	static String whyNoDecision(Draft draft, int number, boolean reviewer, String user) {
+		boolean current = draft.currentRevision() != null && draft.currentRevision() == number;
+		boolean author = draft.author().equals(user);
+		if (!current) {
+			return "This is revision " + number + ", an earlier one: decisions are made on the current revision "
+					+ draft.currentRevision() + ".";
+		}
+		if (draft.status() != DraftStatus.SUBMITTED) {
+			return "Revision " + number + " is " + draft.status().name().toLowerCase(java.util.Locale.ROOT)
+					+ ": there is nothing left to decide on it.";
+		}
+		if (author) {
+			return null;
+		}
+		if (!reviewer) {
+			return "Only security reviewers approve or reject a submitted role, and never their own. You can read "
+					+ "the revision, its findings and what would change in AWS here.";
+		}
+		if (draft.approvals().stream().anyMatch((d) -> d.reviewer().equals(user))) {
+			return "You approved revision " + number + " already: each further approval comes from another reviewer ("
+					+ draft.approvals().size() + " of " + draft.requiredApprovals() + " so far).";
+		}
+		return null;
 	}
 
 }
