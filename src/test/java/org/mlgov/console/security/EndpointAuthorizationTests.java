@@ -78,7 +78,7 @@ class EndpointAuthorizationTests {
 
 	/** A pattern with its variables filled in: the draft's id, a document's name. */
 	private static String url(String pattern, Draft draft) {
-		Map<String, Object> values = Map.of("id", draft.id(), "name", "trust-policy");
+		Map<String, Object> values = Map.of("id", draft.id(), "name", "trust-policy", "number", 1);
 		Matcher variable = VARIABLE.matcher(pattern);
 		while (variable.find()) {
 			assertThat(values).as("a value for {%s} in %s", variable.group(1), pattern).containsKey(variable.group(1));

@@ -2,13 +2,13 @@ package org.mlgov.console.review.web;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
+import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftNotFoundException;
 import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.web.RoleSummary;
+import org.mlgov.console.draft.web.SummaryDocuments;
 import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.review.DraftCommentRepository;
@@ -17,6 +17,9 @@ import org.mlgov.console.review.DraftRevisionRepository;
 import org.mlgov.console.review.FrozenDocuments;
 import org.mlgov.console.review.LiveComparisonService;
 import org.mlgov.console.review.RevisionComparison;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -32,10 +35,19 @@ class ReviewPageModel {
 
 	private final LiveComparisonService live;
 
-	ReviewPageModel(DraftRevisionRepository revisions, DraftCommentRepository comments, LiveComparisonService live) {
+	private final Catalog catalog;
+
+	ReviewPageModel(DraftRevisionRepository revisions, DraftCommentRepository comments, LiveComparisonService live,
+			Catalog catalog) {
 		this.revisions = revisions;
 		this.comments = comments;
 		this.live = live;
+		this.catalog = catalog;
+	}
+
+	/** The revisions of a draft, oldest first as stored. */
+	List<DraftRevision> revisions(long draftId) {
+		return this.revisions.findByDraft(draftId);
 	}
 
 	void fill(Draft draft, Integer requestedRevision, Model model, Authentication user) {
@@ -55,7 +67,10 @@ class ReviewPageModel {
 		model.addAttribute("revision", revision);
 		model.addAttribute("revisions", all);
 		model.addAttribute("documents", documents);
-		model.addAttribute("findingsBySid", findingsBySid(documents.findings()));
+		// The same plain-language summary and document cards as the author's step 6, from the frozen revision.
+		model.addAttribute("summary", RoleSummary.of(revision.draftContent(), facts(documents), this.catalog));
+		model.addAttribute("docs", documentsOf(revision));
+		model.addAttribute("documentsUrl", "/reviews/" + draft.id() + "/revisions/" + number + "/documents");
 		model.addAttribute("findings", documents.findings()
 			.stream()
 			.sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed())
@@ -90,11 +105,6 @@ class ReviewPageModel {
 	record Baseline(DraftRevision revision, RevisionComparison comparison) {
 	}
 
-	private static Map<String, List<Finding>> findingsBySid(List<Finding> findings) {
-		return findings.stream()
-			.filter((f) -> f.sid() != null)
-			.collect(Collectors.groupingBy((f) -> f.document() + "/" + f.sid(), TreeMap::new, Collectors.toList()));
-	}
 
 	/**
 	 * Why the page has no decision panel for this person, in their words, or null when it has one (or when the author
@@ -123,6 +133,44 @@ class ReviewPageModel {
 					+ draft.approvals().size() + " of " + draft.requiredApprovals() + " so far).";
 		}
 		return null;
+	}
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	/** The documents of a revision as the author's step 6 shows and downloads them. */
+	static SummaryDocuments documentsOf(DraftRevision revision) {
+		FrozenDocuments d = revision.frozenDocuments();
+		FrozenDocuments.BedrockRole bedrock = d.bedrockRole();
+		boolean created = bedrock != null && bedrock.create();
+		return SummaryDocuments.frozen(d.role().name(), d.role().trustPolicyJson(), d.role().trustPolicySize(),
+				d.role().trustPolicyQuota(),
+				d.policies().stream()
+					.map((p) -> new SummaryDocuments.FrozenPolicy(p.name(), "INLINE".equals(p.kind()), p.json(),
+							p.size(), p.quota()))
+					.toList(),
+				created ? bedrock.name() : null, created ? bedrock.trustPolicyJson() : null, d.canvasAppSettingsJson(),
+				d.cors().stream().map((c) -> new SummaryDocuments.FrozenCors(c.bucket(), c.purpose(), c.json())).toList(),
+				d.findings());
+	}
+
+	/** What the summary sentences need, read from the frozen documents. */
+	static RoleSummary.Facts facts(FrozenDocuments d) {
+		List<String> services = new java.util.ArrayList<>();
+		for (JsonNode statement : MAPPER.readTree(d.role().trustPolicyJson()).path("Statement")) {
+			JsonNode service = statement.path("Principal").path("Service");
+			if (service.isArray()) {
+				service.forEach((s) -> services.add(s.asString()));
+			}
+			else if (!service.isMissingNode()) {
+				services.add(service.asString());
+			}
+		}
+		FrozenDocuments.BedrockRole bedrock = d.bedrockRole();
+		return new RoleSummary.Facts(d.role().name(), d.role().path(), d.role().permissionsBoundaryArn(), services,
+				(int) d.policies().stream().filter((p) -> "INLINE".equals(p.kind())).count(),
+				(int) d.policies().stream().filter((p) -> !"INLINE".equals(p.kind())).count(),
+				d.awsManagedPolicyArns().size(), (bedrock == null) ? null : bedrock.create(),
+				(bedrock == null) ? null : bedrock.name(), (bedrock == null) ? null : bedrock.arn());
 	}
 
 }

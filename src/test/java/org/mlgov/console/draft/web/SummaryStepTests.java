@@ -288,13 +288,13 @@ class SummaryStepTests {
 		GenerationResult result = this.generator.generate(spec);
 		MockHttpServletResponse trust = download(draft.id(), "trust-policy");
 		assertThat(trust.getStatus()).isEqualTo(200);
-		assertThat(trust.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"trust-policy.json\"");
+		assertThat(trust.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"SageMaker-DataScientist-trust-policy.json\"");
 		assertThat(trust.getContentType()).isEqualTo("application/json;charset=UTF-8");
 		assertThat(trust.getContentAsString()).isEqualTo(TRUST_POLICY);
 		for (GeneratedPolicy policy : result.policies()) {
 			MockHttpServletResponse response = download(draft.id(), policy.name());
 			assertThat(response.getHeader("Content-Disposition"))
-				.isEqualTo("attachment; filename=\"" + policy.name() + ".json\"");
+				.isEqualTo("attachment; filename=\"SageMaker-DataScientist-" + policy.name() + ".json\"");
 			assertThat(response.getContentAsString()).isEqualTo(policy.json());
 		}
 		assertThat(download(draft.id(), "canvas-app-settings").getContentAsString())
@@ -302,10 +302,31 @@ class SummaryStepTests {
 		assertThat(download(draft.id(), "bedrock-role-trust-policy").getContentAsString())
 			.isEqualTo(result.bedrockRole().trustPolicyJson());
 		MockHttpServletResponse cors = download(draft.id(), "cors-ml-eval-bucket");
-		assertThat(cors.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"cors-ml-eval-bucket.json\"");
+		assertThat(cors.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"SageMaker-DataScientist-cors-ml-eval-bucket.json\"");
 		assertThat(cors.getContentAsString()).isEqualTo(result.cors().get(1).json()).contains("\"GET\"");
 		assertThat(download(draft.id(), "no-such-document").getStatus()).isEqualTo(404);
 		assertThat(download(draft.id(), "cors:ml-eval-bucket").getStatus()).isEqualTo(404);
+
+		// Download all: a zip of every document under the same names, and a README that says what each is.
+		MockHttpServletResponse zip = this.mvc.perform(get("/drafts/{id}/documents.zip", draft.id())).andReturn()
+			.getResponse();
+		assertThat(zip.getHeader("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"SageMaker-DataScientist-documents.zip\"");
+		assertThat(zip.getContentType()).isEqualTo("application/zip");
+		java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(zip.getContentAsByteArray()))) {
+			for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
+		assertThat(entries.keySet()).startsWith("README.txt", "SageMaker-DataScientist-trust-policy.json")
+			.contains("SageMaker-DataScientist-canvas-app-settings.json",
+					"SageMaker-DataScientist-cors-ml-eval-bucket.json");
+		assertThat(entries.get("SageMaker-DataScientist-trust-policy.json")).isEqualTo(TRUST_POLICY);
+		assertThat(entries.get("README.txt")).contains("The generated documents of role SageMaker-DataScientist",
+				"SageMaker-DataScientist-trust-policy.json\n    Trust policy: Trust policy of SageMaker-DataScientist");
+		assertThat(entries).hasSize(4 + result.policies().size() + result.cors().size());
 	}
 
 	@Test
