@@ -209,3 +209,16 @@ document.querySelectorAll('[data-history-back]').forEach(function (button) {
     window.history.back();
   });
 });
+
+// Keyboard access to scrolling JSON: a .policy-json block taller than its box (it scrolls) joins the Tab order, so
+// that it can be scrolled without a mouse; checked again when a folded group opens or htmx swaps a part in.
+function focusableScrollers() {
+  document.querySelectorAll('.policy-json').forEach(function (block) {
+    if (block.scrollHeight > block.clientHeight + 1 && !block.hasAttribute('tabindex')) {
+      block.tabIndex = 0;
+    }
+  });
+}
+focusableScrollers();
+document.addEventListener('toggle', focusableScrollers, true);
+document.addEventListener('htmx:afterSettle', focusableScrollers);
