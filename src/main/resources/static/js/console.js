@@ -109,6 +109,11 @@ document.addEventListener('input', function (event) {
   });
   list.querySelectorAll('[data-filter-group]').forEach(function (group) {
     group.hidden = !group.querySelector('[data-filter-text]:not([hidden])');
+    // A folded group (<details>) opens while the search finds something in it, and folds again when the search is
+    // emptied, unless one of its models is ticked.
+    if (group.tagName === 'DETAILS') {
+      group.open = (text !== '' && !group.hidden) || group.querySelector('input:checked') !== null;
+    }
   });
 });
 
@@ -209,6 +214,25 @@ document.querySelectorAll('[data-history-back]').forEach(function (button) {
     window.history.back();
   });
 });
+
+// A link to an element inside a folded group (<details>) opens the group, so that the element is shown.
+function openFoldedAncestors(element) {
+  for (var e = element; e; e = e.parentElement) {
+    if (e.tagName === 'DETAILS') {
+      e.open = true;
+    }
+  }
+}
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('a[href^="#"]');
+  var target = link && link.getAttribute('href').length > 1 && document.getElementById(link.getAttribute('href').slice(1));
+  if (target) {
+    openFoldedAncestors(target);
+  }
+});
+if (location.hash.length > 1) {
+  openFoldedAncestors(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+}
 
 // Keyboard access to scrolling JSON: a .policy-json block taller than its box (it scrolls) joins the Tab order, so
 // that it can be scrolled without a mouse; checked again when a folded group opens or htmx swaps a part in.

@@ -218,7 +218,7 @@ class SummaryStepTests {
 					+ "bind sagemaker:CreateTransformJob"));
 		assertThat(page.select("#stmt-SageMaker-DataScientist-permissions-1-SMCommonJobManagement1 .statement-findings"))
 			.isEmpty();
-		assertThat(page.select("#findings > div")).extracting(Element::id)
+		assertThat(page.select("#findings > details")).extracting(Element::id)
 			.containsExactly("findings-warning", "findings-info");
 		Element link = page.selectFirst("#findings-warning a[href=#" + anchor + "]");
 		assertThat(link).isNotNull();
@@ -241,7 +241,7 @@ class SummaryStepTests {
 		Document page = page(draft.id());
 		assertThat(page.select("#blocked").text()).isEqualTo(
 				"Blocked. AWS would reject this role: fix the findings marked ERROR before it can be submitted.");
-		assertThat(page.select("#findings > div")).extracting(Element::id)
+		assertThat(page.select("#findings > details")).extracting(Element::id)
 			.containsExactly("findings-error", "findings-warning", "findings-info");
 		assertThat(page.select("#findings-error li")).singleElement()
 			.satisfies((li) -> assertThat(li.text()).contains("QUOTA_EXCEEDED"));
