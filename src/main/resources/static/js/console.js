@@ -215,6 +215,14 @@ document.querySelectorAll('[data-history-back]').forEach(function (button) {
   });
 });
 
+// Forms that ask before they are sent ([data-confirm] holds the question), such as Delete in My drafts.
+document.addEventListener('submit', function (event) {
+  var question = event.target.getAttribute && event.target.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});
+
 // A link to an element inside a folded group (<details>) opens the group, so that the element is shown.
 function openFoldedAncestors(element) {
   for (var e = element; e; e = e.parentElement) {
