@@ -50,6 +50,9 @@ public final class SummaryDocuments {
 	public record DocumentView(String name, String findingKey, String title, String kind, String json, int size, int quota,
 			int measured, List<StatementView> statements, List<FindingView> findings) {
 
+		/** Statements shown unfolded at most; a longer list starts folded, its count in its summary. */
+		static final int UNFOLDED = 3;
+
 		DocumentView(String name, String findingKey, String title, String kind, String json, int size, int quota,
 				List<StatementView> statements, List<FindingView> findings) {
 			this(name, findingKey, title, kind, json, size, quota, size, statements, findings);
@@ -57,6 +60,16 @@ public final class SummaryDocuments {
 
 		public boolean sized() {
 			return this.quota > 0;
+		}
+
+		/** How many statements have findings of their own (said on the folded list of statements). */
+		public long flaggedStatements() {
+			return this.statements.stream().filter((s) -> !s.findings().isEmpty()).count();
+		}
+
+		/** Whether the list of statements starts folded: when it is longer than {@value #UNFOLDED} statements. */
+		public boolean folded() {
+			return this.statements.size() > UNFOLDED;
 		}
 
 		/**

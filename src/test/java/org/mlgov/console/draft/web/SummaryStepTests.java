@@ -169,6 +169,13 @@ class SummaryStepTests {
 		assertThat(page.select("#doc-SageMaker-DataScientist-permissions-1 .document-kind").text())
 			.isEqualTo("Customer managed policy");
 		assertThat(page.select("#doc-ModelAccessGuardrails .document-kind").text()).isEqualTo("Inline policy");
+		// A long policy's statements start folded with their count; the trust policy's two stay open.
+		org.jsoup.nodes.Element permissions = page.selectFirst("#doc-SageMaker-DataScientist-permissions-1 details.statements");
+		int statements = permissions.select(".statement").size();
+		assertThat(statements).isGreaterThan(3);
+		assertThat(permissions.hasAttr("open")).isFalse();
+		assertThat(permissions.selectFirst("summary").text()).startsWith(statements + " statements");
+		assertThat(page.selectFirst("#doc-trust-policy details.statements").hasAttr("open")).isTrue();
 		assertThat(page.select("#aws-managed-policies li")).hasSize(5)
 			.first()
 			.extracting(Element::text)
