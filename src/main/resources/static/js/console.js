@@ -109,6 +109,11 @@ document.addEventListener('input', function (event) {
   });
   list.querySelectorAll('[data-filter-group]').forEach(function (group) {
     group.hidden = !group.querySelector('[data-filter-text]:not([hidden])');
+    // A folded group (<details>) opens while the search finds something in it, and folds again when the search is
+    // emptied, unless one of its models is ticked.
+    if (group.tagName === 'DETAILS') {
+      group.open = (text !== '' && !group.hidden) || group.querySelector('input:checked') !== null;
+    }
   });
 });
 
@@ -132,18 +137,120 @@ if (navigator.clipboard) {
   });
 }
 
-// Behaviour that pages would otherwise put inline, which the Content-Security-Policy (script-src 'self') forbids:
-// a form with data-confirm asks before it is sent (deleting a draft); a button with data-history-back goes back.
-document.addEventListener('submit', function (event) {
-  var form = event.target;
-  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
-    event.preventDefault();
+// Leaving a changed step: once a field of an editable step form has changed, a link that leaves the page (navigation
+// bar, step list, breadcrumb) asks first, and so does the browser for anything else (closing, reloading, Back).
+// Submitting the form itself (Next, Back, Save, a step of the list) saves and does not ask. Without JavaScript nothing
+// asks, and the form works as before.
+(function () {
+  var message = 'This step has changes that are not saved. Leave without saving them? (Next, Back and Save keep them.)';
+  var dirty = false;
+  var leaving = false;
+
+  function stepForm() {
+    var form = document.getElementById('step-form');
+    return (form && form.hasAttribute('hx-post')) ? form : null;
+  }
+
+  function changed(event) {
+    var form = stepForm();
+    var field = event.target;
+    if (form && field.name && (form.contains(field) || field.form === form)) {
+      dirty = true;
+    }
+  }
+
+  document.addEventListener('input', changed);
+  document.addEventListener('change', changed);
+  document.addEventListener('submit', function (event) {
+    if (event.target === stepForm()) {
+      leaving = true;
+    }
+  });
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[href]');
+    if (!dirty || leaving || !link || event.defaultPrevented || link.hasAttribute('download')
+        || link.getAttribute('href').charAt(0) === '#' || link.target === '_blank') {
+      return;
+    }
+    if (window.confirm(message)) {
+      leaving = true;
+    }
+    else {
+      event.preventDefault();
+    }
+  });
+  window.addEventListener('beforeunload', function (event) {
+    if (dirty && !leaving) {
+      event.preventDefault();
+      event.returnValue = message;
+    }
+  });
+})();
+
+// Rows added or removed in place (fragments/rows.html): htmx swaps the list, then the focus goes to the new row, or
+// after a removal to the list's first field or its Add button.
+document.addEventListener('htmx:afterSwap', function (event) {
+  var elt = event.detail.requestConfig && event.detail.requestConfig.elt;
+  var select = elt && elt.getAttribute && elt.getAttribute('hx-select');
+  var match = select && /^\[id="(.*)"\]$/.exec(select);
+  var list = match && document.getElementById(match[1]);
+  if (!list || !list.classList.contains('value-rows')) {
+    return;
+  }
+  var inputs = list.querySelectorAll('input[type="text"]');
+  var target = elt.classList.contains('add-row') ? inputs[inputs.length - 1]
+    : (inputs[0] || list.querySelector('.add-row'));
+  if (target) {
+    target.focus();
   }
 });
-document.addEventListener('click', function (event) {
-  var back = event.target instanceof Element ? event.target.closest('[data-history-back]') : null;
-  if (back) {
-    event.preventDefault();
+
+// "Go back" buttons of the error pages ([data-history-back]): shown when there is a page to go back to.
+document.querySelectorAll('[data-history-back]').forEach(function (button) {
+  if (window.history.length > 1) {
+    button.hidden = false;
+  }
+  button.addEventListener('click', function () {
     window.history.back();
+  });
+});
+
+// Forms that ask before they are sent ([data-confirm] holds the question), such as Delete in My drafts.
+document.addEventListener('submit', function (event) {
+  var question = event.target.getAttribute && event.target.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
   }
 });
+
+// A link to an element inside a folded group (<details>) opens the group, so that the element is shown.
+function openFoldedAncestors(element) {
+  for (var e = element; e; e = e.parentElement) {
+    if (e.tagName === 'DETAILS') {
+      e.open = true;
+    }
+  }
+}
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('a[href^="#"]');
+  var target = link && link.getAttribute('href').length > 1 && document.getElementById(link.getAttribute('href').slice(1));
+  if (target) {
+    openFoldedAncestors(target);
+  }
+});
+if (location.hash.length > 1) {
+  openFoldedAncestors(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+}
+
+// Keyboard access to scrolling JSON: a .policy-json block taller than its box (it scrolls) joins the Tab order, so
+// that it can be scrolled without a mouse; checked again when a folded group opens or htmx swaps a part in.
+function focusableScrollers() {
+  document.querySelectorAll('.policy-json').forEach(function (block) {
+    if (block.scrollHeight > block.clientHeight + 1 && !block.hasAttribute('tabindex')) {
+      block.tabIndex = 0;
+    }
+  });
+}
+focusableScrollers();
+document.addEventListener('toggle', focusableScrollers, true);
+document.addEventListener('htmx:afterSettle', focusableScrollers);

@@ -52,7 +52,7 @@ public final class AwsCall {
 
 	public static AwsProblem notConfigured(String service, String operation) {
 		return new AwsProblem(Kind.NOT_CONFIGURED, service, operation,
-				service + " " + operation + " was not sent: AWS access is switched off (console.aws.enabled=false).");
+				service + " " + operation + " was not sent: AWS access is switched off for this console (whoever runs the console can turn it on).");
 	}
 
 }

@@ -226,7 +226,7 @@ public class LiveComparisonService implements DisposableBean {
 		}
 		boolean off = problems.stream().allMatch((problem) -> problem.message().contains("switched off"));
 		return "AWS access is not configured, so nothing was read from AWS and this section cannot show what would "
-				+ "change there. " + (off ? "It is switched off (console.aws.enabled=false)."
+				+ "change there. " + (off ? "AWS access is switched off for this console: whoever runs the console can turn it on."
 						: problems.get(0).message());
 	}
 

@@ -1,12 +1,16 @@
 package org.mlgov.console.web;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.mlgov.console.security.Role;
 
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -17,7 +21,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.ExpressionAuthorizationDecision;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -75,6 +84,40 @@ public class GlobalExceptionHandler {
 				ex.getPropertyName());
 		return respond(request, HttpStatus.BAD_REQUEST, "The form sent a field the page does not have ("
 				+ ex.getPropertyName() + "): reload the page and try again; nothing was saved.", null);
+	}
+
+	/**
+	 * A signed-in person refused by the console's pages gets a 403 page that says which rule refused them and what
+	 * they can do instead: {@code forbidden} is {@code role} when the page is for other roles ({@code requiredRoles}
+	 * names them) and {@code rule} when a rule about the record refused it (its message, such as "Only dana, the
+	 * author, can change this draft.", is the {@code detail}). The API, and anybody not signed in, keep Spring
+	 * Security's answers; a refused CSRF token never reaches here (its 403 page says so).
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	Object forbidden(AccessDeniedException ex, HttpServletRequest request) {
+		Authentication user = SecurityContextHolder.getContext().getAuthentication();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken
+				|| path.equals("/api") || path.startsWith("/api/")) {
+			throw ex;
+		}
+		logger.debug("{} {} refused for {}: {}", request.getMethod(), request.getRequestURI(), user.getName(),
+				ex.getMessage());
+		boolean byRole = ex instanceof AuthorizationDeniedException;
+		ModelAndView page = (ModelAndView) respond(request, HttpStatus.FORBIDDEN, byRole ? null : ex.getMessage(), null);
+		page.addObject("forbidden", byRole ? "role" : "rule");
+		page.addObject("requiredRoles", byRole ? requiredRoles((AuthorizationDeniedException) ex) : List.of());
+		return page;
+	}
+
+	/** The labels of the roles a refused {@code hasRole}/{@code hasAnyRole} expression names ("ML administrator"). */
+	static List<String> requiredRoles(AuthorizationDeniedException ex) {
+		if (!(ex.getAuthorizationResult() instanceof ExpressionAuthorizationDecision decision)) {
+			return List.of();
+		}
+		String expression = decision.getExpression().getExpressionString();
+		return Arrays.stream(Role.values()).filter((role) -> expression.contains("'" + role.name() + "'"))
+			.map(Role::label).toList();
 	}
 
 	@ExceptionHandler(Exception.class)

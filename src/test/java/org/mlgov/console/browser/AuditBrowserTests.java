@@ -19,7 +19,7 @@ class AuditBrowserTests extends BrowserTestSupport {
 		this.page.click("#audit-filters button[type=submit]");
 		this.page.waitForURL("**/audit?user=reviewer&draft=&action=SIGN_IN&from=&to=&role=&account=&profile=");
 		assertThat(this.page.locator("#audit-events tbody tr").count()).isGreaterThanOrEqualTo(1);
-		assertThat(this.page.textContent("#audit-events tbody tr >> nth=0")).contains("reviewer").contains("SIGN_IN");
+		assertThat(this.page.textContent("#audit-events tbody tr >> nth=0")).contains("reviewer").contains("Sign-in");
 		assertThat(this.page.textContent("#audit-events tbody tr >> nth=0 >> .audit-remote")).isNotBlank();
 		screenshot("06-audit-filtered");
 

@@ -6,6 +6,9 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -77,12 +80,39 @@ abstract class BrowserTestSupport {
 	void openPage() {
 		this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
 		this.page = this.context.newPage();
-		this.page.setDefaultTimeout(15_000);
+		// Generous: the tests share two cores with other builds, and a page can take seconds to answer there.
+		this.page.setDefaultTimeout(60_000);
 		this.page.onConsoleMessage((message) -> {
 			if (message.text().contains("Content Security Policy")) {
 				this.cspViolations.add(this.page.url() + ": " + message.text());
 			}
 		});
+	}
+
+	/**
+	 * Runs {@code work} as {@code user} with {@code roles} (the services check who calls them): to prepare drafts and
+	 * revisions without the UI.
+	 */
+	<T> T as(String user, java.util.function.Supplier<T> work, String... roles) {
+		org.springframework.security.core.context.SecurityContext before = org.springframework.security.core.context.SecurityContextHolder
+			.getContext();
+		org.springframework.security.core.context.SecurityContext context = org.springframework.security.core.context.SecurityContextHolder
+			.createEmptyContext();
+		context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+				user, null, org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+						java.util.Arrays.stream(roles).map((r) -> "ROLE_" + r).toArray(String[]::new))));
+		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.setContext(before);
+		}
+	}
+
+	/** A fresh browser context (no cookies) with a viewport of this size. */
+	BrowserContext newContext(int width, int height) {
+		return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
 	}
 
 	@AfterEach
@@ -99,10 +129,12 @@ abstract class BrowserTestSupport {
 
 	void signIn(String user, String password) {
 		this.page.navigate(url("/login"));
+		axe();
 		this.page.fill("#username", user);
 		this.page.fill("#password", password);
 		this.page.click("button[type=submit]");
 		this.page.waitForURL(url("/"));
+		axe();
 	}
 
 	void signOut() {
@@ -118,6 +150,38 @@ abstract class BrowserTestSupport {
 			throw new java.io.UncheckedIOException(ex);
 		}
 		this.page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		// Every page worth a screenshot is checked for accessibility as well.
+		axe();
+	}
+
+	/** The impacts of axe-core's violations that fail a test. */
+	static final List<String> FAILING_IMPACTS = List.of("serious", "critical");
+
+	/**
+	 * Checks the page as it is now with axe-core (WCAG 2.1 A and AA rules and axe's best practices) and fails on any
+	 * serious or critical violation, listing each with the elements it was found on.
+	 */
+	void axe() {
+		AxeResults results = new AxeBuilder(this.page).analyze();
+		List<String> failing = new java.util.ArrayList<>();
+		for (Rule rule : results.getViolations()) {
+			if (FAILING_IMPACTS.contains(rule.getImpact())) {
+				failing.add(rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") on "
+						+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).limit(5).toList());
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(failing).as("axe-core on " + this.page.url()).isEmpty();
+	}
+
+	/**
+	 * Lets the live preview catch up with what was typed: leaves the field being typed in (a text field reports its
+	 * change when it loses the focus), then waits until the step form's {@code data-preview} is {@code idle} again,
+	 * that is, until the preview of the latest values has been swapped in (see console.js).
+	 */
+	void previewSettled() {
+		this.page.evaluate("() => document.activeElement && document.activeElement.blur()");
+		this.page.waitForFunction("() => { const f = document.getElementById('step-form');"
+				+ " return !f || f.dataset.preview === undefined || f.dataset.preview === 'idle'; }");
 	}
 
 }

@@ -151,8 +151,20 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 
 		signIn("reviewer", "reviewer-pass");
 		openQueueAndReview(id, "Fraud team, reviewed", "Fraud detection models, ticket ML-1234", true);
-		assertThat(this.page.textContent("#frozen-trust")).contains("sagemaker.amazonaws.com");
-		assertThat(this.page.textContent("#policy-ModelAccessGuardrails")).contains(CLAUDE_SONNET, JUMPSTART_PATTERN);
+		assertThat(this.page.textContent("#documents #json-trust-policy")).contains("sagemaker.amazonaws.com");
+		assertThat(this.page.textContent("#doc-ModelAccessGuardrails")).contains(CLAUDE_SONNET, JUMPSTART_PATTERN);
+		// The reviewer reads the same summary as the author and downloads the documents under names that say what
+		// they are, one by one or all in a zip.
+		assertThat(this.page.textContent("#summary-lines")).contains(
+				"Can invoke 2 Bedrock models: " + CLAUDE_SONNET + ", " + CLAUDE_HAIKU + ".");
+		com.microsoft.playwright.Download trust = this.page
+			.waitForDownload(() -> this.page.click("#doc-trust-policy a.download"));
+		assertThat(trust.suggestedFilename()).isEqualTo(ROLE_NAME + "-trust-policy.json");
+		assertThat(readDownload(trust)).isEqualTo(this.page.textContent("#json-trust-policy"));
+		com.microsoft.playwright.Download all = this.page.waitForDownload(() -> this.page.click("#download-all"));
+		assertThat(all.suggestedFilename()).isEqualTo(ROLE_NAME + "-documents.zip");
+		assertThat(zipEntries(all)).startsWith("README.txt", ROLE_NAME + "-trust-policy.json")
+			.contains(ROLE_NAME + "-ModelAccessGuardrails.json");
 		assertThat(this.page.textContent("#intact")).contains("unchanged");
 		screenshot("review-page");
 		this.page.fill("#approve-comment", "Least privilege, guardrails in place.");
@@ -297,10 +309,8 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 				+ ".startsWith('Canvas users can invoke 2 of ')");
 
 		this.page.check("#jumpStart-mode-DENY_LISTED");
-		// "Add a row" posts the form and comes back with what was chosen and a new row, nothing saved.
-		assertThat(this.page.locator("[name='jumpStart.patterns[0]']").count()).isZero();
-		this.page.click("#rows-jumpStart-patterns button[value='add:jumpStart.patterns']");
-		reloaded("[name='jumpStart.patterns[0]']");
+		// The list of patterns starts with one empty row to type in.
+		assertThat(this.page.inputValue("[name='jumpStart.patterns[0]']")).isEmpty();
 		assertThat(this.page.isChecked("#bedrock-mode-ALLOW_LISTED")).isTrue();
 		assertThat(this.page.isChecked("#bedrock-options input[value='" + CLAUDE_SONNET + "']")).isTrue();
 		assertThat(this.page.isChecked("#bedrock-options input[value='" + CLAUDE_HAIKU + "']")).isTrue();
@@ -342,12 +352,8 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 	void collaboration(long id, boolean screenshot) {
 		assertThat(this.page.textContent("#step-title")).isEqualTo("Collaboration and evaluation");
 		this.page.check("input[type=checkbox][name='automatic']");
-		assertThat(this.page.locator("#corsBuckets0").count()).isZero();
-		this.page.click("#rows-corsBuckets button[value='add:corsBuckets']");
-		reloaded("#corsBuckets0");
+		// Both lists start with one empty row (adding rows in place: WizardUsabilityBrowserTests).
 		this.page.fill("#corsBuckets0", EVALUATION_BUCKET);
-		this.page.click("#rows-corsAllowedOrigins button[value='add:corsAllowedOrigins']");
-		reloaded("#corsAllowedOrigins0");
 		assertThat(this.page.inputValue("#corsBuckets0")).isEqualTo(EVALUATION_BUCKET);
 		this.page.fill("#corsAllowedOrigins0", "https://*.console.aws.amazon.com");
 		previewSettled();
@@ -374,17 +380,7 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 					+ this.page.locator(".invalid-feedback, .alert-danger, .text-danger").allTextContents(), ex);
 		}
 		assertThat(this.page.textContent("#saved")).startsWith("Saved");
-	}
-
-	/**
-	 * Lets the live preview catch up with what was typed: leaves the field being typed in (a text field reports its
-	 * change when it loses the focus), then waits until the step form's {@code data-preview} is {@code idle} again,
-	 * that is, until the preview of the latest values has been swapped in (see console.js).
-	 */
-	void previewSettled() {
-		this.page.evaluate("() => document.activeElement && document.activeElement.blur()");
-		this.page.waitForFunction("() => { const f = document.getElementById('step-form');"
-				+ " return !f || f.dataset.preview === undefined || f.dataset.preview === 'idle'; }");
+		axe();
 	}
 
 	/**
@@ -394,6 +390,7 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 	void reloaded(String selector) {
 		this.page.waitForSelector(selector);
 		this.page.waitForLoadState();
+		axe();
 	}
 
 	/** On the review step: submits with a justification and lands on the review page. */
@@ -453,6 +450,28 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	static String readDownload(com.microsoft.playwright.Download download) {
+		try {
+			return Files.readString(download.path());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static List<String> zipEntries(com.microsoft.playwright.Download download) {
+		List<String> names = new java.util.ArrayList<>();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(download.path()))) {
+			for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				names.add(entry.getName());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return names;
 	}
 
 }

@@ -16,7 +16,7 @@ public class FakeSageMakerDirectory implements SageMakerDirectory {
 
 	/** What the fake answers for a listing it was not given. */
 	public static final String OFF = "SageMaker ListDomains was not sent: AWS access is switched off "
-			+ "(console.aws.enabled=false).";
+			+ "for this console (whoever runs the console can turn it on).";
 
 	/** Installs a fake as the console's directory: {@code @Import(FakeSageMakerDirectory.Installed.class)}. */
 	@TestConfiguration(proxyBeanMethods = false)

@@ -210,6 +210,15 @@ class ReviewWorkflowWebTests {
 			.getResponse().getContentAsString());
 		assertThat(page.select("#decision")).isEmpty();
 		assertThat(page.select("#own-draft").text()).contains("Nobody approves their own draft");
+		assertThat(page.select("#no-decision")).isEmpty();
+
+		// Another administrator reads the page: it says why there is no decision panel.
+		Document other = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id())
+			.with(user("admin2").roles("ADMIN"))).andReturn().getResponse().getContentAsString());
+		assertThat(other.select("#decision")).isEmpty();
+		assertThat(other.select("#no-decision").text()).isEqualTo("Only security reviewers approve or reject a "
+				+ "submitted role, and never their own. You can read the revision, its findings and what would change "
+				+ "in AWS here.");
 	}
 
 	@Test
@@ -220,15 +229,32 @@ class ReviewWorkflowWebTests {
 		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
 			.getResponse().getContentAsString());
 		assertThat(page.select("#approve")).hasSize(1);
-		assertThat(page.select("#frozen-trust").text()).contains("sagemaker.amazonaws.com");
-		assertThat(page.select(".frozen-policy-kind").eachText()).isNotEmpty()
-			.allMatch((kind) -> kind.startsWith("(inline policy, ") || kind.startsWith("(customer managed policy, "));
+		// The author's summary and document cards: statement by statement, laid out as the generator prints them.
+		assertThat(page.select("#summary-role").text()).startsWith("Creates role ");
+		assertThat(page.select("#documents #json-trust-policy").text()).contains("sagemaker.amazonaws.com");
+		assertThat(page.select("#documents .document-kind").eachText()).isNotEmpty()
+			.contains("Trust policy")
+			.contains("Inline policy", "Customer managed policy", "Bedrock role trust policy", "SageMaker Canvas settings");
+		String statement = page.select("#documents .statement pre").get(0).wholeText();
+		assertThat(statement).startsWith("{\n  \"Sid\": \"").doesNotContain("\"Sid\" :");
+		assertThat(page.select("#documents a.download").eachAttr("href"))
+			.contains("/reviews/" + draft.id() + "/revisions/1/documents/trust-policy");
+		assertThat(page.select("#download-all").attr("href"))
+			.isEqualTo("/reviews/" + draft.id() + "/revisions/1/documents.zip");
+		org.springframework.mock.web.MockHttpServletResponse trustFile = this.mvc
+			.perform(get("/reviews/{id}/revisions/1/documents/trust-policy", draft.id()).with(REVIEWER))
+			.andReturn()
+			.getResponse();
+		assertThat(trustFile.getHeader("Content-Disposition")).matches("attachment; filename=\".+-trust-policy\\.json\"");
+		assertThat(trustFile.getContentAsString()).isEqualTo(page.select("#json-trust-policy").get(0).wholeText());
+		assertThat(this.mvc.perform(get("/reviews/{id}/revisions/1/documents.zip", draft.id()).with(REVIEWER))
+			.andReturn().getResponse().getContentType()).isEqualTo("application/zip");
 		assertThat(page.select("#intact").text()).contains("unchanged");
 		assertThat(page.select(".statement-findings").text()).contains("VPC_NOT_BINDABLE");
 		// AWS access is off in the tests (console.aws.enabled=false): one notice says so instead of one per read.
 		assertThat(page.select("#live-not-configured").text()).isEqualTo("AWS access is not configured, so nothing "
-				+ "was read from AWS and this section cannot show what would change there. It is switched off "
-				+ "(console.aws.enabled=false).");
+				+ "was read from AWS and this section cannot show what would change there. AWS access is switched "
+				+ "off for this console: whoever runs the console can turn it on.");
 		assertThat(page.select("#live .alert")).hasSize(1);
 		assertThat(page.select("#live-role, #live .read-problem")).isEmpty();
 		assertThat(page.select("#live").text()).doesNotContain("was not sent");

@@ -89,7 +89,7 @@ class EndpointAuthorizationTests {
 
 	/** A pattern with its variables filled in: the draft's id, a document's name, a push id. */
 	private static String url(String pattern, Draft draft) {
-		Map<String, Object> values = Map.of("id", draft.id(), "name", "trust-policy", "pushId", 1);
+		Map<String, Object> values = Map.of("id", draft.id(), "name", "trust-policy", "pushId", 1, "number", 1);
 		return url(pattern, values);
 	}
 

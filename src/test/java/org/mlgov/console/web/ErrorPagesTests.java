@@ -60,8 +60,11 @@ class ErrorPagesTests {
 		HttpResponse<String> response = browser.get("/test-errors/admin-only");
 		assertThat(response.statusCode()).isEqualTo(403);
 		Document page = Jsoup.parse(response.body());
-		assertThat(page.select("h1").text()).isEqualTo("You do not have access to this page");
-		assertThat(page.select("#error-page").text()).contains("Help desk (read-only)");
+		// The rule (the page's role), the person's own roles, and what they can do instead; no word of form tokens.
+		assertThat(page.select("h1").text()).isEqualTo("This page is for the ML administrator role");
+		assertThat(page.select("#your-roles").text()).contains("Help desk (read-only)");
+		assertThat(page.select("#instead-list a").eachText()).containsExactly("Audit", "Catalogue");
+		assertThat(page.select("#error-page").text()).doesNotContain("token").doesNotContain("ask an ML administrator");
 		assertThat(page.select("#signed-in-user").text()).contains("Lee Novak");
 
 		assertThat(signedIn("admin", "admin-pass").get("/test-errors/admin-only").statusCode()).isEqualTo(200);

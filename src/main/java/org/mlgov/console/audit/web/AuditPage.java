@@ -32,6 +32,16 @@ record AuditPage(List<AuditEvent> events, int number, int pageCount, long total)
 	 * @param requested the page number as requested
 	 * @return the page
 	 */
+	/** The label of an event's action as the filter offers it ("Draft saved"), or its code if it has none. */
+	public String actionLabel(AuditEvent event) {
+		for (org.mlgov.console.audit.AuditAction action : org.mlgov.console.audit.AuditAction.values()) {
+			if (action.name().equals(event.action())) {
+				return action.label();
+			}
+		}
+		return event.action();
+	}
+
 	static AuditPage load(AuditEventRepository audit, AuditQuery query, String requested) {
 		long total = audit.count(query);
 		int pageCount = (int) Math.max(1, (total + SIZE - 1) / SIZE);

@@ -46,7 +46,7 @@ class ActivitiesStepController {
 	@PostMapping("/preview")
 	String preview(@PathVariable long id, @ModelAttribute(StepSupport.FORM) ActivitiesFormData form,
 			BindingResult binding, Model model, Authentication user, HttpServletResponse response) {
-		return this.steps.previewOf(id, form, binding, model, user, response);
+		return this.steps.livePreviewOf(id, WizardStep.ACTIVITIES, form, binding, model, user, response);
 	}
 
 }

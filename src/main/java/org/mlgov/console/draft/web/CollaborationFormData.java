@@ -72,6 +72,14 @@ public class CollaborationFormData implements StepForm {
 	}
 
 	/** True if the evaluation CORS rule allows every origin: no origin given, or {@code *} among them. */
+	/**
+	 * Whether the step's CORS rule would allow every origin and is used at all: model evaluation is ticked and a bucket
+	 * is named (nothing is said about the origins before).
+	 */
+	public boolean warnsOfEveryOrigin() {
+		return (this.automatic || this.human) && !FormValues.values(this.corsBuckets).isEmpty() && allowsEveryOrigin();
+	}
+
 	public boolean allowsEveryOrigin() {
 		List<String> origins = FormValues.values(this.corsAllowedOrigins);
 		return origins.isEmpty() || origins.contains(EVERY_ORIGIN);

@@ -33,6 +33,11 @@ public class ModelPickers {
 
 	/** The models of one provider or family. */
 	public record Group(String name, List<Option> options) {
+
+		/** How many of the group's models are among {@code picked} (the group starts open when some are). */
+		public long ticked(List<String> picked) {
+			return (picked == null) ? 0 : this.options.stream().filter((o) -> picked.contains(o.id())).count();
+		}
 	}
 
 	/** How many of the catalogued models a choice allows and denies. */

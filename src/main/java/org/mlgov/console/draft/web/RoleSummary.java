@@ -44,25 +44,44 @@ public final class RoleSummary {
 	private RoleSummary() {
 	}
 
+	/**
+	 * What the sentences need from the generated documents, so that the author's step 6 (from the generator's result)
+	 * and the reviewer's page (from the frozen revision) say the same.
+	 * @param bedrockRoleCreated null without a Bedrock role of its own, else whether the console creates it
+	 */
+	public record Facts(String roleName, String rolePath, String permissionsBoundaryArn, List<String> trustedServices,
+			int inlinePolicies, int customerManagedPolicies, int awsManagedPolicies, Boolean bedrockRoleCreated,
+			String bedrockRoleName, String bedrockRoleArn) {
+
+		static Facts of(GenerationResult result) {
+			BedrockRoleDefinition bedrock = result.bedrockRole();
+			return new Facts(result.role().name(), result.role().path(), result.role().permissionsBoundaryArn(),
+					result.role().trustPolicy().statements().stream().map(Statement::principalService).toList(),
+					result.inlinePolicies().size(), result.customerManagedPolicies().size(),
+					result.awsManagedPolicyArns().size(), (bedrock == null) ? null : bedrock.create(),
+					(bedrock == null) ? null : bedrock.name(), (bedrock == null) ? null : bedrock.arn());
+		}
+
+	}
+
 	public static List<Line> of(DraftContent content, GenerationResult result, Catalog catalog) {
+		return of(content, Facts.of(result), catalog);
+	}
+
+	public static List<Line> of(DraftContent content, Facts result, Catalog catalog) {
 		RoleSpec spec = content.spec().withDefaults();
 		List<Line> lines = new ArrayList<>();
 		lines.add(new Line("role", role(content.roleMode(), spec, result)));
-		if (result.role().permissionsBoundaryArn() != null) {
+		if (result.permissionsBoundaryArn() != null) {
 			lines.add(new Line("boundary",
-					"Its permissions are bounded by " + result.role().permissionsBoundaryArn() + "."));
+					"Its permissions are bounded by " + result.permissionsBoundaryArn() + "."));
 		}
-		lines.add(new Line("trust", "Trusted by " + String.join(", ", result.role()
-			.trustPolicy()
-			.statements()
-			.stream()
-			.map(Statement::principalService)
-			.toList()) + "."));
+		lines.add(new Line("trust", "Trusted by " + String.join(", ", result.trustedServices()) + "."));
 		lines.add(new Line("activities", activities(spec, catalog)));
-		lines.add(new Line("policies", "Has " + count(result.inlinePolicies().size(), "inline policy", "inline policies")
-				+ ", " + count(result.customerManagedPolicies().size(), "customer managed policy",
+		lines.add(new Line("policies", "Has " + count(result.inlinePolicies(), "inline policy", "inline policies")
+				+ ", " + count(result.customerManagedPolicies(), "customer managed policy",
 						"customer managed policies")
-				+ " and " + count(result.awsManagedPolicyArns().size(), "AWS managed policy", "AWS managed policies")
+				+ " and " + count(result.awsManagedPolicies(), "AWS managed policy", "AWS managed policies")
 				+ "."));
 		lines.add(new Line("bedrock", bedrock(spec.bedrock(), catalog)));
 		if (spec.bedrock().mode() != AccessMode.NO_RESTRICTION) {
@@ -74,7 +93,7 @@ public final class RoleSummary {
 		if (spec.canvas().anyEnabled()) {
 			lines.add(new Line("canvas", "Turns on these Canvas features: " + canvasFeatures(spec.canvas()) + "."));
 			if (spec.canvas().generativeAi()) {
-				lines.add(new Line("canvas-bedrock-role", bedrockRole(result.bedrockRole())));
+				lines.add(new Line("canvas-bedrock-role", bedrockRole(result)));
 			}
 			lines.add(new Line("canvas-targets", targets(content.canvasTargets())));
 		}
@@ -90,9 +109,9 @@ public final class RoleSummary {
 		return lines;
 	}
 
-	private static String role(RoleMode mode, RoleSpec spec, GenerationResult result) {
+	private static String role(RoleMode mode, RoleSpec spec, Facts result) {
 		String verb = (mode == RoleMode.UPDATE_EXISTING) ? "Updates the existing role " : "Creates role ";
-		return verb + result.role().name() + " in account " + spec.accountId() + " (path " + result.role().path()
+		return verb + result.roleName() + " in account " + spec.accountId() + " (path " + result.rolePath()
 				+ ").";
 	}
 
@@ -183,12 +202,13 @@ public final class RoleSummary {
 			.collect(Collectors.joining(", "));
 	}
 
-	private static String bedrockRole(BedrockRoleDefinition role) {
-		if (role == null) {
+	private static String bedrockRole(Facts role) {
+		if (role.bedrockRoleCreated() == null) {
 			return "Bedrock assumes this role itself for Canvas fine-tuning.";
 		}
-		return role.create() ? "Creates the role " + role.name() + " that Bedrock assumes for Canvas fine-tuning."
-				: "Bedrock assumes the existing role " + role.arn() + " for Canvas fine-tuning.";
+		return role.bedrockRoleCreated()
+				? "Creates the role " + role.bedrockRoleName() + " that Bedrock assumes for Canvas fine-tuning."
+				: "Bedrock assumes the existing role " + role.bedrockRoleArn() + " for Canvas fine-tuning.";
 	}
 
 	private static String targets(CanvasTargets targets) {

@@ -44,12 +44,16 @@ public class StepSupport {
 
 	private final MessageSource messages;
 
-	public StepSupport(DraftService drafts, Catalog catalog, DraftPreview preview, MessageSource messages) {
+	private final FieldLabels labels;
+
+	public StepSupport(DraftService drafts, Catalog catalog, DraftPreview preview, MessageSource messages,
+			FieldLabels labels) {
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.validator = new SpecValidator(catalog);
 		this.preview = preview;
 		this.messages = messages;
+		this.labels = labels;
 	}
 
 	public Catalog catalog() {
@@ -144,17 +148,18 @@ public class StepSupport {
 				continue;
 			}
 			String field = form.formField(error.field());
+			String message = this.labels.message(error);
 			if (field == null) {
-				binding.reject("spec", error.message());
+				binding.reject("spec", message);
 				continue;
 			}
 			try {
 				if (binding.getFieldErrorCount(field) == 0) {
-					binding.rejectValue(field, "spec", error.message());
+					binding.rejectValue(field, "spec", message);
 				}
 			}
 			catch (NotReadablePropertyException ex) {
-				binding.reject("spec", error.message());
+				binding.reject("spec", message);
 			}
 		}
 		form.validate(applied, binding);

@@ -21,6 +21,7 @@ import org.mlgov.console.policy.PolicyDocument;
 import org.mlgov.console.policy.PolicyKind;
 import org.mlgov.console.policy.PolicyRendering;
 import org.mlgov.console.policy.Severity;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The generated documents of a draft as the review step shows and downloads them: each under the name it is
@@ -29,11 +30,15 @@ import org.mlgov.console.policy.Severity;
  * <p>
  * Findings name their document the generator's way ({@code trust}, a policy name, {@code bedrock-role-trust},
  * {@code cors:<bucket>}); a statement's anchor is {@code stmt-<that name>-<Sid>}.
+ * <p>
+ * The reviewer's page shows a frozen revision through {@link #frozen}, built from the stored JSON, with the same cards,
+ * the same pretty-printing statement by statement, the same file names ({@code <role>-<document>.json}) and the same
+ * zip of them all with a README ({@link #zip()}).
  */
-final class SummaryDocuments {
+public final class SummaryDocuments {
 
 	/** One statement of a policy, pretty-printed, with its findings. */
-	record StatementView(String sid, String anchor, String json, List<FindingView> findings) {
+	public record StatementView(String sid, String anchor, String json, List<FindingView> findings) {
 	}
 
 	/**
@@ -42,8 +47,11 @@ final class SummaryDocuments {
 	 * against the quota: the document's own {@code size}, except for an inline policy of a role with several, where
 	 * the quota is the role's inline aggregate and counts all of them together.
 	 */
-	record DocumentView(String name, String findingKey, String title, String kind, String json, int size, int quota,
+	public record DocumentView(String name, String findingKey, String title, String kind, String json, int size, int quota,
 			int measured, List<StatementView> statements, List<FindingView> findings) {
+
+		/** Statements shown unfolded at most; a longer list starts folded, its count in its summary. */
+		static final int UNFOLDED = 3;
 
 		DocumentView(String name, String findingKey, String title, String kind, String json, int size, int quota,
 				List<StatementView> statements, List<FindingView> findings) {
@@ -52,6 +60,16 @@ final class SummaryDocuments {
 
 		public boolean sized() {
 			return this.quota > 0;
+		}
+
+		/** How many statements have findings of their own (said on the folded list of statements). */
+		public long flaggedStatements() {
+			return this.statements.stream().filter((s) -> !s.findings().isEmpty()).count();
+		}
+
+		/** Whether the list of statements starts folded: when it is longer than {@value #UNFOLDED} statements. */
+		public boolean folded() {
+			return this.statements.size() > UNFOLDED;
 		}
 
 		/**
@@ -90,7 +108,7 @@ final class SummaryDocuments {
 	}
 
 	/** A finding and where the page shows it ({@code #anchor}), or null when it concerns no shown document. */
-	record FindingView(Finding finding, String anchor, String location) {
+	public record FindingView(Finding finding, String anchor, String location) {
 
 		static FindingView unlinked(Finding finding) {
 			return new FindingView(finding, null, null);
@@ -103,7 +121,7 @@ final class SummaryDocuments {
 	}
 
 	/** The findings of one severity. */
-	record SeverityGroup(Severity severity, List<FindingView> findings) {
+	public record SeverityGroup(Severity severity, List<FindingView> findings) {
 
 		public String badge() {
 			return SummaryDocuments.badge(this.severity);
@@ -116,6 +134,8 @@ final class SummaryDocuments {
 	static final String CANVAS_APP_SETTINGS = "canvas-app-settings";
 
 	static final String BEDROCK_ROLE_TRUST_POLICY = "bedrock-role-trust-policy";
+
+	private final String roleName;
 
 	private final DocumentView trust;
 
@@ -131,6 +151,7 @@ final class SummaryDocuments {
 
 	private SummaryDocuments(GenerationResult result) {
 		List<Finding> findings = result.findings();
+		this.roleName = result.role().name();
 		this.trust = policy(TRUST_POLICY, "trust", "Trust policy of " + result.role().name(), "Trust policy",
 				result.role().trustPolicy(), result.role().trustPolicyJson(), result.role().trustPolicySize(),
 				result.role().trustPolicyQuota(), findings);
@@ -153,7 +174,126 @@ final class SummaryDocuments {
 		this.findingGroups = groups(findings, all());
 	}
 
-	static SummaryDocuments of(GenerationResult result) {
+	private SummaryDocuments(String roleName, DocumentView trust, List<DocumentView> policies,
+			DocumentView bedrockRoleTrust, DocumentView canvasAppSettings, List<DocumentView> cors,
+			List<Finding> findings) {
+		this.roleName = roleName;
+		this.trust = trust;
+		this.policies = policies;
+		this.bedrockRoleTrust = bedrockRoleTrust;
+		this.canvasAppSettings = canvasAppSettings;
+		this.cors = cors;
+		this.findingGroups = groups(findings, all());
+	}
+
+	/** A permission policy of a frozen revision. */
+	public record FrozenPolicy(String name, boolean inline, String json, int size, int quota) {
+	}
+
+	/** The CORS rules of one bucket in a frozen revision. */
+	public record FrozenCors(String bucket, String purpose, String json) {
+	}
+
+	/**
+	 * The documents of a frozen revision, from their stored JSON (shown and downloaded as stored), laid out as the
+	 * author's step 6 lays them out.
+	 * @param bedrockRoleName the Bedrock role the revision creates, or null (then {@code bedrockTrustJson} is null)
+	 */
+	public static SummaryDocuments frozen(String roleName, String trustJson, int trustSize, int trustQuota,
+			List<FrozenPolicy> policies, String bedrockRoleName, String bedrockTrustJson, String canvasJson,
+			List<FrozenCors> cors, List<Finding> findings) {
+		List<FrozenPolicy> inline = policies.stream().filter(FrozenPolicy::inline).toList();
+		int inlineAggregate = inline.stream().mapToInt(FrozenPolicy::size).sum();
+		DocumentView trust = parsed(TRUST_POLICY, "trust", "Trust policy of " + roleName, "Trust policy", trustJson,
+				trustSize, trustQuota, trustSize, findings);
+		List<DocumentView> permissions = policies.stream()
+			.map((p) -> parsed(p.name(), p.name(), p.name(), p.inline() ? "Inline policy" : "Customer managed policy",
+					p.json(), p.size(), p.quota(), (p.inline() && inline.size() > 1) ? inlineAggregate : p.size(),
+					findings))
+			.toList();
+		DocumentView bedrock = (bedrockTrustJson == null) ? null
+				: parsed(BEDROCK_ROLE_TRUST_POLICY, "bedrock-role-trust", "Trust policy of " + bedrockRoleName,
+						"Bedrock role trust policy", bedrockTrustJson, Json.iamSize(bedrockTrustJson), trustQuota,
+						Json.iamSize(bedrockTrustJson), findings);
+		DocumentView canvas = (canvasJson == null) ? null
+				: plain(CANVAS_APP_SETTINGS, "canvas-app-settings", "CanvasAppSettings", "SageMaker Canvas settings",
+						canvasJson, findings);
+		List<DocumentView> rules = cors.stream()
+			.map((c) -> plain("cors-" + c.bucket(), "cors:" + c.bucket(), "CORS rules of bucket " + c.bucket(),
+					"S3 CORS configuration: " + c.purpose(), c.json(), findings))
+			.toList();
+		return new SummaryDocuments(roleName, trust, permissions, bedrock, canvas, rules, findings);
+	}
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	/** A stored IAM policy, statement by statement, pretty-printed as the generator prints them. */
+	private static DocumentView parsed(String name, String findingKey, String title, String kind, String json,
+			int size, int quota, int measured, List<Finding> findings) {
+		Object tree = MAPPER.readValue(json, Object.class);
+		Object statements = (tree instanceof Map<?, ?> map) ? map.get("Statement") : null;
+		List<?> list = (statements instanceof List<?> l) ? l : (statements == null) ? List.of() : List.of(statements);
+		List<StatementView> views = list.stream().map((statement) -> {
+			Object sid = (statement instanceof Map<?, ?> m) ? m.get("Sid") : null;
+			String id = (sid == null) ? null : sid.toString();
+			return new StatementView(id, (id == null) ? null : anchor(findingKey, id), Json.pretty(statement),
+					findings.stream()
+						.filter((f) -> findingKey.equals(f.document()) && f.sid() != null && f.sid().equals(id))
+						.map(FindingView::unlinked)
+						.toList());
+		}).toList();
+		return new DocumentView(name, findingKey, title, kind, json, size, quota, measured, views,
+				documentFindings(findingKey, findings));
+	}
+
+	/** The name a document is downloaded by: {@code <role name>-<document>.json}. */
+	public String fileName(DocumentView document) {
+		return this.roleName + "-" + document.name() + ".json";
+	}
+
+	/** The name of the zip of every document: {@code <role name>-documents.zip}. */
+	public String zipName() {
+		return this.roleName + "-documents.zip";
+	}
+
+	/** What each file of the zip is, as its README.txt says. */
+	public String readme() {
+		StringBuilder out = new StringBuilder();
+		out.append("The generated documents of role ").append(this.roleName).append(", one JSON file each:\n\n");
+		for (DocumentView document : all()) {
+			out.append(fileName(document)).append("\n    ").append(document.kind()).append(": ")
+				.append(document.title());
+			if (document.sized()) {
+				out.append(" (").append(document.sizeText()).append(')');
+			}
+			out.append('\n');
+		}
+		out.append("\nIAM policies are shown with their statements in the console, and every finding beside the "
+				+ "statement it concerns.\n");
+		return out.toString();
+	}
+
+	/** Every document as {@link #fileName} and a README.txt that says what each is. */
+	public byte[] zip() {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes,
+				java.nio.charset.StandardCharsets.UTF_8)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("README.txt"));
+			zip.write(readme().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			zip.closeEntry();
+			for (DocumentView document : all()) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(fileName(document)));
+				zip.write(document.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	public static SummaryDocuments of(GenerationResult result) {
 		return new SummaryDocuments(result);
 	}
 
@@ -199,7 +339,7 @@ final class SummaryDocuments {
 	}
 
 	/** The document downloaded as {@code <name>.json}. */
-	Optional<DocumentView> find(String name) {
+	public Optional<DocumentView> find(String name) {
 		return all().stream().filter((d) -> d.name().equals(name)).findFirst();
 	}
 

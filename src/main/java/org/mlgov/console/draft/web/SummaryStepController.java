@@ -55,17 +55,43 @@ class SummaryStepController {
 
 	@GetMapping("/documents/{name}")
 	ResponseEntity<String> download(@PathVariable long id, @PathVariable String name) {
+		SummaryDocuments documents = documents(id);
+		SummaryDocuments.DocumentView document = documents.find(name).orElseThrow(() -> new ResponseStatusException(
+				HttpStatus.NOT_FOUND, "Draft " + id + " has no document " + name + "."));
+		return document(documents, document);
+	}
+
+	/** Every generated document in one zip, with a README.txt saying what each file is. */
+	@GetMapping("/documents.zip")
+	ResponseEntity<byte[]> downloadAll(@PathVariable long id) {
+		return zip(documents(id));
+	}
+
+	private SummaryDocuments documents(long id) {
 		DraftPreview.Preview shown = this.preview.of(this.drafts.get(id).content());
-		SummaryDocuments.DocumentView document = shown.ready()
-				? SummaryDocuments.of(shown.result()).find(name).orElse(null) : null;
-		if (document == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Draft " + id + " has no document " + name + ".");
+		if (!shown.ready()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"Draft " + id + " generates no documents until its specification is complete.");
 		}
+		return SummaryDocuments.of(shown.result());
+	}
+
+	/** One document as a JSON file named {@code <role>-<document>.json}. */
+	static ResponseEntity<String> document(SummaryDocuments documents, SummaryDocuments.DocumentView document) {
 		return ResponseEntity.ok()
 			.contentType(JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name + ".json").build().toString())
+					ContentDisposition.attachment().filename(documents.fileName(document)).build().toString())
 			.body(document.json());
+	}
+
+	/** Every document in a zip named {@code <role>-documents.zip}. */
+	static ResponseEntity<byte[]> zip(SummaryDocuments documents) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(documents.zipName()).build().toString())
+			.body(documents.zip());
 	}
 
 }

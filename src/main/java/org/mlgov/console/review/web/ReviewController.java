@@ -1,16 +1,23 @@
 package org.mlgov.console.review.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-
+import java.time.Instant;
 
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.InvalidTextException;
+import org.mlgov.console.draft.web.SummaryDocuments;
+import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.ReviewService;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.data.domain.Page;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -79,6 +86,43 @@ class ReviewController {
 		Draft draft = this.drafts.getForReading(id);
 		this.pages.fill(draft, revision, model, user);
 		return "reviews/review";
+	}
+
+	/** One frozen document of a revision, as {@code <role>-<document>.json}, exactly as stored. */
+	@GetMapping("/reviews/{id}/revisions/{number}/documents/{name}")
+	@PreAuthorize("hasAnyRole('REVIEWER','ADMIN')")
+	ResponseEntity<String> document(@PathVariable long id, @PathVariable int number, @PathVariable String name) {
+		SummaryDocuments documents = ReviewPageModel.documentsOf(revision(id, number));
+		SummaryDocuments.DocumentView document = documents.find(name)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"Revision " + number + " of draft " + id + " has no document " + name + "."));
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(documents.fileName(document)).build().toString())
+			.body(document.json());
+	}
+
+	/** Every frozen document of a revision in one zip, with a README.txt of what each file is. */
+	@GetMapping("/reviews/{id}/revisions/{number}/documents.zip")
+	@PreAuthorize("hasAnyRole('REVIEWER','ADMIN')")
+	ResponseEntity<byte[]> documents(@PathVariable long id, @PathVariable int number) {
+		SummaryDocuments documents = ReviewPageModel.documentsOf(revision(id, number));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(documents.zipName()).build().toString())
+			.body(documents.zip());
+	}
+
+	private DraftRevision revision(long id, int number) {
+		this.drafts.getForReading(id);
+		return this.pages.revisions(id)
+			.stream()
+			.filter((r) -> r.number() == number)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"Draft " + id + " has no revision " + number + "."));
 	}
 
 	@PostMapping("/reviews/{id}/approve")

@@ -2,12 +2,13 @@ package org.mlgov.console.review.web;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
+import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftNotFoundException;
+import org.mlgov.console.draft.DraftStatus;
+import org.mlgov.console.draft.web.RoleSummary;
+import org.mlgov.console.draft.web.SummaryDocuments;
 import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.review.DraftCommentRepository;
@@ -16,6 +17,9 @@ import org.mlgov.console.review.DraftRevisionRepository;
 import org.mlgov.console.review.FrozenDocuments;
 import org.mlgov.console.review.LiveComparisonService;
 import org.mlgov.console.review.RevisionComparison;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -31,10 +35,19 @@ class ReviewPageModel {
 
 	private final LiveComparisonService live;
 
-	ReviewPageModel(DraftRevisionRepository revisions, DraftCommentRepository comments, LiveComparisonService live) {
+	private final Catalog catalog;
+
+	ReviewPageModel(DraftRevisionRepository revisions, DraftCommentRepository comments, LiveComparisonService live,
+			Catalog catalog) {
 		this.revisions = revisions;
 		this.comments = comments;
 		this.live = live;
+		this.catalog = catalog;
+	}
+
+	/** The revisions of a draft, oldest first as stored. */
+	List<DraftRevision> revisions(long draftId) {
+		return this.revisions.findByDraft(draftId);
 	}
 
 	void fill(Draft draft, Integer requestedRevision, Model model, Authentication user) {
@@ -54,7 +67,10 @@ class ReviewPageModel {
 		model.addAttribute("revision", revision);
 		model.addAttribute("revisions", all);
 		model.addAttribute("documents", documents);
-		model.addAttribute("findingsBySid", findingsBySid(documents.findings()));
+		// The same plain-language summary and document cards as the author's step 6, from the frozen revision.
+		model.addAttribute("summary", RoleSummary.of(revision.draftContent(), facts(documents), this.catalog));
+		model.addAttribute("docs", documentsOf(revision));
+		model.addAttribute("documentsUrl", "/reviews/" + draft.id() + "/revisions/" + number + "/documents");
 		model.addAttribute("findings", documents.findings()
 			.stream()
 			.sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed())
@@ -64,6 +80,7 @@ class ReviewPageModel {
 		model.addAttribute("canDecide", reviewer && draft.isDecidableBy(user.getName())
 				&& draft.currentRevision() != null && draft.currentRevision() == number);
 		model.addAttribute("isAuthor", draft.author().equals(user.getName()));
+		model.addAttribute("noDecision", whyNoDecision(draft, number, reviewer, user.getName()));
 		model.addAttribute("decisions", draft.decisions());
 		model.addAttribute("comments", this.comments.findByDraft(draft.id()));
 		model.addAttribute("live", this.live.compare(revision));
@@ -88,10 +105,72 @@ class ReviewPageModel {
 	record Baseline(DraftRevision revision, RevisionComparison comparison) {
 	}
 
-	private static Map<String, List<Finding>> findingsBySid(List<Finding> findings) {
-		return findings.stream()
-			.filter((f) -> f.sid() != null)
-			.collect(Collectors.groupingBy((f) -> f.document() + "/" + f.sid(), TreeMap::new, Collectors.toList()));
+
+	/**
+	 * Why the page has no decision panel for this person, in their words, or null when it has one (or when the author
+	 * reads their own submitted draft, which the page says on its own).
+	 */
+	static String whyNoDecision(Draft draft, int number, boolean reviewer, String user) {
+		boolean current = draft.currentRevision() != null && draft.currentRevision() == number;
+		boolean author = draft.author().equals(user);
+		if (!current) {
+			return "This is revision " + number + ", an earlier one: decisions are made on the current revision "
+					+ draft.currentRevision() + ".";
+		}
+		if (draft.status() != DraftStatus.SUBMITTED) {
+			return "Revision " + number + " is " + draft.status().name().toLowerCase(java.util.Locale.ROOT)
+					+ ": there is nothing left to decide on it.";
+		}
+		if (author) {
+			return null;
+		}
+		if (!reviewer) {
+			return "Only security reviewers approve or reject a submitted role, and never their own. You can read "
+					+ "the revision, its findings and what would change in AWS here.";
+		}
+		if (draft.approvals().stream().anyMatch((d) -> d.reviewer().equals(user))) {
+			return "You approved revision " + number + " already: each further approval comes from another reviewer ("
+					+ draft.approvals().size() + " of " + draft.requiredApprovals() + " so far).";
+		}
+		return null;
+	}
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	/** The documents of a revision as the author's step 6 shows and downloads them. */
+	static SummaryDocuments documentsOf(DraftRevision revision) {
+		FrozenDocuments d = revision.frozenDocuments();
+		FrozenDocuments.BedrockRole bedrock = d.bedrockRole();
+		boolean created = bedrock != null && bedrock.create();
+		return SummaryDocuments.frozen(d.role().name(), d.role().trustPolicyJson(), d.role().trustPolicySize(),
+				d.role().trustPolicyQuota(),
+				d.policies().stream()
+					.map((p) -> new SummaryDocuments.FrozenPolicy(p.name(), "INLINE".equals(p.kind()), p.json(),
+							p.size(), p.quota()))
+					.toList(),
+				created ? bedrock.name() : null, created ? bedrock.trustPolicyJson() : null, d.canvasAppSettingsJson(),
+				d.cors().stream().map((c) -> new SummaryDocuments.FrozenCors(c.bucket(), c.purpose(), c.json())).toList(),
+				d.findings());
+	}
+
+	/** What the summary sentences need, read from the frozen documents. */
+	static RoleSummary.Facts facts(FrozenDocuments d) {
+		List<String> services = new java.util.ArrayList<>();
+		for (JsonNode statement : MAPPER.readTree(d.role().trustPolicyJson()).path("Statement")) {
+			JsonNode service = statement.path("Principal").path("Service");
+			if (service.isArray()) {
+				service.forEach((s) -> services.add(s.asString()));
+			}
+			else if (!service.isMissingNode()) {
+				services.add(service.asString());
+			}
+		}
+		FrozenDocuments.BedrockRole bedrock = d.bedrockRole();
+		return new RoleSummary.Facts(d.role().name(), d.role().path(), d.role().permissionsBoundaryArn(), services,
+				(int) d.policies().stream().filter((p) -> "INLINE".equals(p.kind())).count(),
+				(int) d.policies().stream().filter((p) -> !"INLINE".equals(p.kind())).count(),
+				d.awsManagedPolicyArns().size(), (bedrock == null) ? null : bedrock.create(),
+				(bedrock == null) ? null : bedrock.name(), (bedrock == null) ? null : bedrock.arn());
 	}
 
 }

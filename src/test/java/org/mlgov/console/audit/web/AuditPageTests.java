@@ -54,11 +54,13 @@ class AuditPageTests {
 		Document page = page("/audit?user=QUINN");
 		assertThat(page.select("#audit-events tbody tr")).hasSize(2);
 		Element renamed = page.selectFirst("#audit-events tbody tr");
-		assertThat(cells(renamed)).containsExactly("2032-01-10 09:15:30", "quinn", "DRAFT_RENAMED",
+		// The action as the filter names it, its code kept in data-action.
+		assertThat(cells(renamed)).containsExactly("2032-01-10 09:15:30", "quinn", "Draft renamed",
 				"draft 901 (version 3)", "", "", "from: Old name", "198.51.100.2", "Draft 901 version 3");
 		assertThat(renamed.select(".audit-draft a").attr("href")).isEqualTo("/audit?draft=901");
 		Element signIn = page.select("#audit-events tbody tr").get(1);
-		assertThat(cells(signIn)).containsExactly("2032-01-10 08:00:00", "Quinn", "SIGN_IN", "", "", "", "",
+		assertThat(renamed.select(".audit-action").attr("data-action")).isEqualTo("DRAFT_RENAMED");
+		assertThat(cells(signIn)).containsExactly("2032-01-10 08:00:00", "Quinn", "Sign-in", "", "", "", "",
 				"198.51.100.1", "");
 		assertThat(signIn.select(".audit-draft a")).isEmpty();
 		assertThat(page.select("#result-count").text()).isEqualTo("Events 1–2 of 2");

@@ -384,4 +384,19 @@ class ActivitiesStepTests {
 		assertThat(unchanged.content().spec().activities()).isEmpty();
 	}
 
+	@Test
+	void thePreviewNamesMissingValuesInTheWizardsWordsNotByTheirPath() throws Exception {
+		Draft draft = draftAtActivities();
+		// Two activities, the second (in the specification's order) without its roles to pass.
+		MvcResult result = this.mvc
+			.perform(step("/drafts/{id}/steps/activities/preview", draft, "save", "s3-bucket-access", "manage-pipelines")
+				.param(list("s3-bucket-access", "s3Buckets[0]"), "ml-preview-bucket"))
+			.andReturn();
+		Document panel = page(result);
+		assertThat(panel.select("#preview-missing .missing-field").eachText())
+			.contains("Roles it may pass to SageMaker (activity \u201cManage Pipelines\u201d)");
+		assertThat(panel.select("#preview-missing .missing-field").text()).doesNotContain("activities[")
+			.doesNotContain("PassRoles");
+	}
+
 }

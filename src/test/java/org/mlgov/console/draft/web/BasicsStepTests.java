@@ -149,7 +149,10 @@ class BasicsStepTests {
 		Document page = Jsoup.parse(result.getResponse().getContentAsString());
 		assertThat(page.select("#step-title").text()).isEqualTo("Role and persona");
 		assertThat(page.select("input[name=persona]")).hasSize(4);
-		assertThat(page.select("#preview-missing li").text()).contains("accountId");
+		// The fields by the names the form gives them, not their paths.
+		assertThat(page.select("#preview-missing .missing-field").eachText()).startsWith("AWS account id", "Region",
+				"Role name");
+		assertThat(page.select("#preview-missing li").text()).doesNotContain("accountId");
 	}
 
 	@Test

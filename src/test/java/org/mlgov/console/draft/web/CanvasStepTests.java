@@ -185,6 +185,16 @@ class CanvasStepTests extends WizardStepTest {
 		String trust = answer.select("#bedrock-trust[hx-swap-oob=true] pre").text();
 		assertThat(trust).contains("bedrock.amazonaws.com").doesNotContain("sagemaker.amazonaws.com");
 		assertThat(answer.select("#upload-cors[hx-swap-oob=true]").text()).contains("on bucket canvas-uploads");
+		// Ready-to-use models are on: no finding beside generative AI.
+		assertThat(answer.select("#finding-bedrock-ready[hx-swap-oob=true]")).hasSize(1);
+		assertThat(answer.select("#finding-bedrock-ready .alert")).isEmpty();
+
+		// Off: the finding is beside generative AI, in the generator's words.
+		Document without = page(this.mvc.perform(postTo(draft, "/preview")
+			.param("generativeAi", "true")).andReturn());
+		assertThat(without.select("#finding-bedrock-ready[hx-swap-oob=true] .alert").text())
+			.contains("Generative AI is on but ready-to-use models are off");
+		assertThat(without.select("#finding-core-access .alert")).isEmpty();
 		assertThat(saved(draft).version()).isEqualTo(draft.version());
 	}
 
@@ -193,7 +203,7 @@ class CanvasStepTests extends WizardStepTest {
 		Document page = page(getStep(draft()));
 		assertThat(page.select("#domains-live").text()).isEqualTo("The domains of account 111122223333 in us-east-1 "
 				+ "cannot be listed: SageMaker ListDomains was not sent: AWS access is switched off "
-				+ "(console.aws.enabled=false). Type the domain id.");
+				+ "for this console (whoever runs the console can turn it on). Type the domain id.");
 		assertThat(page.select("datalist")).isEmpty();
 	}
 

@@ -241,11 +241,11 @@ class MalformedFormsTests {
 					.says("Tag value 'a\u0001b' contains the control character U+0001: tags allow "
 							+ "letters, digits, spaces and the characters _ . : / = + - @."),
 				on(b, "persona blank", "#persona-errors", "persona", "")
-					.says("Persona is required: choose one of data-scientist, mlops, sagemaker-compute-role, "
-							+ "custom."),
+					.says("Persona is required: choose one of Data Scientist, MLOps, SageMaker Compute Role, "
+							+ "Custom Role Settings."),
 				on(b, "persona not in the catalogue", "#persona-errors", "persona", "wizard")
-					.says("Persona 'wizard' is not in the catalogue: choose one of data-scientist, "
-							+ "mlops, sagemaker-compute-role, custom."),
+					.says("Persona 'wizard' is not in the catalogue: choose one of Data Scientist, "
+							+ "MLOps, SageMaker Compute Role, Custom Role Settings."),
 				on(b, "role mode no option has", "#roleMode-errors", "roleMode", "BOTH")
 					.says("Choose whether the role is new or an update of an existing role.")));
 		cases.add(on(b, "51 tags", atList("tags"), rows("tags", ".key", 51, (i) -> "key-" + i))

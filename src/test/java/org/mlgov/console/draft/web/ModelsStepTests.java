@@ -171,11 +171,16 @@ class ModelsStepTests extends WizardStepTest {
 		Draft draft = draft();
 		Document page = page(getStep(draft));
 		assertThat(page.select("#bedrock-options input[type=checkbox]")).hasSize(115);
-		assertThat(page.select("#bedrock-options [data-filter-group] > div.fw-semibold").eachText()).contains("AI21 Labs",
+		// Each provider is a folded group with its number of models; none is ticked yet, so all start folded.
+		assertThat(page.select("#bedrock-options details[data-filter-group]")).isNotEmpty()
+			.allMatch((group) -> !group.hasAttr("open"));
+		assertThat(page.select("#bedrock-options details[data-filter-group] .provider-count").eachText())
+			.allMatch((count) -> count.matches("\\(\\d+ models?\\)"));
+		assertThat(page.select("#bedrock-options [data-filter-group] > summary > span:first-child").eachText()).contains("AI21 Labs",
 				"Anthropic", "Cohere");
 		assertThat(page.select("#bedrock-options [data-filter-text*=ai21.j2-mid-v1] .badge").text()).isEqualTo("legacy");
 		assertThat(page.select("#jumpStart-options input[type=checkbox]")).hasSize(41);
-		assertThat(page.select("#jumpStart-options [data-filter-group] > div.fw-semibold").eachText())
+		assertThat(page.select("#jumpStart-options [data-filter-group] > summary > span:first-child").eachText())
 			.containsExactly("dolly-v2", "falcon", "flan-t5", "llama-2", "mistral", "mpt-7b");
 		assertThat(page.select("input[data-filter=bedrock-options]")).hasSize(1);
 		assertThat(page.select("#bedrock-summary")).hasSize(1);

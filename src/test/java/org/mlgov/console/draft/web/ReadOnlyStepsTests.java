@@ -128,6 +128,14 @@ class ReadOnlyStepsTests {
 				.param("version", String.valueOf(draft.version()))
 				.param("_action", "next")).andReturn();
 			assertThat(result.getResponse().getStatus()).as(step.path() + path).isEqualTo(403);
+			if (path.isEmpty()) {
+				// The page says the rule and what a second administrator can do instead; not "ask an ML administrator".
+				org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(result.getResponse().getContentAsString());
+				assertThat(refused.select("#rule").text()).isEqualTo("Only admin, the author, can change this draft.");
+				assertThat(refused.select("#instead-list a").eachText()).containsExactly("All drafts", "My drafts");
+				assertThat(refused.select("#error-page").text()).doesNotContain("token")
+					.doesNotContain("ask an ML administrator");
+			}
 		}
 		assertThat(this.repository.findById(draft.id()).orElseThrow().version()).isEqualTo(draft.version());
 	}

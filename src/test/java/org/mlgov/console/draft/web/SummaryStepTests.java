@@ -169,6 +169,13 @@ class SummaryStepTests {
 		assertThat(page.select("#doc-SageMaker-DataScientist-permissions-1 .document-kind").text())
 			.isEqualTo("Customer managed policy");
 		assertThat(page.select("#doc-ModelAccessGuardrails .document-kind").text()).isEqualTo("Inline policy");
+		// A long policy's statements start folded with their count; the trust policy's two stay open.
+		org.jsoup.nodes.Element permissions = page.selectFirst("#doc-SageMaker-DataScientist-permissions-1 details.statements");
+		int statements = permissions.select(".statement").size();
+		assertThat(statements).isGreaterThan(3);
+		assertThat(permissions.hasAttr("open")).isFalse();
+		assertThat(permissions.selectFirst("summary").text()).startsWith(statements + " statements");
+		assertThat(page.selectFirst("#doc-trust-policy details.statements").hasAttr("open")).isTrue();
 		assertThat(page.select("#aws-managed-policies li")).hasSize(5)
 			.first()
 			.extracting(Element::text)
@@ -218,7 +225,7 @@ class SummaryStepTests {
 					+ "bind sagemaker:CreateTransformJob"));
 		assertThat(page.select("#stmt-SageMaker-DataScientist-permissions-1-SMCommonJobManagement1 .statement-findings"))
 			.isEmpty();
-		assertThat(page.select("#findings > div")).extracting(Element::id)
+		assertThat(page.select("#findings > details")).extracting(Element::id)
 			.containsExactly("findings-warning", "findings-info");
 		Element link = page.selectFirst("#findings-warning a[href=#" + anchor + "]");
 		assertThat(link).isNotNull();
@@ -241,7 +248,7 @@ class SummaryStepTests {
 		Document page = page(draft.id());
 		assertThat(page.select("#blocked").text()).isEqualTo(
 				"Blocked. AWS would reject this role: fix the findings marked ERROR before it can be submitted.");
-		assertThat(page.select("#findings > div")).extracting(Element::id)
+		assertThat(page.select("#findings > details")).extracting(Element::id)
 			.containsExactly("findings-error", "findings-warning", "findings-info");
 		assertThat(page.select("#findings-error li")).singleElement()
 			.satisfies((li) -> assertThat(li.text()).contains("QUOTA_EXCEEDED"));
@@ -271,8 +278,8 @@ class SummaryStepTests {
 		Draft draft = reviewed(incomplete, RoleMode.NEW_ROLE, TARGETS);
 		Document page = page(draft.id());
 		assertThat(page.select("#incomplete h2").text()).isEqualTo("The specification is not complete yet");
-		assertThat(page.select("#missing-fields li")).extracting((li) -> li.selectFirst("code").text())
-			.containsExactly("accountId", "evaluation.corsBuckets[0]");
+		assertThat(page.select("#missing-fields li")).extracting((li) -> li.selectFirst(".missing-field").text())
+			.containsExactly("AWS account id", "S3 buckets that get the CORS rule, row 1");
 		assertThat(page.select("#missing-fields a.step-link")).extracting((a) -> a.attr("href"))
 			.containsExactly("/drafts/" + draft.id() + "/steps/basics",
 					"/drafts/" + draft.id() + "/steps/collaboration");
@@ -288,13 +295,13 @@ class SummaryStepTests {
 		GenerationResult result = this.generator.generate(spec);
 		MockHttpServletResponse trust = download(draft.id(), "trust-policy");
 		assertThat(trust.getStatus()).isEqualTo(200);
-		assertThat(trust.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"trust-policy.json\"");
+		assertThat(trust.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"SageMaker-DataScientist-trust-policy.json\"");
 		assertThat(trust.getContentType()).isEqualTo("application/json;charset=UTF-8");
 		assertThat(trust.getContentAsString()).isEqualTo(TRUST_POLICY);
 		for (GeneratedPolicy policy : result.policies()) {
 			MockHttpServletResponse response = download(draft.id(), policy.name());
 			assertThat(response.getHeader("Content-Disposition"))
-				.isEqualTo("attachment; filename=\"" + policy.name() + ".json\"");
+				.isEqualTo("attachment; filename=\"SageMaker-DataScientist-" + policy.name() + ".json\"");
 			assertThat(response.getContentAsString()).isEqualTo(policy.json());
 		}
 		assertThat(download(draft.id(), "canvas-app-settings").getContentAsString())
@@ -302,10 +309,31 @@ class SummaryStepTests {
 		assertThat(download(draft.id(), "bedrock-role-trust-policy").getContentAsString())
 			.isEqualTo(result.bedrockRole().trustPolicyJson());
 		MockHttpServletResponse cors = download(draft.id(), "cors-ml-eval-bucket");
-		assertThat(cors.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"cors-ml-eval-bucket.json\"");
+		assertThat(cors.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"SageMaker-DataScientist-cors-ml-eval-bucket.json\"");
 		assertThat(cors.getContentAsString()).isEqualTo(result.cors().get(1).json()).contains("\"GET\"");
 		assertThat(download(draft.id(), "no-such-document").getStatus()).isEqualTo(404);
 		assertThat(download(draft.id(), "cors:ml-eval-bucket").getStatus()).isEqualTo(404);
+
+		// Download all: a zip of every document under the same names, and a README that says what each is.
+		MockHttpServletResponse zip = this.mvc.perform(get("/drafts/{id}/documents.zip", draft.id())).andReturn()
+			.getResponse();
+		assertThat(zip.getHeader("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"SageMaker-DataScientist-documents.zip\"");
+		assertThat(zip.getContentType()).isEqualTo("application/zip");
+		java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(zip.getContentAsByteArray()))) {
+			for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
+		assertThat(entries.keySet()).startsWith("README.txt", "SageMaker-DataScientist-trust-policy.json")
+			.contains("SageMaker-DataScientist-canvas-app-settings.json",
+					"SageMaker-DataScientist-cors-ml-eval-bucket.json");
+		assertThat(entries.get("SageMaker-DataScientist-trust-policy.json")).isEqualTo(TRUST_POLICY);
+		assertThat(entries.get("README.txt")).contains("The generated documents of role SageMaker-DataScientist",
+				"SageMaker-DataScientist-trust-policy.json\n    Trust policy: Trust policy of SageMaker-DataScientist");
+		assertThat(entries).hasSize(4 + result.policies().size() + result.cors().size());
 	}
 
 	@Test

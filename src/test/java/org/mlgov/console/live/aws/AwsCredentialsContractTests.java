@@ -126,7 +126,7 @@ class AwsCredentialsContractTests extends AwsContract {
 
 		assertThat(reads).extracting((read) -> read.problemIfFailed().orElseThrow().kind()).containsOnly(Kind.NOT_CONFIGURED);
 		assertThat(reads.get(0).problemIfFailed().orElseThrow().message())
-			.isEqualTo("IAM GetRole was not sent: AWS access is switched off (console.aws.enabled=false).");
+			.isEqualTo("IAM GetRole was not sent: AWS access is switched off for this console (whoever runs the console can turn it on).");
 		assertThat(reads).extracting((read) -> read.problemIfFailed().orElseThrow().operation())
 			.containsExactly("GetRole", "DescribeDomain", "DescribeUserProfile", "ListDomains", "ListUserProfiles",
 					"GetBucketCors");
