@@ -59,7 +59,8 @@ public final class PageBenchmarkData {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
 			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + args[1],
 					"--spring.datasource.password=" + ("-".equals(args[2]) ? "" : args[2]), "--console.demo-users.enabled=false",
-					"--console.bootstrap-admin.username=bench-admin-01",
+					// The bootstrap account is a console administrator (USER_ADMIN) only: the ML administrators follow.
+					"--console.bootstrap-admin.username=bench-useradmin",
 					"--console.bootstrap-admin.password=" + PASSWORD, "--console.aws.enabled=false",
 					"--logging.level.root=WARN", "--spring.main.banner-mode=off");
 		try {
