@@ -9,11 +9,22 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mlgov.console.aws.AwsClients;
+import org.mlgov.console.aws.AwsProperties;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -131,6 +142,40 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/** Credentials for moto, which takes any. */
+	public static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
+		.create(AwsBasicCredentials.create("testing", "testing"));
+
+	/**
+	 * Points a console under test at this server: AWS access on, the test Region, path-style S3, every service's
+	 * endpoint here, and timeouts sized for an emulator on a busy machine (the timeouts have contract tests of their
+	 * own). Call it from the test's {@code @DynamicPropertySource}; import {@link StaticCredentials} too.
+	 * @param registry the test's property registry
+	 * @param region the Region of the console
+	 */
+	public void registerConsole(DynamicPropertyRegistry registry, String region) {
+		registry.add("console.aws.enabled", () -> "true");
+		registry.add("console.aws.region", () -> region);
+		registry.add("console.aws.s3-force-path-style", () -> "true");
+		registry.add("console.aws.api-call-timeout", () -> "60s");
+		registry.add("console.aws.api-call-attempt-timeout", () -> "30s");
+		for (String service : List.of("iam", "sagemaker", "s3", "sts")) {
+			registry.add("console.aws.endpoints." + service, () -> endpoint().toString());
+		}
+	}
+
+	/** The console's SDK clients with {@link #CREDENTIALS}. */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class StaticCredentials {
+
+		@Bean
+		@Primary
+		AwsClients staticAwsClients(AwsProperties properties) {
+			return new AwsClients(properties, CREDENTIALS);
+		}
+
 	}
 
 }

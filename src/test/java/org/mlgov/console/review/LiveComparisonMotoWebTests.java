@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlgov.console.ConsoleTest;
 import org.mlgov.console.MotoServer;
-import org.mlgov.console.aws.AwsClients;
-import org.mlgov.console.aws.AwsProperties;
 import org.mlgov.console.diff.JsonFormat;
 import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.draft.Draft;
@@ -27,16 +25,12 @@ import org.mlgov.console.policy.TestSpecs;
 import org.mlgov.console.push.PushRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -57,7 +51,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * beside the rule added (point 2); live documents are pretty-printed like the revision's (point 3).
  */
 @ConsoleTest
-@Import(LiveComparisonMotoWebTests.StaticCredentials.class)
+@Import(MotoServer.StaticCredentials.class)
 class LiveComparisonMotoWebTests {
 
 	static final String ACCOUNT = TestSpecs.ACCOUNT;
@@ -74,35 +68,15 @@ class LiveComparisonMotoWebTests {
 	static final String LIVE_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
 			+ "\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
-	static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
-		.create(AwsBasicCredentials.create("testing", "testing"));
+	static final StaticCredentialsProvider CREDENTIALS = MotoServer.CREDENTIALS;
 
 	@RegisterExtension
 	static final MotoServer moto = new MotoServer(ACCOUNT);
 
 	@DynamicPropertySource
 	static void aws(DynamicPropertyRegistry registry) {
-		registry.add("console.aws.enabled", () -> "true");
-		registry.add("console.aws.region", () -> TestSpecs.REGION);
-		registry.add("console.aws.s3-force-path-style", () -> "true");
-		registry.add("console.aws.api-call-timeout", () -> "60s");
-		registry.add("console.aws.api-call-attempt-timeout", () -> "30s");
+		moto.registerConsole(registry, TestSpecs.REGION);
 		registry.add("console.review.live-read-deadline", () -> "60s");
-		for (String service : List.of("iam", "sagemaker", "s3", "sts")) {
-			registry.add("console.aws.endpoints." + service, () -> moto.endpoint().toString());
-		}
-	}
-
-	/** The SDK's clients with static credentials (moto takes any). */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StaticCredentials {
-
-		@Bean
-		@Primary
-		AwsClients staticAwsClients(AwsProperties properties) {
-			return new AwsClients(properties, CREDENTIALS);
-		}
-
 	}
 
 	@Autowired

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlgov.console.MotoServer;
-import org.mlgov.console.aws.AwsClients;
-import org.mlgov.console.aws.AwsProperties;
 import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
@@ -32,15 +30,11 @@ import org.mlgov.console.review.ReviewService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -61,39 +55,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(PushMotoTests.StaticCredentials.class)
+@Import(MotoServer.StaticCredentials.class)
 class PushMotoTests {
 
 	static final String ACCOUNT = TestSpecs.ACCOUNT;
 
-	static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
-		.create(AwsBasicCredentials.create("testing", "testing"));
+	static final StaticCredentialsProvider CREDENTIALS = MotoServer.CREDENTIALS;
 
 	@RegisterExtension
 	static final MotoServer moto = new MotoServer(ACCOUNT);
 
 	@DynamicPropertySource
 	static void aws(DynamicPropertyRegistry registry) {
-		registry.add("console.aws.enabled", () -> "true");
-		registry.add("console.aws.region", () -> TestSpecs.REGION);
-		registry.add("console.aws.s3-force-path-style", () -> "true");
-		registry.add("console.aws.api-call-timeout", () -> "60s");
-		registry.add("console.aws.api-call-attempt-timeout", () -> "30s");
-		for (String service : List.of("iam", "sagemaker", "s3", "sts")) {
-			registry.add("console.aws.endpoints." + service, () -> moto.endpoint().toString());
-		}
-	}
-
-	/** The SDK's clients with static credentials (moto takes any). */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StaticCredentials {
-
-		@Bean
-		@Primary
-		AwsClients staticAwsClients(AwsProperties properties) {
-			return new AwsClients(properties, CREDENTIALS);
-		}
-
+		moto.registerConsole(registry, TestSpecs.REGION);
 	}
 
 	@Autowired
