@@ -78,6 +78,8 @@ class PushBrowserTests extends BrowserTestSupport {
 		this.page.waitForURL("**/pushes/*");
 		// While it runs: done out of the total, and the current step, refreshed in place.
 		this.page.waitForSelector("#current-step");
+		// A queued push shows "0 of ?" until the runner has read live state and counted its steps.
+		this.page.waitForFunction("() => /of\\s+\\d+ steps done/.test(document.querySelector('#steps-done').textContent)");
 		assertThat(this.page.textContent("#steps-done")).matches("\\s*\\d+ of\\s+" + planned + " steps done\\s*");
 		screenshot("push-progress");
 		String address = this.page.url();
