@@ -6,17 +6,55 @@ import java.util.List;
 import org.mlgov.console.security.ConsoleUser;
 import org.mlgov.console.security.Role;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * What the navigation bar shows about the signed-in user. Templates call it as
- * {@code ${@signedInUser.displayName(#authentication)}}; it also works on error pages, which get no model
- * attributes from controller advice.
+ * What the navigation bar shows about the signed-in user, and which console roles they hold. Templates call it as
+ * {@code ${@signedInUser.displayName(#authentication)}} or {@code ${@signedInUser.has(#authentication, 'ADMIN')}};
+ * it also works on error pages, which get no model attributes from controller advice.
+ * <p>
+ * The templates ask {@link #has} rather than {@code sec:authorize="hasRole('ADMIN')"}: the dialect parses and
+ * evaluates a Spring Security expression (a new expression root each time) for every guarded element, which took a
+ * fifth of the Home page's time. Only what a page shows depends on this; access is decided by the security filter
+ * chain and the method security of the controllers.
  */
 @Component("signedInUser")
 public class SignedInUserView {
+
+	/**
+	 * Whether someone is signed in (not the anonymous user of a public page).
+	 * @param authentication the current authentication, may be {@code null}
+	 * @return {@code true} for an authenticated, non-anonymous user
+	 */
+	public boolean signedIn(Authentication authentication) {
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+	}
+
+	/**
+	 * Whether the signed-in user holds at least one of the given console roles.
+	 * @param authentication the current authentication, may be {@code null}
+	 * @param roles names of {@link Role} constants, such as {@code "ADMIN"}
+	 * @return {@code true} if the user is signed in and holds any of them
+	 * @throws IllegalArgumentException for a name that is not a console role (a typo in a template)
+	 */
+	public boolean has(Authentication authentication, String... roles) {
+		if (!signedIn(authentication)) {
+			return false;
+		}
+		for (String role : roles) {
+			String authority = Role.valueOf(role).authority();
+			for (GrantedAuthority granted : authentication.getAuthorities()) {
+				if (authority.equals(granted.getAuthority())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
 
 	/**
 	 * The display name, or the user name when the principal has none.
