@@ -16,7 +16,7 @@ import org.mlgov.console.audit.AuditQuery;
  * @param pageCount how many pages there are, at least 1
  * @param total how many events match
  */
-record AuditPage(List<AuditEvent> events, int number, int pageCount, long total) {
+public record AuditPage(List<AuditEvent> events, int number, int pageCount, long total) {
 
 	/** Events per page. */
 	static final int SIZE = 50;

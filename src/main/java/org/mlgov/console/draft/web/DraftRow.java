@@ -9,7 +9,7 @@ import org.mlgov.console.draft.DraftSummary;
 import org.mlgov.console.draft.WizardStep;
 
 /** One line of a drafts list; {@code deletable} is false once the draft was ever submitted (its review is kept). */
-record DraftRow(long id, String name, String author, String persona, WizardStep stepReached, Instant updatedAt,
+public record DraftRow(long id, String name, String author, String persona, WizardStep stepReached, Instant updatedAt,
 		String updatedBy, String status, long version, String decision, boolean deletable) {
 
 	static DraftRow of(DraftSummary draft, Catalog catalog) {
