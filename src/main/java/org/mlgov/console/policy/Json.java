@@ -60,11 +60,14 @@ public final class Json {
 	}
 
 	/** IAM size of a string as {@link #string} writes it: quotes, escapes, and no white space. */
-	private static int stringSize(String s) {
+	static int stringSize(String s) {
 		int size = 2;
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
-			if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+			if (c > ' ' && c < 0x7f && c != '"' && c != '\\') {
+				size++; // printable ASCII, the usual case: one character, never white space
+			}
+			else if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
 				size += 2;
 			}
 			else if (c < 0x20) {
@@ -81,7 +84,8 @@ public final class Json {
 	public static int iamSize(String json) {
 		int count = 0;
 		for (int i = 0; i < json.length(); i++) {
-			if (!Character.isWhitespace(json.charAt(i))) {
+			char c = json.charAt(i);
+			if ((c > ' ' && c < 0x7f) || !Character.isWhitespace(c)) {
 				count++;
 			}
 		}
@@ -139,16 +143,30 @@ public final class Json {
 		}
 	}
 
-	private static void newline(StringBuilder out, int depth, boolean pretty) {
-		if (pretty) {
-			out.append('\n');
-			for (int i = 0; i < depth; i++) {
-				out.append("  ");
-			}
+	/** A line break and the indentation of each depth the generated documents reach, written in one go. */
+	private static final String[] NEWLINES = new String[16];
+
+	static {
+		for (int depth = 0; depth < NEWLINES.length; depth++) {
+			NEWLINES[depth] = "\n" + "  ".repeat(depth);
 		}
 	}
 
-	private static void string(StringBuilder out, String s) {
+	static void newline(StringBuilder out, int depth, boolean pretty) {
+		if (!pretty) {
+			return;
+		}
+		if (depth < NEWLINES.length) {
+			out.append(NEWLINES[depth]);
+			return;
+		}
+		out.append('\n');
+		for (int i = 0; i < depth; i++) {
+			out.append("  ");
+		}
+	}
+
+	static void string(StringBuilder out, String s) {
 		out.append('"');
 		if (plain(s)) {
 			out.append(s).append('"');

@@ -147,12 +147,12 @@ public final class PolicyGenerator {
 				appSettings, cors, located);
 	}
 
-	/** A generated policy; its IAM size is counted on the pretty JSON (white space does not count). */
+	/** A generated policy; its IAM size is that of its JSON (white space does not count), counted from the statements. */
 	private GeneratedPolicy policy(String name, PolicyKind kind, String path, List<Statement> statements) {
 		PolicyDocument document = new PolicyDocument(statements);
 		String json = PolicyRendering.pretty(document);
 		int quota = (kind == PolicyKind.INLINE) ? this.quotas.inlineAggregate() : this.quotas.managedPolicy();
-		return new GeneratedPolicy(name, kind, path, document, json, Json.iamSize(json), quota);
+		return new GeneratedPolicy(name, kind, path, document, json, PolicyRendering.iamSize(document), quota);
 	}
 
 	private List<RoleSpec.ActivitySelection> selectedActivities(RoleSpec spec) {
