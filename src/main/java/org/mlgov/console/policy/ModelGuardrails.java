@@ -107,8 +107,9 @@ final class ModelGuardrails {
 					// The custom model a customization job creates.
 					notResources.add(accountResource("custom-model/*"));
 				}
-				out.add(Statement.denyNotResource("bedrock", actions, notResources)
-					.withSid(BEDROCK_ALLOW_LISTED));
+				// Built in one go, not through withSid: the list is long, and a statement copies its lists.
+				out.add(new Statement(BEDROCK_ALLOW_LISTED, Effect.Deny, null, actions, List.of(), notResources,
+						Map.of(), "bedrock", false));
 				if (!access.denied().isEmpty()) {
 					out.add(bedrockDenyList(actions, access.denied()));
 				}
@@ -121,7 +122,8 @@ final class ModelGuardrails {
 		List<String> resources = new ArrayList<>();
 		denied.forEach((id) -> resources.add(foundationModelArn(id)));
 		denied.forEach((id) -> resources.add(inferenceProfileArn(id)));
-		return Statement.deny("bedrock", actions, resources).withSid(BEDROCK_DENY_LISTED).asSplittable();
+		return new Statement(BEDROCK_DENY_LISTED, Effect.Deny, null, actions, resources, List.of(), Map.of(), "bedrock",
+				true);
 	}
 
 	/** The JumpStart guardrail: a Deny of endpoint creation keyed on the JumpStart model-id request tag. */
@@ -149,10 +151,8 @@ final class ModelGuardrails {
 	}
 
 	private Statement jumpStartDenyList(List<String> denied) {
-		return Statement.deny("jumpstart", JUMPSTART_DEPLOY, List.of("*"))
-			.withCondition("StringLike", JUMPSTART_TAG, denied)
-			.withSid(JUMPSTART_DENY_LISTED)
-			.asSplittable();
+		return new Statement(JUMPSTART_DENY_LISTED, Effect.Deny, null, JUMPSTART_DEPLOY, List.of("*"), List.of(),
+				Map.of("StringLike", Map.of(JUMPSTART_TAG, denied)), "jumpstart", true);
 	}
 
 	/**

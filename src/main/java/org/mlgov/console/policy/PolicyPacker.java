@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Places statements in policies within IAM's quotas, deterministically (same input, same placement):
@@ -140,7 +140,7 @@ final class PolicyPacker {
 				out.add(new Sized(statement, size));
 				continue;
 			}
-			List<Statement> parts = split(statement);
+			List<Statement> parts = split(statement, size);
 			for (Statement part : parts) {
 				if (parts.size() > 1) {
 					sourceSids.put(part.sid(), statement.sid());
@@ -152,17 +152,29 @@ final class PolicyPacker {
 	}
 
 	List<Statement> split(Statement statement) {
+		return split(statement, PolicyRendering.iamSize(statement));
+	}
+
+	/** {@link #split(Statement)} of a statement whose IAM size is known. */
+	private List<Statement> split(Statement statement, int size) {
 		int capacity = statementCapacity();
-		if (!statement.splittable() || PolicyRendering.iamSize(statement) <= capacity) {
+		if (!statement.splittable() || size <= capacity) {
 			return List.of(statement);
 		}
+		// Each part is built in one go (not through withSid and withCondition/withResources, which would copy the
+		// whole list of the statement once more for every part).
 		String[] single = singleConditionKey(statement);
 		if (single != null && statement.isWildcardResource()) {
 			List<String> values = statement.conditions().get(single[0]).get(single[1]);
 			return chunks(statement, values, capacity,
-					(part) -> statement.withCondition(single[0], single[1], part));
+					(sid, part) -> new Statement(sid, statement.effect(), statement.principalService(),
+							statement.actions(), statement.resources(), statement.notResources(),
+							Map.of(single[0], Map.of(single[1], part)), statement.origin(), statement.splittable()));
 		}
-		return chunks(statement, statement.resources(), capacity, statement::withResources);
+		return chunks(statement, statement.resources(), capacity,
+				(sid, part) -> new Statement(sid, statement.effect(), statement.principalService(),
+						statement.actions(), part, statement.notResources(), statement.conditions(),
+						statement.origin(), statement.splittable()));
 	}
 
 	/**
@@ -171,13 +183,13 @@ final class PolicyPacker {
 	 * linear.
 	 */
 	private static List<Statement> chunks(Statement statement, List<String> values, int capacity,
-			Function<List<String>, Statement> rebuild) {
-		int fixed = PolicyRendering.iamSize(rebuild.apply(List.of(""))) - 2;
+			BiFunction<String, List<String>, Statement> rebuild) {
+		int fixed = PolicyRendering.iamSize(rebuild.apply(statement.sid(), List.of(""))) - 2;
 		List<List<String>> runs = new ArrayList<>();
 		List<String> current = new ArrayList<>();
 		int listSize = 0;
 		for (String value : values) {
-			int valueSize = Json.iamSizeOf(value);
+			int valueSize = Json.stringSize(value);
 			int next = current.isEmpty() ? valueSize : listSize + 1 + valueSize;
 			int total = fixed + next + ((current.isEmpty()) ? 0 : 2);
 			if (!current.isEmpty() && total > capacity) {
@@ -194,7 +206,7 @@ final class PolicyPacker {
 		}
 		List<Statement> named = new ArrayList<>();
 		for (int i = 0; i < runs.size(); i++) {
-			named.add(rebuild.apply(List.copyOf(runs.get(i))).withSid(statement.sid() + "Part" + (i + 1)));
+			named.add(rebuild.apply(statement.sid() + "Part" + (i + 1), runs.get(i)));
 		}
 		return named;
 	}
