@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.mlgov.console.catalog.ActivityDefinition;
 import org.mlgov.console.catalog.PolicyTemplate;
@@ -29,8 +28,6 @@ import org.mlgov.console.catalog.TemplateStatement;
  */
 final class ActivityStatements {
 
-	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
-
 	private final GenerationContext context;
 
 	ActivityStatements(GenerationContext context) {
@@ -52,14 +49,16 @@ final class ActivityStatements {
 						+ " has no KMS variant in Role Manager: its statements are not bound to the chosen KMS keys.");
 		}
 		PolicyTemplate template = activity.template(vpc, kms);
+		// The values of each placeholder, by the placeholder as written ("${S3Buckets}").
 		Map<String, List<String>> values = new LinkedHashMap<>();
-		selection.parameters().forEach((name, list) -> values.put(name, (list == null) ? List.of() : list));
-		values.put("VpcSubnets", spec.vpc().subnetIds());
-		values.put("VpcSecurityGroups", spec.vpc().securityGroupIds());
-		values.put("DataKmsKeys", spec.kms().dataKeyArns());
-		values.put("VolumeKmsKeys", spec.kms().volumeKeyArns());
+		selection.parameters()
+			.forEach((name, list) -> values.put(placeholder(name), (list == null) ? List.of() : list));
+		values.put(placeholder("VpcSubnets"), spec.vpc().subnetIds());
+		values.put(placeholder("VpcSecurityGroups"), spec.vpc().securityGroupIds());
+		values.put(placeholder("DataKmsKeys"), spec.kms().dataKeyArns());
+		values.put(placeholder("VolumeKmsKeys"), spec.kms().volumeKeyArns());
 
-		String prefix = NOT_ALPHANUMERIC.matcher(activity.base().templateName()).replaceAll("");
+		String prefix = alphanumeric(activity.base().templateName());
 		List<Statement> statements = new ArrayList<>();
 		for (TemplateStatement ts : template.statements()) {
 			Statement statement = substitute(activity.id(), ts, values);
@@ -139,8 +138,11 @@ final class ActivityStatements {
 		if (s.startsWith("arn:aws:")) {
 			s = "arn:" + this.context.spec().partition() + ":" + s.substring("arn:aws:".length());
 		}
+		if (s.indexOf("${") < 0) {
+			return List.of(s); // no placeholder left
+		}
 		for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-			String placeholder = "${" + entry.getKey() + "}";
+			String placeholder = entry.getKey();
 			if (s.contains(placeholder)) {
 				Map<String, List<String>> rest = new LinkedHashMap<>(values);
 				rest.remove(entry.getKey());
@@ -155,7 +157,11 @@ final class ActivityStatements {
 	}
 
 	private Statement replaceDeprecatedKeys(ActivityDefinition activity, Statement statement) {
+		if (statement.conditions().isEmpty()) {
+			return statement;
+		}
 		ServiceAuthorization sar = this.context.sar();
+		boolean[] replaced = { false };
 		Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
 		statement.conditions().forEach((operator, keys) -> {
 			Map<String, List<String>> renamed = new LinkedHashMap<>();
@@ -167,6 +173,7 @@ final class ActivityStatements {
 								+ " is deprecated and supported by no action; generated " + replacement.get()
 								+ " (compared with key ARNs) instead, so the conditioned actions can run.");
 					renamed.put(replacement.get(), vals);
+					replaced[0] = true;
 				}
 				else {
 					renamed.put(key, vals);
@@ -174,7 +181,7 @@ final class ActivityStatements {
 			});
 			conditions.put(operator, renamed);
 		});
-		return statement.withConditions(conditions);
+		return replaced[0] ? statement.withConditions(conditions) : statement;
 	}
 
 	private List<Statement> fitConditionKeys(ActivityDefinition activity, Statement statement, String sidPrefix,
@@ -213,9 +220,28 @@ final class ActivityStatements {
 			}
 			groups.computeIfAbsent(supported, (k) -> new ArrayList<>()).add(action);
 		}
+		if (groups.size() == 1 && groups.containsKey(statement.conditions())) {
+			return List.of(statement); // every action supports every key: the statement as it is
+		}
 		List<Statement> out = new ArrayList<>();
 		groups.forEach((conditions, actions) -> out.add(statement.withActions(actions).withConditions(conditions)));
 		return out;
+	}
+
+	private static String placeholder(String name) {
+		return "${" + name + "}";
+	}
+
+	/** The letters and digits of the name (a Sid prefix). */
+	private static String alphanumeric(String name) {
+		StringBuilder out = new StringBuilder(name.length());
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 	private static String hint(String action, List<String> droppedKeys) {
