@@ -1,6 +1,7 @@
 package org.mlgov.console.catalog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,26 @@ public final class ServiceAuthorization {
 	/** Global keys with a variable ({@code aws:RequestTag/${TagKey}}). */
 	private final List<Pattern> globalKeyPatterns;
 
+	/**
+	 * Actions by their name as the reference spells it ({@code sagemaker:CreateTrainingJob}), and condition keys
+	 * likewise: the generator asks by these names, which are then found without lower-casing them. Any other
+	 * spelling is looked up ignoring case, with the same answer.
+	 */
+	private final Map<String, Action> actionsByName = new HashMap<>();
+
+	private final Map<String, ConditionKey> conditionKeysByName = new HashMap<>();
+
+	/**
+	 * Answers of {@link #actionsMatching} and {@link #isGlobalConditionKey}, which depend on their argument only (the
+	 * reference does not change): the generator asks about the same action patterns and keys for every role. Bounded:
+	 * emptied when they reach {@value #MAX_ANSWERS} entries.
+	 */
+	private final ConcurrentMap<String, List<Action>> actionsMatching = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Boolean> globalConditionKeys = new ConcurrentHashMap<>();
+
+	static final int MAX_ANSWERS = 10_000;
+
 	public ServiceAuthorization(Map<String, Service> services, Set<String> globalKeys) {
 		this.services = Map.copyOf(services);
 		Set<String> plain = new HashSet<>();
@@ -66,6 +87,19 @@ public final class ServiceAuthorization {
 		}
 		this.globalKeys = Set.copyOf(plain);
 		this.globalKeyPatterns = List.copyOf(patterns);
+		for (Service service : this.services.values()) {
+			for (Action action : service.actionsByLowerName().values()) {
+				String name = action.qualifiedName();
+				if (findAction(name).orElse(null) == action) {
+					this.actionsByName.put(name, action);
+				}
+			}
+			for (ConditionKey key : service.conditionKeysByLowerName().values()) {
+				if (findConditionKey(key.name()).orElse(null) == key) {
+					this.conditionKeysByName.put(key.name(), key);
+				}
+			}
+		}
 	}
 
 	public Set<String> servicePrefixes() {
@@ -73,6 +107,11 @@ public final class ServiceAuthorization {
 	}
 
 	public Optional<Action> action(String qualifiedName) {
+		Action action = this.actionsByName.get(qualifiedName);
+		return (action != null) ? Optional.of(action) : findAction(qualifiedName);
+	}
+
+	private Optional<Action> findAction(String qualifiedName) {
 		int colon = qualifiedName.indexOf(':');
 		if (colon < 0) {
 			return Optional.empty();
@@ -87,6 +126,22 @@ public final class ServiceAuthorization {
 
 	/** Every action an action pattern such as {@code sagemaker:List*} names (a plain name gives at most one). */
 	public List<Action> actionsMatching(String actionPattern) {
+		List<Action> actions = this.actionsMatching.get(actionPattern);
+		if (actions == null) {
+			actions = findActionsMatching(actionPattern);
+			remember(this.actionsMatching, actionPattern, actions);
+		}
+		return actions;
+	}
+
+	private static <V> void remember(ConcurrentMap<String, V> answers, String question, V answer) {
+		if (answers.size() >= MAX_ANSWERS) {
+			answers.clear();
+		}
+		answers.put(question, answer);
+	}
+
+	private List<Action> findActionsMatching(String actionPattern) {
 		int colon = actionPattern.indexOf(':');
 		if (colon < 0) {
 			return List.of();
@@ -105,6 +160,15 @@ public final class ServiceAuthorization {
 	}
 
 	public boolean isGlobalConditionKey(String key) {
+		Boolean global = this.globalConditionKeys.get(key);
+		if (global == null) {
+			global = findGlobalConditionKey(key);
+			remember(this.globalConditionKeys, key, global);
+		}
+		return global;
+	}
+
+	private boolean findGlobalConditionKey(String key) {
 		if (this.globalKeys.contains(key.toLowerCase(Locale.ROOT))) {
 			return true;
 		}
@@ -138,6 +202,11 @@ public final class ServiceAuthorization {
 	}
 
 	public Optional<ConditionKey> conditionKey(String key) {
+		ConditionKey conditionKey = this.conditionKeysByName.get(key);
+		return (conditionKey != null) ? Optional.of(conditionKey) : findConditionKey(key);
+	}
+
+	private Optional<ConditionKey> findConditionKey(String key) {
 		int colon = key.indexOf(':');
 		if (colon < 0) {
 			return Optional.empty();
