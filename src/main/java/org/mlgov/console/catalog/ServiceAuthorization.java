@@ -3,6 +3,7 @@ package org.mlgov.console.catalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,9 @@ public final class ServiceAuthorization {
 
 	private final Map<String, ConditionKey> conditionKeysByName = new HashMap<>();
 
+	/** The ARN templates of each action's resource types, in the reference's order (by identity: actions are few). */
+	private final Map<Action, List<String>> arnTemplates = new IdentityHashMap<>();
+
 	/**
 	 * Answers of {@link #actionsMatching} and {@link #isGlobalConditionKey}, which depend on their argument only (the
 	 * reference does not change): the generator asks about the same action patterns and keys for every role. Bounded:
@@ -93,6 +97,7 @@ public final class ServiceAuthorization {
 				if (findAction(name).orElse(null) == action) {
 					this.actionsByName.put(name, action);
 				}
+				this.arnTemplates.put(action, findArnTemplates(action));
 			}
 			for (ConditionKey key : service.conditionKeysByLowerName().values()) {
 				if (findConditionKey(key.name()).orElse(null) == key) {
@@ -231,13 +236,22 @@ public final class ServiceAuthorization {
 		if ("*".equals(resource)) {
 			return true;
 		}
-		for (String type : action.resourceTypes()) {
-			Optional<String> template = arnTemplate(action.service(), type);
-			if (template.isPresent() && ArnGlob.intersects(resource, template.get(), partition)) {
+		List<String> templates = this.arnTemplates.get(action);
+		for (String template : (templates != null) ? templates : findArnTemplates(action)) {
+			if (ArnGlob.intersects(resource, template, partition)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** The ARN templates of the action's resource types that the reference has, in order. */
+	private List<String> findArnTemplates(Action action) {
+		List<String> templates = new ArrayList<>();
+		for (String type : action.resourceTypes()) {
+			arnTemplate(action.service(), type).ifPresent(templates::add);
+		}
+		return List.copyOf(templates);
 	}
 
 	private static final ConcurrentMap<String, Pattern> KEY_PATTERNS = new ConcurrentHashMap<>();
