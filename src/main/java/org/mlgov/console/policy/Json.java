@@ -166,11 +166,13 @@ public final class Json {
 		}
 	}
 
-	static void string(StringBuilder out, String s) {
+	/** Writes the string in quotes, escaped where needed, and returns its {@link #stringSize IAM size}. */
+	static int string(StringBuilder out, String s) {
 		out.append('"');
-		if (plain(s)) {
+		int size = plainSize(s);
+		if (size >= 0) {
 			out.append(s).append('"');
-			return;
+			return size;
 		}
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
@@ -191,17 +193,31 @@ public final class Json {
 			}
 		}
 		out.append('"');
+		return stringSize(s);
 	}
 
-	/** True if the string needs no escape (the usual case: ARNs, actions, keys). */
-	private static boolean plain(String s) {
+	/**
+	 * The {@link #stringSize IAM size} of a string that needs no escape (the usual case: ARNs, actions, keys), or -1
+	 * if it needs one.
+	 */
+	private static int plainSize(String s) {
+		int size = 2;
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
-			if (c < 0x20 || c == '"' || c == '\\') {
-				return false;
+			if (c > ' ' && c < 0x7f) {
+				if (c == '"' || c == '\\') {
+					return -1;
+				}
+				size++;
+			}
+			else if (c < 0x20) {
+				return -1;
+			}
+			else if (!Character.isWhitespace(c)) {
+				size++;
 			}
 		}
-		return true;
+		return size;
 	}
 
 }

@@ -128,11 +128,10 @@ public final class PolicyGenerator {
 		}
 
 		PolicyDocument trustPolicy = TrustPolicies.of(context, trust);
-		String trustJson = PolicyRendering.pretty(trustPolicy);
-		int trustSize = PolicyRendering.iamSize(trustPolicy);
+		PolicyRendering.Rendered trustJson = PolicyRendering.render(trustPolicy);
 		RoleDefinition role = new RoleDefinition(spec.roleName(), spec.rolePath(), spec.roleArn(), spec.description(),
-				spec.maxSessionDurationSeconds(), spec.permissionsBoundaryArn(), spec.tags(), trustPolicy, trustJson,
-				trustSize, this.quotas.trustPolicy());
+				spec.maxSessionDurationSeconds(), spec.permissionsBoundaryArn(), spec.tags(), trustPolicy,
+				trustJson.json(), trustJson.size(), this.quotas.trustPolicy());
 
 		List<BucketCors> cors = new ArrayList<>();
 		corsRules.forEach((bucket, rules) -> cors.add(bucketCors(bucket, rules, findings)));
@@ -147,12 +146,12 @@ public final class PolicyGenerator {
 				appSettings, cors, located);
 	}
 
-	/** A generated policy; its IAM size is that of its JSON (white space does not count), counted from the statements. */
+	/** A generated policy; its IAM size is that of its JSON (white space does not count), counted as it is written. */
 	private GeneratedPolicy policy(String name, PolicyKind kind, String path, List<Statement> statements) {
 		PolicyDocument document = new PolicyDocument(statements);
-		String json = PolicyRendering.pretty(document);
+		PolicyRendering.Rendered rendered = PolicyRendering.render(document);
 		int quota = (kind == PolicyKind.INLINE) ? this.quotas.inlineAggregate() : this.quotas.managedPolicy();
-		return new GeneratedPolicy(name, kind, path, document, json, PolicyRendering.iamSize(document), quota);
+		return new GeneratedPolicy(name, kind, path, document, rendered.json(), rendered.size(), quota);
 	}
 
 	private List<RoleSpec.ActivitySelection> selectedActivities(RoleSpec spec) {

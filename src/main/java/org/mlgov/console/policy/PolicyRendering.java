@@ -48,11 +48,20 @@ public final class PolicyRendering {
 		return node;
 	}
 
+	/** A document's pretty JSON and its IAM size. */
+	record Rendered(String json, int size) {
+	}
+
 	/**
 	 * The pretty JSON of the document: the bytes {@code Json.pretty(tree(document))} writes, written straight from
 	 * the statements (no tree of maps is built; the generator renders every policy it makes).
 	 */
 	public static String pretty(PolicyDocument document) {
+		return render(document).json();
+	}
+
+	/** The document's {@link #pretty} JSON and its {@link #iamSize(PolicyDocument) IAM size}, counted as written. */
+	static Rendered render(PolicyDocument document) {
 		List<Statement> statements = document.statements();
 		StringBuilder out = new StringBuilder(256 + 512 * statements.size());
 		out.append('{');
@@ -64,6 +73,7 @@ public final class PolicyRendering {
 		Json.newline(out, 1, true);
 		Json.string(out, "Statement");
 		out.append(": ");
+		int size = EMPTY_DOCUMENT + Math.max(0, statements.size() - 1);
 		if (statements.isEmpty()) {
 			out.append("[]");
 		}
@@ -74,48 +84,46 @@ public final class PolicyRendering {
 					out.append(',');
 				}
 				Json.newline(out, 2, true);
-				write(out, statements.get(i), 2);
+				size += write(out, statements.get(i), 2);
 			}
 			Json.newline(out, 1, true);
 			out.append(']');
 		}
 		Json.newline(out, 0, true);
-		return out.append("}\n").toString();
+		return new Rendered(out.append("}\n").toString(), size);
 	}
 
-	/** Writes a statement as {@code Json.pretty} writes its {@link #tree(Statement) tree} at {@code depth}. */
-	private static void write(StringBuilder out, Statement statement, int depth) {
+	/**
+	 * Writes a statement as {@code Json.pretty} writes its {@link #tree(Statement) tree} at {@code depth}; returns its
+	 * {@link #iamSize(Statement) IAM size}.
+	 */
+	private static int write(StringBuilder out, Statement statement, int depth) {
 		out.append('{');
+		int size = 2;
 		if (statement.sid() != null) {
-			key(out, "Sid", depth, true);
-			Json.string(out, statement.sid());
+			size += key(out, "Sid", depth, true) + Json.string(out, statement.sid());
 		}
-		key(out, "Effect", depth, statement.sid() == null);
-		Json.string(out, statement.effect().name());
+		size += key(out, "Effect", depth, statement.sid() == null) + Json.string(out, statement.effect().name());
 		if (statement.principalService() != null) {
-			key(out, "Principal", depth, false);
+			size += key(out, "Principal", depth, false) + 2;
 			out.append('{');
-			key(out, "Service", depth + 1, true);
-			Json.string(out, statement.principalService());
+			size += key(out, "Service", depth + 1, true) + Json.string(out, statement.principalService());
 			Json.newline(out, depth + 1, true);
 			out.append('}');
 		}
-		key(out, "Action", depth, false);
-		oneOrMany(out, statement.actions(), depth + 1);
+		size += key(out, "Action", depth, false) + oneOrMany(out, statement.actions(), depth + 1);
 		if (!statement.resources().isEmpty()) {
-			key(out, "Resource", depth, false);
-			oneOrMany(out, statement.resources(), depth + 1);
+			size += key(out, "Resource", depth, false) + oneOrMany(out, statement.resources(), depth + 1);
 		}
 		if (!statement.notResources().isEmpty()) {
-			key(out, "NotResource", depth, false);
-			oneOrMany(out, statement.notResources(), depth + 1);
+			size += key(out, "NotResource", depth, false) + oneOrMany(out, statement.notResources(), depth + 1);
 		}
 		if (!statement.conditions().isEmpty()) {
-			key(out, "Condition", depth, false);
+			size += key(out, "Condition", depth, false) + 2;
 			out.append('{');
 			boolean firstOperator = true;
 			for (Map.Entry<String, Map<String, List<String>>> operator : statement.conditions().entrySet()) {
-				key(out, String.valueOf(operator.getKey()), depth + 1, firstOperator);
+				size += key(out, String.valueOf(operator.getKey()), depth + 1, firstOperator) + 2;
 				firstOperator = false;
 				Map<String, List<String>> keys = operator.getValue();
 				if (keys.isEmpty()) {
@@ -125,9 +133,9 @@ public final class PolicyRendering {
 				out.append('{');
 				boolean firstKey = true;
 				for (Map.Entry<String, List<String>> key : keys.entrySet()) {
-					key(out, String.valueOf(key.getKey()), depth + 2, firstKey);
+					size += key(out, String.valueOf(key.getKey()), depth + 2, firstKey)
+							+ oneOrMany(out, key.getValue(), depth + 3);
 					firstKey = false;
-					oneOrMany(out, key.getValue(), depth + 3);
 				}
 				Json.newline(out, depth + 2, true);
 				out.append('}');
@@ -137,38 +145,44 @@ public final class PolicyRendering {
 		}
 		Json.newline(out, depth, true);
 		out.append('}');
+		return size;
 	}
 
-	/** The key of an entry of an object written at {@code depth}, with the comma before it unless it is the first. */
-	private static void key(StringBuilder out, String key, int depth, boolean first) {
+	/**
+	 * The key of an entry of an object written at {@code depth}, with the comma before it unless it is the first;
+	 * returns the IAM size of the comma, the key and its colon.
+	 */
+	private static int key(StringBuilder out, String key, int depth, boolean first) {
 		if (!first) {
 			out.append(',');
 		}
 		Json.newline(out, depth + 1, true);
-		Json.string(out, key);
+		int size = Json.string(out, key);
 		out.append(": ");
+		return size + (first ? 1 : 2);
 	}
 
-	/** A one-element list as a plain string, any other list as a list, at {@code depth}. */
-	private static void oneOrMany(StringBuilder out, List<String> values, int depth) {
+	/** A one-element list as a plain string, any other list as a list, at {@code depth}; returns its IAM size. */
+	private static int oneOrMany(StringBuilder out, List<String> values, int depth) {
 		if (values.size() == 1) {
-			Json.string(out, values.get(0));
-			return;
+			return Json.string(out, values.get(0));
 		}
 		if (values.isEmpty()) {
 			out.append("[]");
-			return;
+			return 2;
 		}
 		out.append('[');
+		int size = 2 + values.size() - 1;
 		for (int i = 0; i < values.size(); i++) {
 			if (i > 0) {
 				out.append(',');
 			}
 			Json.newline(out, depth + 1, true);
-			Json.string(out, values.get(i));
+			size += Json.string(out, values.get(i));
 		}
 		Json.newline(out, depth, true);
 		out.append(']');
+		return size;
 	}
 
 	/** The IAM size of the document, {@code Json.iamSizeOf(tree(document))}, counted from the statements. */

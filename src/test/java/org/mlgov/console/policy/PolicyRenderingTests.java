@@ -58,6 +58,9 @@ class PolicyRenderingTests {
 			assertThat(json).isEqualTo(Json.pretty(PolicyRendering.tree(document)));
 			assertThat(PolicyRendering.iamSize(document)).isEqualTo(Json.iamSizeOf(PolicyRendering.tree(document)))
 				.isEqualTo(Json.iamSize(json));
+			PolicyRendering.Rendered rendered = PolicyRendering.render(document);
+			assertThat(rendered.json()).isEqualTo(json);
+			assertThat(rendered.size()).isEqualTo(Json.iamSize(json));
 		}
 	}
 
