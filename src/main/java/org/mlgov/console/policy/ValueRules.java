@@ -176,6 +176,9 @@ final class ValueRules {
 
 	/** Characters IAM rejects in policy documents (every value may end up in one). */
 	static Optional<String> policyCharacters(String value) {
+		if (isLatin1Printable(value)) {
+			return Optional.empty(); // the usual case, checked quickly
+		}
 		return firstOutside(value, (c) -> c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xFF))
 			.map((c) -> "Value " + quote(value) + " contains " + describe(c)
 					+ ", which IAM rejects in policy documents (allowed: tab, line breaks and characters U+0020 to U+00FF).");
@@ -465,6 +468,17 @@ final class ValueRules {
 
 	private static boolean isLowerAlphanumeric(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	}
+
+	/** True if every character is in U+0020..U+00FF, all of which IAM accepts in policy documents. */
+	private static boolean isLatin1Printable(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c > 0xFF) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The first code point the predicate does not allow. */
