@@ -106,8 +106,11 @@ final class Findings {
 			for (StatementIndex.Located part : parts) {
 				List<String> listed = new ArrayList<>();
 				this.subjects.forEach((subject, values) -> {
-					if (values.stream().anyMatch(part::lists)) {
-						listed.add(subject);
+					for (String value : values) {
+						if (part.lists(value)) {
+							listed.add(subject);
+							return;
+						}
 					}
 				});
 				if (!listed.isEmpty()) {
@@ -118,7 +121,7 @@ final class Findings {
 		}
 
 		private Finding finding(List<String> listed, String document, String locatedSid) {
-			String counted = PLURAL.matcher(this.template)
+			String counted = !this.template.contains("{one:") ? this.template : PLURAL.matcher(this.template)
 				.replaceAll((match) -> java.util.regex.Matcher.quoteReplacement(match.group((listed.size() == 1) ? 1 : 2)));
 			String message = counted.replace(COUNT, String.valueOf(listed.size())).replace(SUBJECTS, summary(listed));
 			return new Finding(this.code, this.severity, message, document, locatedSid);

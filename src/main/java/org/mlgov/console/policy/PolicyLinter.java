@@ -42,8 +42,8 @@ final class PolicyLinter {
 				List<String> nameable = new ArrayList<>();
 				for (String name : statement.actions()) {
 					this.sar.action(name)
-						.filter(Action::isMutating)
 						.filter((a) -> !a.resourceTypes().isEmpty())
+						.filter(Action::isMutating)
 						.ifPresent((a) -> nameable.add(a.qualifiedName()));
 				}
 				if (!nameable.isEmpty()) {
@@ -85,6 +85,11 @@ final class PolicyLinter {
 
 	/** {@code iam:PassRole} itself or an action pattern that covers it ({@code iam:*}, {@code iam:Pass*}, {@code *}). */
 	private static boolean coversPassRole(String action) {
+		// Most actions are of another service: an ASCII first character other than i, I, * and ? cannot match.
+		char first = action.isEmpty() ? 'i' : action.charAt(0);
+		if (first < 0x80 && first != 'i' && first != 'I' && first != '*' && first != '?') {
+			return false;
+		}
 		return ArnGlob.matches(action.toLowerCase(Locale.ROOT), "iam:passrole");
 	}
 
