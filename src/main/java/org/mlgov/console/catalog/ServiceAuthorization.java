@@ -25,6 +25,11 @@ public final class ServiceAuthorization {
 	public record Action(String service, String name, String accessLevel, List<String> resourceTypes,
 			List<String> conditionKeys) {
 
+		public Action {
+			resourceTypes = List.copyOf(resourceTypes);
+			conditionKeys = List.copyOf(conditionKeys);
+		}
+
 		public String qualifiedName() {
 			return this.service + ":" + this.name;
 		}
@@ -66,13 +71,31 @@ public final class ServiceAuthorization {
 	private final Map<Action, List<String>> arnTemplates = new IdentityHashMap<>();
 
 	/**
-	 * Answers of {@link #actionsMatching} and {@link #isGlobalConditionKey}, which depend on their argument only (the
-	 * reference does not change): the generator asks about the same action patterns and keys for every role. Bounded:
-	 * emptied when they reach {@value #MAX_ANSWERS} entries.
+	 * Answers of {@link #actionsMatching}, {@link #isGlobalConditionKey} and {@link #supportsConditionKey}, which
+	 * depend on their arguments only (the reference does not change): the generator asks about the same action
+	 * patterns and keys for every role. Bounded: emptied when they reach {@value #MAX_ANSWERS} entries.
 	 */
 	private final ConcurrentMap<String, List<Action>> actionsMatching = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, Boolean> globalConditionKeys = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<KeyQuestion, Boolean> supportedKeys = new ConcurrentHashMap<>();
+
+	/** Does this action (one of the reference's, by identity) support this condition key? */
+	private record KeyQuestion(Action action, String key) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof KeyQuestion question && question.action == this.action
+					&& question.key.equals(this.key);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * System.identityHashCode(this.action) + this.key.hashCode();
+		}
+
+	}
 
 	static final int MAX_ANSWERS = 10_000;
 
@@ -139,7 +162,7 @@ public final class ServiceAuthorization {
 		return actions;
 	}
 
-	private static <V> void remember(ConcurrentMap<String, V> answers, String question, V answer) {
+	private static <K, V> void remember(ConcurrentMap<K, V> answers, K question, V answer) {
 		if (answers.size() >= MAX_ANSWERS) {
 			answers.clear();
 		}
@@ -187,6 +210,19 @@ public final class ServiceAuthorization {
 
 	/** True if the key is a global key or one the action lists (templated keys such as aws:RequestTag/${TagKey}). */
 	public boolean supportsConditionKey(Action action, String key) {
+		if (!this.arnTemplates.containsKey(action)) {
+			return findSupport(action, key); // not one of the reference's actions: nothing to remember
+		}
+		KeyQuestion question = new KeyQuestion(action, key);
+		Boolean supported = this.supportedKeys.get(question);
+		if (supported == null) {
+			supported = findSupport(action, key);
+			remember(this.supportedKeys, question, supported);
+		}
+		return supported;
+	}
+
+	private boolean findSupport(Action action, String key) {
 		if (isGlobalConditionKey(key)) {
 			return true;
 		}
