@@ -1,6 +1,7 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,26 @@ final class ModelGuardrails {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * A lower bound of the IAM size of the allow list's statement with each model's inference profiles
+	 * ({@code bedrock(access, false)}), counted without writing it: its NotResource lists a foundation-model ARN and an
+	 * inference-profile ARN for each distinct allowed id, and these ARNs all differ (the account never starts with a
+	 * colon, so a profile ARN never reads as a foundation-model ARN). 0 when there is no allow list.
+	 */
+	int allowListMinimumSize(ModelAccess access) {
+		if (access.mode() != AccessMode.ALLOW_LISTED || this.context.spec().accountId().startsWith(":")) {
+			return 0;
+		}
+		// The IAM size of a string is 2 for its quotes plus the size of each character, so the size of prefix + id
+		// is that of the prefix without its quotes plus that of the id.
+		int prefixes = Json.stringSize(foundationModelArn("")) - 2 + Json.stringSize(inferenceProfileArn("")) - 2;
+		int size = 0;
+		for (String id : new HashSet<>(access.allowed())) {
+			size += prefixes + 2 * Json.stringSize(id);
+		}
+		return size;
 	}
 
 	private Statement bedrockDenyList(List<String> actions, List<String> denied) {

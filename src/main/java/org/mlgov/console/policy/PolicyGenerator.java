@@ -84,8 +84,14 @@ public final class PolicyGenerator {
 
 		ModelGuardrails guardrails = new ModelGuardrails(context);
 		guardrails.lint(spec.bedrock(), spec.jumpStart());
-		List<Statement> guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), false));
-		if (allowListTooLarge(guardrailStatements)) {
+		// A long allow list is compacted; when its entries alone overflow the room, without writing it out first.
+		List<Statement> guardrailStatements = null;
+		boolean compact = guardrails.allowListMinimumSize(spec.bedrock()) > inlineRoom();
+		if (!compact) {
+			guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), false));
+			compact = allowListTooLarge(guardrailStatements);
+		}
+		if (compact) {
 			guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), true));
 			findings.atStatement("BEDROCK_ALLOW_LIST_COMPACTED", Severity.INFO, "The Bedrock allow list is too long "
 					+ "to list each model's inference profiles, so it names all inference profiles of the account "
@@ -167,9 +173,14 @@ public final class PolicyGenerator {
 	}
 
 	private boolean allowListTooLarge(List<Statement> bedrockStatements) {
-		int inlineRoom = this.quotas.inlineAggregate() - PolicyRendering.iamSize(new PolicyDocument(List.of()));
+		int inlineRoom = inlineRoom();
 		return bedrockStatements.stream()
 			.anyMatch((s) -> !s.notResources().isEmpty() && PolicyRendering.iamSize(s) > inlineRoom);
+	}
+
+	/** The largest statement an inline policy can hold. */
+	private int inlineRoom() {
+		return this.quotas.inlineAggregate() - PolicyRendering.iamSize(new PolicyDocument(List.of()));
 	}
 
 	/** Makes Sids unique across the role (a repeated Sid gets a numeric suffix), so findings can point at them. */
