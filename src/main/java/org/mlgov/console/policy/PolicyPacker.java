@@ -140,52 +140,53 @@ final class PolicyPacker {
 				out.add(new Sized(statement, size));
 				continue;
 			}
-			List<Statement> parts = split(statement, size);
-			for (Statement part : parts) {
+			List<Sized> parts = split(statement, size);
+			for (Sized part : parts) {
 				if (parts.size() > 1) {
-					sourceSids.put(part.sid(), statement.sid());
+					sourceSids.put(part.statement().sid(), statement.sid());
 				}
-				out.add(new Sized(part, (parts.size() == 1) ? size : PolicyRendering.iamSize(part)));
+				out.add(part);
 			}
 		}
 		return out;
 	}
 
 	List<Statement> split(Statement statement) {
-		return split(statement, PolicyRendering.iamSize(statement));
+		return split(statement, PolicyRendering.iamSize(statement)).stream().map(Sized::statement).toList();
 	}
 
-	/** {@link #split(Statement)} of a statement whose IAM size is known. */
-	private List<Statement> split(Statement statement, int size) {
+	/** {@link #split(Statement)} of a statement whose IAM size is known, with the size of each part. */
+	private List<Sized> split(Statement statement, int size) {
 		int capacity = statementCapacity();
 		if (!statement.splittable() || size <= capacity) {
-			return List.of(statement);
+			return List.of(new Sized(statement, size));
 		}
 		// Each part is built in one go (not through withSid and withCondition/withResources, which would copy the
 		// whole list of the statement once more for every part).
 		String[] single = singleConditionKey(statement);
 		if (single != null && statement.isWildcardResource()) {
 			List<String> values = statement.conditions().get(single[0]).get(single[1]);
-			return chunks(statement, values, capacity,
+			return chunks(statement, size, values, capacity,
 					(sid, part) -> new Statement(sid, statement.effect(), statement.principalService(),
 							statement.actions(), statement.resources(), statement.notResources(),
 							Map.of(single[0], Map.of(single[1], part)), statement.origin(), statement.splittable()));
 		}
-		return chunks(statement, statement.resources(), capacity,
+		return chunks(statement, size, statement.resources(), capacity,
 				(sid, part) -> new Statement(sid, statement.effect(), statement.principalService(),
 						statement.actions(), part, statement.notResources(), statement.conditions(),
 						statement.origin(), statement.splittable()));
 	}
 
 	/**
-	 * Cuts {@code values} into consecutive runs whose statement fits {@code capacity}. Sizes are computed
-	 * incrementally (one rendering for the fixed part, then the length of each value), so cutting a long list stays
-	 * linear.
+	 * Cuts {@code values} (distinct, as a statement's lists are) into consecutive runs whose statement fits
+	 * {@code capacity}. Sizes are computed incrementally (one rendering for the fixed part, then the length of each
+	 * value), so cutting a long list stays linear; each part's size is its fixed part's plus its run's.
 	 */
-	private static List<Statement> chunks(Statement statement, List<String> values, int capacity,
+	private static List<Sized> chunks(Statement statement, int size, List<String> values, int capacity,
 			BiFunction<String, List<String>, Statement> rebuild) {
-		int fixed = PolicyRendering.iamSize(rebuild.apply(statement.sid(), List.of(""))) - 2;
+		int fixed = fixedSize(rebuild, statement.sid());
 		List<List<String>> runs = new ArrayList<>();
+		List<Integer> runSizes = new ArrayList<>();
 		List<String> current = new ArrayList<>();
 		int listSize = 0;
 		for (String value : values) {
@@ -194,6 +195,7 @@ final class PolicyPacker {
 			int total = fixed + next + ((current.isEmpty()) ? 0 : 2);
 			if (!current.isEmpty() && total > capacity) {
 				runs.add(current);
+				runSizes.add(listSize);
 				current = new ArrayList<>();
 				next = valueSize;
 			}
@@ -201,14 +203,25 @@ final class PolicyPacker {
 			listSize = next;
 		}
 		runs.add(current);
+		runSizes.add(listSize);
 		if (runs.size() == 1) {
-			return List.of(statement);
+			return List.of(new Sized(statement, size));
 		}
-		List<Statement> named = new ArrayList<>();
+		List<Sized> named = new ArrayList<>();
 		for (int i = 0; i < runs.size(); i++) {
-			named.add(rebuild.apply(statement.sid() + "Part" + (i + 1), runs.get(i)));
+			String sid = statement.sid() + "Part" + (i + 1);
+			List<String> run = runs.get(i);
+			// A list of several values is written in brackets, a single value as a plain string.
+			int partSize = fixedSize(rebuild, sid) + runSizes.get(i) + ((run.size() > 1) ? 2 : 0);
+			named.add(new Sized(rebuild.apply(sid, run), partSize));
 		}
 		return named;
+	}
+
+	/** The IAM size of the statement {@code rebuild} makes, without its list (and the list's brackets). */
+	private static int fixedSize(BiFunction<String, List<String>, Statement> rebuild, String sid) {
+		// With a single empty value, the list is written as the plain string "", whose size is 2.
+		return PolicyRendering.iamSize(rebuild.apply(sid, List.of(""))) - 2;
 	}
 
 	private static String[] singleConditionKey(Statement statement) {
