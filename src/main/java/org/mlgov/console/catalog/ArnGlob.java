@@ -101,8 +101,10 @@ public final class ArnGlob {
 	}
 
 	private static Template template(String arnTemplate, String partition) {
-		ConcurrentMap<String, Template> inPartition = TEMPLATES.computeIfAbsent(partition,
-				(p) -> new ConcurrentHashMap<>());
+		ConcurrentMap<String, Template> inPartition = TEMPLATES.get(partition);
+		if (inPartition == null) {
+			inPartition = TEMPLATES.computeIfAbsent(partition, (p) -> new ConcurrentHashMap<>());
+		}
 		Template template = inPartition.get(arnTemplate);
 		if (template == null) {
 			if (TEMPLATE_COUNT.incrementAndGet() > MAX_TEMPLATES) {
