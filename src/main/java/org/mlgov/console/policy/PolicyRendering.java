@@ -63,7 +63,7 @@ public final class PolicyRendering {
 	/** The document's {@link #pretty} JSON and its {@link #iamSize(PolicyDocument) IAM size}, counted as written. */
 	static Rendered render(PolicyDocument document) {
 		List<Statement> statements = document.statements();
-		StringBuilder out = new StringBuilder(256 + 512 * statements.size());
+		StringBuilder out = new StringBuilder(capacity(statements));
 		out.append('{');
 		Json.newline(out, 1, true);
 		Json.string(out, "Version");
@@ -91,6 +91,20 @@ public final class PolicyRendering {
 		}
 		Json.newline(out, 0, true);
 		return new Rendered(out.append("}\n").toString(), size);
+	}
+
+	/** Room for the pretty JSON of the statements, so that the buffer is seldom copied to grow. */
+	private static int capacity(List<Statement> statements) {
+		int values = 0;
+		for (Statement statement : statements) {
+			values += statement.actions().size() + statement.resources().size() + statement.notResources().size();
+			for (Map<String, List<String>> keys : statement.conditions().values()) {
+				for (List<String> list : keys.values()) {
+					values += list.size() + 1;
+				}
+			}
+		}
+		return 128 + 256 * statements.size() + 80 * values;
 	}
 
 	/**
