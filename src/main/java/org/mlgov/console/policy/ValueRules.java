@@ -408,41 +408,62 @@ final class ValueRules {
 			return false;
 		}
 		for (int i = 0; i < dot; i++) {
-			char c = value.charAt(i);
-			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+			if (!in(BEDROCK_PROVIDER, value.charAt(i))) {
 				return false;
 			}
 		}
 		for (int i = dot + 1; i < value.length() - 1; i++) {
-			char c = value.charAt(i);
-			if (!(isAsciiAlphanumeric(c) || c == '.' || c == '_' || c == ':' || c == '*' || c == '-')) {
+			if (!in(BEDROCK_MODEL_CHARACTER, value.charAt(i))) {
 				return false;
 			}
 		}
-		char last = value.charAt(value.length() - 1);
-		return isAsciiAlphanumeric(last) || last == '*';
+		return in(BEDROCK_MODEL_END, value.charAt(value.length() - 1));
 	}
 
 	/** True if the value matches {@link #JUMPSTART_MODEL}. */
 	static boolean isJumpStartModelId(String value) {
-		if (value.isEmpty()) {
-			return false;
-		}
-		char first = value.charAt(0);
-		if (!(isAsciiAlphanumeric(first) || first == '*' || first == '?')) {
+		if (value.isEmpty() || !in(JUMPSTART_START, value.charAt(0))) {
 			return false;
 		}
 		for (int i = 1; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (!(isAsciiAlphanumeric(c) || c == '.' || c == '_' || c == '*' || c == '?' || c == '-')) {
+			if (!in(JUMPSTART_CHARACTER, value.charAt(i))) {
 				return false;
 			}
 		}
 		return true;
 	}
 
-	private static boolean isAsciiAlphanumeric(char c) {
-		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	/** The character classes of the two patterns, as tables of the ASCII characters they contain. */
+	private static final boolean[] BEDROCK_PROVIDER = ascii("a-z0-9-");
+
+	private static final boolean[] BEDROCK_MODEL_CHARACTER = ascii("A-Za-z0-9._:*-");
+
+	private static final boolean[] BEDROCK_MODEL_END = ascii("A-Za-z0-9*");
+
+	private static final boolean[] JUMPSTART_START = ascii("A-Za-z0-9*?");
+
+	private static final boolean[] JUMPSTART_CHARACTER = ascii("A-Za-z0-9._*?-");
+
+	/** A character class written as in a pattern: ranges such as {@code a-z}, other characters for themselves. */
+	private static boolean[] ascii(String characterClass) {
+		boolean[] members = new boolean[128];
+		for (int i = 0; i < characterClass.length(); i++) {
+			char c = characterClass.charAt(i);
+			if (i + 2 < characterClass.length() && characterClass.charAt(i + 1) == '-') {
+				for (char member = c; member <= characterClass.charAt(i + 2); member++) {
+					members[member] = true;
+				}
+				i += 2;
+			}
+			else {
+				members[c] = true;
+			}
+		}
+		return members;
+	}
+
+	private static boolean in(boolean[] members, char c) {
+		return c < members.length && members[c];
 	}
 
 	static Optional<String> origin(String value) {
