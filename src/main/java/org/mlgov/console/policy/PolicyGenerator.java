@@ -122,15 +122,16 @@ public final class PolicyGenerator {
 					managedSlots);
 		List<GeneratedPolicy> policies = new ArrayList<>();
 		if (!placement.guardrails().isEmpty()) {
-			policies.add(policy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, placement.guardrails()));
+			policies.add(policy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, placement.guardrails(),
+					placement));
 		}
 		if (!placement.inlineOverflow().isEmpty()) {
 			policies.add(policy(spec.roleName() + PolicyPacker.INLINE_OVERFLOW_SUFFIX, PolicyKind.INLINE, null,
-					placement.inlineOverflow()));
+					placement.inlineOverflow(), placement));
 		}
 		for (int i = 0; i < placement.managed().size(); i++) {
 			policies.add(policy(spec.roleName() + "-permissions-" + (i + 1), PolicyKind.CUSTOMER_MANAGED,
-					spec.rolePath(), placement.managed().get(i)));
+					spec.rolePath(), placement.managed().get(i), placement));
 		}
 
 		PolicyDocument trustPolicy = TrustPolicies.of(context, trust);
@@ -153,9 +154,10 @@ public final class PolicyGenerator {
 	}
 
 	/** A generated policy; its IAM size is that of its JSON (white space does not count), counted as it is written. */
-	private GeneratedPolicy policy(String name, PolicyKind kind, String path, List<Statement> statements) {
+	private GeneratedPolicy policy(String name, PolicyKind kind, String path, List<Statement> statements,
+			PolicyPacker.Placement placement) {
 		PolicyDocument document = new PolicyDocument(statements);
-		PolicyRendering.Rendered rendered = PolicyRendering.render(document);
+		PolicyRendering.Rendered rendered = PolicyRendering.render(document, placement.written()::get);
 		int quota = (kind == PolicyKind.INLINE) ? this.quotas.inlineAggregate() : this.quotas.managedPolicy();
 		return new GeneratedPolicy(name, kind, path, document, rendered.json(), rendered.size(), quota);
 	}

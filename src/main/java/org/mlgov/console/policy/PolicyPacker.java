@@ -1,6 +1,7 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,11 @@ final class PolicyPacker {
 	 * @param managed the statements of each customer managed policy, in order
 	 * @param inlineOverflow the statements of {@code <role>-permissions-inline} (empty: no such policy)
 	 * @param sourceSids for each part of a cut statement, the Sid of the statement it was cut from
+	 * @param written the JSON of the statements the packer sized by writing them (by identity; the others are only
+	 * written with their policy)
 	 */
 	record Placement(List<Statement> guardrails, List<List<Statement>> managed, List<Statement> inlineOverflow,
-			Map<String, String> sourceSids) {
+			Map<String, String> sourceSids, Map<Statement, PolicyRendering.Rendered> written) {
 	}
 
 	/** Statements of one policy and the policy's IAM size so far. */
@@ -87,9 +90,10 @@ final class PolicyPacker {
 	 */
 	Placement place(List<Statement> guardrails, List<Statement> permissions, int managedSlots) {
 		Map<String, String> sourceSids = new LinkedHashMap<>();
+		Map<Statement, PolicyRendering.Rendered> written = new IdentityHashMap<>();
 		Bin guardrailBin = new Bin();
 		List<Sized> rest = new ArrayList<>();
-		for (Sized statement : splitAll(guardrails, sourceSids)) {
+		for (Sized statement : splitAll(guardrails, sourceSids, written)) {
 			if (guardrailBin.size + guardrailBin.cost(statement.size()) <= this.quotas.inlineAggregate()) {
 				guardrailBin.add(statement.statement(), statement.size());
 			}
@@ -97,7 +101,7 @@ final class PolicyPacker {
 				rest.add(statement);
 			}
 		}
-		rest.addAll(splitAll(permissions, sourceSids));
+		rest.addAll(splitAll(permissions, sourceSids, written));
 		List<Bin> managed = new ArrayList<>();
 		Bin overflow = new Bin();
 		for (Sized statement : rest) {
@@ -120,7 +124,7 @@ final class PolicyPacker {
 			target.add(statement.statement(), statement.size());
 		}
 		return new Placement(guardrailBin.statements, managed.stream().map((b) -> b.statements).toList(),
-				overflow.statements, sourceSids);
+				overflow.statements, sourceSids, written);
 	}
 
 	private Bin firstFit(List<Bin> bins, int statementSize) {
@@ -132,9 +136,21 @@ final class PolicyPacker {
 		return null;
 	}
 
-	private List<Sized> splitAll(List<Statement> statements, Map<String, String> sourceSids) {
+	/**
+	 * The statements, those too large cut into parts, with their sizes. A statement that cannot be cut is sized by
+	 * writing its JSON, which is kept in {@code written} for its policy: it is written once, not sized and then
+	 * written. A statement that can be cut is only sized: it may not be written as it is.
+	 */
+	private List<Sized> splitAll(List<Statement> statements, Map<String, String> sourceSids,
+			Map<Statement, PolicyRendering.Rendered> written) {
 		List<Sized> out = new ArrayList<>();
 		for (Statement statement : statements) {
+			if (!statement.splittable()) {
+				PolicyRendering.Rendered json = PolicyRendering.render(statement);
+				written.put(statement, json);
+				out.add(new Sized(statement, json.size()));
+				continue;
+			}
 			int size = PolicyRendering.iamSize(statement);
 			if (!statement.splittable() || size <= statementCapacity()) {
 				out.add(new Sized(statement, size));

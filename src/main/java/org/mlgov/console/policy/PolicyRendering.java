@@ -3,6 +3,7 @@ package org.mlgov.console.policy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns policy documents into the JSON trees {@link Json} writes: keys in IAM's usual order (Version, Statement;
@@ -62,6 +63,14 @@ public final class PolicyRendering {
 
 	/** The document's {@link #pretty} JSON and its {@link #iamSize(PolicyDocument) IAM size}, counted as written. */
 	static Rendered render(PolicyDocument document) {
+		return render(document, (statement) -> null);
+	}
+
+	/**
+	 * {@link #render(PolicyDocument)}, taking the JSON of a statement from {@code written} where it has it (as
+	 * {@link #render(Statement)} wrote it) instead of writing it again.
+	 */
+	static Rendered render(PolicyDocument document, Function<Statement, Rendered> written) {
 		List<Statement> statements = document.statements();
 		StringBuilder out = new StringBuilder(capacity(statements));
 		out.append('{');
@@ -84,13 +93,31 @@ public final class PolicyRendering {
 					out.append(',');
 				}
 				Json.newline(out, 2, true);
-				size += write(out, statements.get(i), 2);
+				Rendered statement = written.apply(statements.get(i));
+				if (statement != null) {
+					out.append(statement.json());
+					size += statement.size();
+				}
+				else {
+					size += write(out, statements.get(i), 2);
+				}
 			}
 			Json.newline(out, 1, true);
 			out.append(']');
 		}
 		Json.newline(out, 0, true);
 		return new Rendered(out.append("}\n").toString(), size);
+	}
+
+	/**
+	 * A statement's JSON as it stands in a document's Statement list (indented for its depth there, without the
+	 * line break before it), and its {@link #iamSize(Statement) IAM size}: the packer sizes each statement by writing
+	 * it, and the policy it lands in takes the JSON as it is.
+	 */
+	static Rendered render(Statement statement) {
+		StringBuilder out = new StringBuilder(capacity(List.of(statement)));
+		int size = write(out, statement, 2);
+		return new Rendered(out.toString(), size);
 	}
 
 	/** Room for the pretty JSON of the statements, so that the buffer is seldom copied to grow. */
