@@ -35,7 +35,7 @@ final class PolicyLinter {
 			if (statement.effect() != Effect.Allow || statement.principalService() != null) {
 				continue;
 			}
-			if (statement.actions().stream().anyMatch(PolicyLinter::coversPassRole)) {
+			if (coversPassRole(statement.actions())) {
 				passRoleWildcard(documentName, statement, findings);
 			}
 			if (statement.isWildcardResource()) {
@@ -81,6 +81,15 @@ final class PolicyLinter {
 							+ "to pass, or make sure only vetted roles can be created under that name.",
 					documentName, statement.sid()));
 		}
+	}
+
+	private static boolean coversPassRole(List<String> actions) {
+		for (String action : actions) {
+			if (coversPassRole(action)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** {@code iam:PassRole} itself or an action pattern that covers it ({@code iam:*}, {@code iam:Pass*}, {@code *}). */
