@@ -1,6 +1,7 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,21 +191,31 @@ final class ActivityStatements {
 			return List.of(statement);
 		}
 		ServiceAuthorization sar = this.context.sar();
-		// Group the actions by the condition (operator, key) pairs each of them supports, in first-seen order.
-		Map<Map<String, Map<String, List<String>>>, List<String>> groups = new LinkedHashMap<>();
+		// The condition (operator, key) pairs in order; the pairs an action supports are a set of their positions.
+		List<String> operators = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		List<List<String>> values = new ArrayList<>();
+		statement.conditions().forEach((operator, keyValues) -> keyValues.forEach((key, vals) -> {
+			operators.add(operator);
+			keys.add(key);
+			values.add(vals);
+		}));
+		// Group the actions by the pairs each of them supports, in first-seen order.
+		Map<BitSet, List<String>> groups = new LinkedHashMap<>();
 		for (String action : statement.actions()) {
 			int groupCount = groups.size();
 			Optional<ServiceAuthorization.Action> info = sar.action(action);
-			Map<String, Map<String, List<String>>> supported = new LinkedHashMap<>();
+			BitSet supported = new BitSet(keys.size());
 			List<String> dropped = new ArrayList<>();
-			statement.conditions().forEach((operator, keys) -> keys.forEach((key, vals) -> {
+			for (int pair = 0; pair < keys.size(); pair++) {
+				String key = keys.get(pair);
 				if (info.isEmpty() || sar.supportsConditionKey(info.get(), key)) {
-					supported.computeIfAbsent(operator, (o) -> new LinkedHashMap<>()).put(key, vals);
+					supported.set(pair);
 				}
 				else if (!dropped.contains(key)) {
 					dropped.add(key);
 				}
-			}));
+			}
 			if (!dropped.isEmpty()) {
 				int group = groups.containsKey(supported) ? new ArrayList<>(groups.keySet()).indexOf(supported)
 						: groupCount;
@@ -220,11 +231,18 @@ final class ActivityStatements {
 			}
 			groups.computeIfAbsent(supported, (k) -> new ArrayList<>()).add(action);
 		}
-		if (groups.size() == 1 && groups.containsKey(statement.conditions())) {
-			return List.of(statement); // every action supports every key: the statement as it is
-		}
 		List<Statement> out = new ArrayList<>();
-		groups.forEach((conditions, actions) -> out.add(statement.withActions(actions).withConditions(conditions)));
+		for (Map.Entry<BitSet, List<String>> group : groups.entrySet()) {
+			Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
+			group.getKey()
+				.stream()
+				.forEach((pair) -> conditions.computeIfAbsent(operators.get(pair), (o) -> new LinkedHashMap<>())
+					.put(keys.get(pair), values.get(pair)));
+			if (groups.size() == 1 && conditions.equals(statement.conditions())) {
+				return List.of(statement); // every action supports every key: the statement as it is
+			}
+			out.add(statement.withActions(group.getValue()).withConditions(conditions));
+		}
 		return out;
 	}
 
