@@ -136,7 +136,7 @@ final class ActivityStatements {
 	private List<String> expandString(String raw, Map<String, List<String>> values) {
 		String s = raw.replace("${Region}", this.context.spec().region())
 			.replace("${AccountId}", this.context.spec().accountId());
-		if (s.startsWith("arn:aws:")) {
+		if (s.startsWith("arn:aws:") && !this.context.spec().partition().equals("aws")) {
 			s = "arn:" + this.context.spec().partition() + ":" + s.substring("arn:aws:".length());
 		}
 		if (s.indexOf("${") < 0) {
