@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decides whether a resource pattern from a policy ({@code *} and {@code ?} wildcards, as IAM writes them) can match
@@ -44,8 +45,26 @@ public final class ArnGlob {
 	private ArnGlob() {
 	}
 
-	/** Templates are few (the reference's resource types): their token lists are kept. */
-	private static final ConcurrentMap<String, List<Token>> TEMPLATES = new ConcurrentHashMap<>();
+	/**
+	 * Templates are few (the reference's resource types): each one's text in a partition, and its token list, are
+	 * kept, by partition and template as the reference writes it ({@code ${Partition}} not replaced). Bounded all the
+	 * same (partitions come from callers): emptied when it reaches {@value #MAX_TEMPLATES} entries.
+	 */
+	private static final ConcurrentMap<String, ConcurrentMap<String, Template>> TEMPLATES = new ConcurrentHashMap<>();
+
+	static final int MAX_TEMPLATES = 10_000;
+
+	private static final AtomicInteger TEMPLATE_COUNT = new AtomicInteger();
+
+	/** A template in a partition: its text and its tokens. */
+	private record Template(String text, List<Token> tokens) {
+
+		static Template of(String arnTemplate, String partition) {
+			String text = arnTemplate.replace("${Partition}", partition);
+			return new Template(text, fromTemplate(text));
+		}
+
+	}
 
 	/**
 	 * Answers of {@link #intersects}, which are pure functions of their arguments: the generator asks the same
@@ -74,12 +93,28 @@ public final class ArnGlob {
 	}
 
 	private static boolean computeIntersects(String policyPattern, String arnTemplate, String partition) {
-		String template = arnTemplate.replace("${Partition}", partition);
-		if (literalPrefixesDiffer(policyPattern, template)) {
+		Template template = template(arnTemplate, partition);
+		if (literalPrefixesDiffer(policyPattern, template.text())) {
 			return false;
 		}
-		List<Token> b = TEMPLATES.computeIfAbsent(template, ArnGlob::fromTemplate);
-		return intersect(fromPolicy(policyPattern), b);
+		return intersect(fromPolicy(policyPattern), template.tokens());
+	}
+
+	private static Template template(String arnTemplate, String partition) {
+		ConcurrentMap<String, Template> inPartition = TEMPLATES.get(partition);
+		if (inPartition == null) {
+			inPartition = TEMPLATES.computeIfAbsent(partition, (p) -> new ConcurrentHashMap<>());
+		}
+		Template template = inPartition.get(arnTemplate);
+		if (template == null) {
+			if (TEMPLATE_COUNT.incrementAndGet() > MAX_TEMPLATES) {
+				TEMPLATES.clear();
+				TEMPLATE_COUNT.set(0);
+			}
+			template = Template.of(arnTemplate, partition);
+			inPartition.put(arnTemplate, template);
+		}
+		return template;
 	}
 
 	/**
@@ -188,7 +223,7 @@ public final class ArnGlob {
 
 	/**
 	 * Depth-first search of the product automaton for a state where both token lists are consumed. States (i, j) are
-	 * encoded as {@code i * (m + 1) + j} in a flat visited array and an int stack, so that a search allocates two
+	 * encoded as {@code i * (m + 1) + j} in a visited bit set and an int stack, so that a search allocates two
 	 * arrays and no object per state.
 	 */
 	private static boolean intersect(List<Token> a, List<Token> b) {
@@ -198,8 +233,7 @@ public final class ArnGlob {
 			return false;
 		}
 		int width = m + 1;
-		boolean[] seen = new boolean[(n + 1) * width];
-		Search search = new Search(seen, width);
+		Search search = new Search((n + 1) * width, width);
 		search.visit(0, 0);
 		while (search.top > 0) {
 			int state = search.stack[--search.top];
@@ -244,7 +278,8 @@ public final class ArnGlob {
 	/** The work list of {@link #intersect}: each state is pushed at most once. */
 	private static final class Search {
 
-		private final boolean[] seen;
+		/** The states seen, one bit each (a search visits few of them; a bit set is quick to allocate). */
+		private final long[] seen;
 
 		private final int width;
 
@@ -252,15 +287,16 @@ public final class ArnGlob {
 
 		int top;
 
-		Search(boolean[] seen, int width) {
-			this.seen = seen;
+		Search(int states, int width) {
+			this.seen = new long[(states + 63) >>> 6];
 			this.width = width;
 		}
 
 		void visit(int i, int j) {
 			int state = i * this.width + j;
-			if (!this.seen[state]) {
-				this.seen[state] = true;
+			long bit = 1L << state;
+			if ((this.seen[state >>> 6] & bit) == 0) {
+				this.seen[state >>> 6] |= bit;
 				if (this.top == this.stack.length) {
 					this.stack = Arrays.copyOf(this.stack, this.stack.length * 2);
 				}

@@ -1,7 +1,9 @@
 package org.mlgov.console.catalog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +24,11 @@ public final class ServiceAuthorization {
 	/** One action of one service. Resource types are listed without the trailing {@code *} of required ones. */
 	public record Action(String service, String name, String accessLevel, List<String> resourceTypes,
 			List<String> conditionKeys) {
+
+		public Action {
+			resourceTypes = List.copyOf(resourceTypes);
+			conditionKeys = List.copyOf(conditionKeys);
+		}
 
 		public String qualifiedName() {
 			return this.service + ":" + this.name;
@@ -51,6 +58,47 @@ public final class ServiceAuthorization {
 	/** Global keys with a variable ({@code aws:RequestTag/${TagKey}}). */
 	private final List<Pattern> globalKeyPatterns;
 
+	/**
+	 * Actions by their name as the reference spells it ({@code sagemaker:CreateTrainingJob}), and condition keys
+	 * likewise: the generator asks by these names, which are then found without lower-casing them. Any other
+	 * spelling is looked up ignoring case, with the same answer.
+	 */
+	private final Map<String, Action> actionsByName = new HashMap<>();
+
+	private final Map<String, ConditionKey> conditionKeysByName = new HashMap<>();
+
+	/** The ARN templates of each action's resource types, in the reference's order (by identity: actions are few). */
+	private final Map<Action, List<String>> arnTemplates = new IdentityHashMap<>();
+
+	/**
+	 * Answers of {@link #actionsMatching}, {@link #isGlobalConditionKey} and {@link #supportsConditionKey}, which
+	 * depend on their arguments only (the reference does not change): the generator asks about the same action
+	 * patterns and keys for every role. Bounded: emptied when they reach {@value #MAX_ANSWERS} entries.
+	 */
+	private final ConcurrentMap<String, List<Action>> actionsMatching = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Boolean> globalConditionKeys = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<KeyQuestion, Boolean> supportedKeys = new ConcurrentHashMap<>();
+
+	/** Does this action (one of the reference's, by identity) support this condition key? */
+	private record KeyQuestion(Action action, String key) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof KeyQuestion question && question.action == this.action
+					&& question.key.equals(this.key);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * System.identityHashCode(this.action) + this.key.hashCode();
+		}
+
+	}
+
+	static final int MAX_ANSWERS = 10_000;
+
 	public ServiceAuthorization(Map<String, Service> services, Set<String> globalKeys) {
 		this.services = Map.copyOf(services);
 		Set<String> plain = new HashSet<>();
@@ -66,6 +114,20 @@ public final class ServiceAuthorization {
 		}
 		this.globalKeys = Set.copyOf(plain);
 		this.globalKeyPatterns = List.copyOf(patterns);
+		for (Service service : this.services.values()) {
+			for (Action action : service.actionsByLowerName().values()) {
+				String name = action.qualifiedName();
+				if (findAction(name).orElse(null) == action) {
+					this.actionsByName.put(name, action);
+				}
+				this.arnTemplates.put(action, findArnTemplates(action));
+			}
+			for (ConditionKey key : service.conditionKeysByLowerName().values()) {
+				if (findConditionKey(key.name()).orElse(null) == key) {
+					this.conditionKeysByName.put(key.name(), key);
+				}
+			}
+		}
 	}
 
 	public Set<String> servicePrefixes() {
@@ -73,6 +135,11 @@ public final class ServiceAuthorization {
 	}
 
 	public Optional<Action> action(String qualifiedName) {
+		Action action = this.actionsByName.get(qualifiedName);
+		return (action != null) ? Optional.of(action) : findAction(qualifiedName);
+	}
+
+	private Optional<Action> findAction(String qualifiedName) {
 		int colon = qualifiedName.indexOf(':');
 		if (colon < 0) {
 			return Optional.empty();
@@ -87,6 +154,22 @@ public final class ServiceAuthorization {
 
 	/** Every action an action pattern such as {@code sagemaker:List*} names (a plain name gives at most one). */
 	public List<Action> actionsMatching(String actionPattern) {
+		List<Action> actions = this.actionsMatching.get(actionPattern);
+		if (actions == null) {
+			actions = findActionsMatching(actionPattern);
+			remember(this.actionsMatching, actionPattern, actions);
+		}
+		return actions;
+	}
+
+	private static <K, V> void remember(ConcurrentMap<K, V> answers, K question, V answer) {
+		if (answers.size() >= MAX_ANSWERS) {
+			answers.clear();
+		}
+		answers.put(question, answer);
+	}
+
+	private List<Action> findActionsMatching(String actionPattern) {
 		int colon = actionPattern.indexOf(':');
 		if (colon < 0) {
 			return List.of();
@@ -105,6 +188,15 @@ public final class ServiceAuthorization {
 	}
 
 	public boolean isGlobalConditionKey(String key) {
+		Boolean global = this.globalConditionKeys.get(key);
+		if (global == null) {
+			global = findGlobalConditionKey(key);
+			remember(this.globalConditionKeys, key, global);
+		}
+		return global;
+	}
+
+	private boolean findGlobalConditionKey(String key) {
 		if (this.globalKeys.contains(key.toLowerCase(Locale.ROOT))) {
 			return true;
 		}
@@ -118,6 +210,19 @@ public final class ServiceAuthorization {
 
 	/** True if the key is a global key or one the action lists (templated keys such as aws:RequestTag/${TagKey}). */
 	public boolean supportsConditionKey(Action action, String key) {
+		if (!this.arnTemplates.containsKey(action)) {
+			return findSupport(action, key); // not one of the reference's actions: nothing to remember
+		}
+		KeyQuestion question = new KeyQuestion(action, key);
+		Boolean supported = this.supportedKeys.get(question);
+		if (supported == null) {
+			supported = findSupport(action, key);
+			remember(this.supportedKeys, question, supported);
+		}
+		return supported;
+	}
+
+	private boolean findSupport(Action action, String key) {
 		if (isGlobalConditionKey(key)) {
 			return true;
 		}
@@ -138,6 +243,11 @@ public final class ServiceAuthorization {
 	}
 
 	public Optional<ConditionKey> conditionKey(String key) {
+		ConditionKey conditionKey = this.conditionKeysByName.get(key);
+		return (conditionKey != null) ? Optional.of(conditionKey) : findConditionKey(key);
+	}
+
+	private Optional<ConditionKey> findConditionKey(String key) {
 		int colon = key.indexOf(':');
 		if (colon < 0) {
 			return Optional.empty();
@@ -162,13 +272,22 @@ public final class ServiceAuthorization {
 		if ("*".equals(resource)) {
 			return true;
 		}
-		for (String type : action.resourceTypes()) {
-			Optional<String> template = arnTemplate(action.service(), type);
-			if (template.isPresent() && ArnGlob.intersects(resource, template.get(), partition)) {
+		List<String> templates = this.arnTemplates.get(action);
+		for (String template : (templates != null) ? templates : findArnTemplates(action)) {
+			if (ArnGlob.intersects(resource, template, partition)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** The ARN templates of the action's resource types that the reference has, in order. */
+	private List<String> findArnTemplates(Action action) {
+		List<String> templates = new ArrayList<>();
+		for (String type : action.resourceTypes()) {
+			arnTemplate(action.service(), type).ifPresent(templates::add);
+		}
+		return List.copyOf(templates);
 	}
 
 	private static final ConcurrentMap<String, Pattern> KEY_PATTERNS = new ConcurrentHashMap<>();

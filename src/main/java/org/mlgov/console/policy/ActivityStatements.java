@@ -1,11 +1,11 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.mlgov.console.catalog.ActivityDefinition;
 import org.mlgov.console.catalog.PolicyTemplate;
@@ -29,8 +29,6 @@ import org.mlgov.console.catalog.TemplateStatement;
  */
 final class ActivityStatements {
 
-	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
-
 	private final GenerationContext context;
 
 	ActivityStatements(GenerationContext context) {
@@ -52,14 +50,16 @@ final class ActivityStatements {
 						+ " has no KMS variant in Role Manager: its statements are not bound to the chosen KMS keys.");
 		}
 		PolicyTemplate template = activity.template(vpc, kms);
+		// The values of each placeholder, by the placeholder as written ("${S3Buckets}").
 		Map<String, List<String>> values = new LinkedHashMap<>();
-		selection.parameters().forEach((name, list) -> values.put(name, (list == null) ? List.of() : list));
-		values.put("VpcSubnets", spec.vpc().subnetIds());
-		values.put("VpcSecurityGroups", spec.vpc().securityGroupIds());
-		values.put("DataKmsKeys", spec.kms().dataKeyArns());
-		values.put("VolumeKmsKeys", spec.kms().volumeKeyArns());
+		selection.parameters()
+			.forEach((name, list) -> values.put(placeholder(name), (list == null) ? List.of() : list));
+		values.put(placeholder("VpcSubnets"), spec.vpc().subnetIds());
+		values.put(placeholder("VpcSecurityGroups"), spec.vpc().securityGroupIds());
+		values.put(placeholder("DataKmsKeys"), spec.kms().dataKeyArns());
+		values.put(placeholder("VolumeKmsKeys"), spec.kms().volumeKeyArns());
 
-		String prefix = NOT_ALPHANUMERIC.matcher(activity.base().templateName()).replaceAll("");
+		String prefix = alphanumeric(activity.base().templateName());
 		List<Statement> statements = new ArrayList<>();
 		for (TemplateStatement ts : template.statements()) {
 			Statement statement = substitute(activity.id(), ts, values);
@@ -136,11 +136,14 @@ final class ActivityStatements {
 	private List<String> expandString(String raw, Map<String, List<String>> values) {
 		String s = raw.replace("${Region}", this.context.spec().region())
 			.replace("${AccountId}", this.context.spec().accountId());
-		if (s.startsWith("arn:aws:")) {
+		if (s.startsWith("arn:aws:") && !this.context.spec().partition().equals("aws")) {
 			s = "arn:" + this.context.spec().partition() + ":" + s.substring("arn:aws:".length());
 		}
+		if (s.indexOf("${") < 0) {
+			return List.of(s); // no placeholder left
+		}
 		for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-			String placeholder = "${" + entry.getKey() + "}";
+			String placeholder = entry.getKey();
 			if (s.contains(placeholder)) {
 				Map<String, List<String>> rest = new LinkedHashMap<>(values);
 				rest.remove(entry.getKey());
@@ -155,7 +158,11 @@ final class ActivityStatements {
 	}
 
 	private Statement replaceDeprecatedKeys(ActivityDefinition activity, Statement statement) {
+		if (statement.conditions().isEmpty()) {
+			return statement;
+		}
 		ServiceAuthorization sar = this.context.sar();
+		boolean[] replaced = { false };
 		Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
 		statement.conditions().forEach((operator, keys) -> {
 			Map<String, List<String>> renamed = new LinkedHashMap<>();
@@ -167,6 +174,7 @@ final class ActivityStatements {
 								+ " is deprecated and supported by no action; generated " + replacement.get()
 								+ " (compared with key ARNs) instead, so the conditioned actions can run.");
 					renamed.put(replacement.get(), vals);
+					replaced[0] = true;
 				}
 				else {
 					renamed.put(key, vals);
@@ -174,7 +182,7 @@ final class ActivityStatements {
 			});
 			conditions.put(operator, renamed);
 		});
-		return statement.withConditions(conditions);
+		return replaced[0] ? statement.withConditions(conditions) : statement;
 	}
 
 	private List<Statement> fitConditionKeys(ActivityDefinition activity, Statement statement, String sidPrefix,
@@ -183,21 +191,31 @@ final class ActivityStatements {
 			return List.of(statement);
 		}
 		ServiceAuthorization sar = this.context.sar();
-		// Group the actions by the condition (operator, key) pairs each of them supports, in first-seen order.
-		Map<Map<String, Map<String, List<String>>>, List<String>> groups = new LinkedHashMap<>();
+		// The condition (operator, key) pairs in order; the pairs an action supports are a set of their positions.
+		List<String> operators = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		List<List<String>> values = new ArrayList<>();
+		statement.conditions().forEach((operator, keyValues) -> keyValues.forEach((key, vals) -> {
+			operators.add(operator);
+			keys.add(key);
+			values.add(vals);
+		}));
+		// Group the actions by the pairs each of them supports, in first-seen order.
+		Map<BitSet, List<String>> groups = new LinkedHashMap<>();
 		for (String action : statement.actions()) {
 			int groupCount = groups.size();
 			Optional<ServiceAuthorization.Action> info = sar.action(action);
-			Map<String, Map<String, List<String>>> supported = new LinkedHashMap<>();
+			BitSet supported = new BitSet(keys.size());
 			List<String> dropped = new ArrayList<>();
-			statement.conditions().forEach((operator, keys) -> keys.forEach((key, vals) -> {
+			for (int pair = 0; pair < keys.size(); pair++) {
+				String key = keys.get(pair);
 				if (info.isEmpty() || sar.supportsConditionKey(info.get(), key)) {
-					supported.computeIfAbsent(operator, (o) -> new LinkedHashMap<>()).put(key, vals);
+					supported.set(pair);
 				}
 				else if (!dropped.contains(key)) {
 					dropped.add(key);
 				}
-			}));
+			}
 			if (!dropped.isEmpty()) {
 				int group = groups.containsKey(supported) ? new ArrayList<>(groups.keySet()).indexOf(supported)
 						: groupCount;
@@ -214,8 +232,34 @@ final class ActivityStatements {
 			groups.computeIfAbsent(supported, (k) -> new ArrayList<>()).add(action);
 		}
 		List<Statement> out = new ArrayList<>();
-		groups.forEach((conditions, actions) -> out.add(statement.withActions(actions).withConditions(conditions)));
+		for (Map.Entry<BitSet, List<String>> group : groups.entrySet()) {
+			Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
+			group.getKey()
+				.stream()
+				.forEach((pair) -> conditions.computeIfAbsent(operators.get(pair), (o) -> new LinkedHashMap<>())
+					.put(keys.get(pair), values.get(pair)));
+			if (groups.size() == 1 && conditions.equals(statement.conditions())) {
+				return List.of(statement); // every action supports every key: the statement as it is
+			}
+			out.add(statement.withActions(group.getValue()).withConditions(conditions));
+		}
 		return out;
+	}
+
+	private static String placeholder(String name) {
+		return "${" + name + "}";
+	}
+
+	/** The letters and digits of the name (a Sid prefix). */
+	private static String alphanumeric(String name) {
+		StringBuilder out = new StringBuilder(name.length());
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 	private static String hint(String action, List<String> droppedKeys) {

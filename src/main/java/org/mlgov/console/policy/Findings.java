@@ -1,6 +1,7 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,23 +103,47 @@ final class Findings {
 				StatementIndex.Located first = parts.get(0);
 				return List.of(finding(List.of(), first.document(), first.statement().sid()));
 			}
-			List<Finding> out = new ArrayList<>();
-			for (StatementIndex.Located part : parts) {
-				List<String> listed = new ArrayList<>();
-				this.subjects.forEach((subject, values) -> {
-					if (values.stream().anyMatch(part::lists)) {
-						listed.add(subject);
-					}
-				});
-				if (!listed.isEmpty()) {
-					out.add(finding(listed, part.document(), part.statement().sid()));
+			// The subjects (by their position) that each value stands for; a part lists a subject if it lists one of
+			// its values as a resource, a not-resource or a condition value.
+			List<String> subjectList = List.copyOf(this.subjects.keySet());
+			Map<String, List<Integer>> subjectsByValue = new HashMap<>();
+			for (int i = 0; i < subjectList.size(); i++) {
+				for (String value : this.subjects.get(subjectList.get(i))) {
+					subjectsByValue.computeIfAbsent(value, (v) -> new ArrayList<>(1)).add(i);
 				}
 			}
-			return out.isEmpty() ? List.of(finding(List.copyOf(this.subjects.keySet()), null, null)) : out;
+			List<Finding> out = new ArrayList<>();
+			for (StatementIndex.Located part : parts) {
+				boolean[] named = new boolean[subjectList.size()];
+				Statement statement = part.statement();
+				mark(statement.resources(), subjectsByValue, named);
+				mark(statement.notResources(), subjectsByValue, named);
+				statement.conditions().values().forEach((keys) -> keys.values()
+					.forEach((values) -> mark(values, subjectsByValue, named)));
+				List<String> listed = new ArrayList<>();
+				for (int i = 0; i < named.length; i++) {
+					if (named[i]) {
+						listed.add(subjectList.get(i));
+					}
+				}
+				if (!listed.isEmpty()) {
+					out.add(finding(listed, part.document(), statement.sid()));
+				}
+			}
+			return out.isEmpty() ? List.of(finding(subjectList, null, null)) : out;
+		}
+
+		private static void mark(List<String> values, Map<String, List<Integer>> subjectsByValue, boolean[] named) {
+			for (String value : values) {
+				List<Integer> subjects = subjectsByValue.get(value);
+				if (subjects != null) {
+					subjects.forEach((i) -> named[i] = true);
+				}
+			}
 		}
 
 		private Finding finding(List<String> listed, String document, String locatedSid) {
-			String counted = PLURAL.matcher(this.template)
+			String counted = !this.template.contains("{one:") ? this.template : PLURAL.matcher(this.template)
 				.replaceAll((match) -> java.util.regex.Matcher.quoteReplacement(match.group((listed.size() == 1) ? 1 : 2)));
 			String message = counted.replace(COUNT, String.valueOf(listed.size())).replace(SUBJECTS, summary(listed));
 			return new Finding(this.code, this.severity, message, document, locatedSid);

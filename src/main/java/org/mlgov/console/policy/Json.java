@@ -60,11 +60,14 @@ public final class Json {
 	}
 
 	/** IAM size of a string as {@link #string} writes it: quotes, escapes, and no white space. */
-	private static int stringSize(String s) {
+	static int stringSize(String s) {
 		int size = 2;
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
-			if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+			if (c > ' ' && c < 0x7f && c != '"' && c != '\\') {
+				size++; // printable ASCII, the usual case: one character, never white space
+			}
+			else if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
 				size += 2;
 			}
 			else if (c < 0x20) {
@@ -81,7 +84,8 @@ public final class Json {
 	public static int iamSize(String json) {
 		int count = 0;
 		for (int i = 0; i < json.length(); i++) {
-			if (!Character.isWhitespace(json.charAt(i))) {
+			char c = json.charAt(i);
+			if ((c > ' ' && c < 0x7f) || !Character.isWhitespace(c)) {
 				count++;
 			}
 		}
@@ -139,20 +143,36 @@ public final class Json {
 		}
 	}
 
-	private static void newline(StringBuilder out, int depth, boolean pretty) {
-		if (pretty) {
-			out.append('\n');
-			for (int i = 0; i < depth; i++) {
-				out.append("  ");
-			}
+	/** A line break and the indentation of each depth the generated documents reach, written in one go. */
+	private static final String[] NEWLINES = new String[16];
+
+	static {
+		for (int depth = 0; depth < NEWLINES.length; depth++) {
+			NEWLINES[depth] = "\n" + "  ".repeat(depth);
 		}
 	}
 
-	private static void string(StringBuilder out, String s) {
-		out.append('"');
-		if (plain(s)) {
-			out.append(s).append('"');
+	static void newline(StringBuilder out, int depth, boolean pretty) {
+		if (!pretty) {
 			return;
+		}
+		if (depth < NEWLINES.length) {
+			out.append(NEWLINES[depth]);
+			return;
+		}
+		out.append('\n');
+		for (int i = 0; i < depth; i++) {
+			out.append("  ");
+		}
+	}
+
+	/** Writes the string in quotes, escaped where needed, and returns its {@link #stringSize IAM size}. */
+	static int string(StringBuilder out, String s) {
+		out.append('"');
+		int size = plainSize(s);
+		if (size >= 0) {
+			out.append(s).append('"');
+			return size;
 		}
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
@@ -173,17 +193,31 @@ public final class Json {
 			}
 		}
 		out.append('"');
+		return stringSize(s);
 	}
 
-	/** True if the string needs no escape (the usual case: ARNs, actions, keys). */
-	private static boolean plain(String s) {
+	/**
+	 * The {@link #stringSize IAM size} of a string that needs no escape (the usual case: ARNs, actions, keys), or -1
+	 * if it needs one.
+	 */
+	private static int plainSize(String s) {
+		int size = 2;
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
-			if (c < 0x20 || c == '"' || c == '\\') {
-				return false;
+			if (c > ' ' && c < 0x7f) {
+				if (c == '"' || c == '\\') {
+					return -1;
+				}
+				size++;
+			}
+			else if (c < 0x20) {
+				return -1;
+			}
+			else if (!Character.isWhitespace(c)) {
+				size++;
 			}
 		}
-		return true;
+		return size;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,8 +108,9 @@ final class ModelGuardrails {
 					// The custom model a customization job creates.
 					notResources.add(accountResource("custom-model/*"));
 				}
-				out.add(Statement.denyNotResource("bedrock", actions, notResources)
-					.withSid(BEDROCK_ALLOW_LISTED));
+				// Built in one go, not through withSid: the list is long, and a statement copies its lists.
+				out.add(new Statement(BEDROCK_ALLOW_LISTED, Effect.Deny, null, actions, List.of(), notResources,
+						Map.of(), "bedrock", false));
 				if (!access.denied().isEmpty()) {
 					out.add(bedrockDenyList(actions, access.denied()));
 				}
@@ -117,11 +119,32 @@ final class ModelGuardrails {
 		return out;
 	}
 
+	/**
+	 * A lower bound of the IAM size of the allow list's statement with each model's inference profiles
+	 * ({@code bedrock(access, false)}), counted without writing it: its NotResource lists a foundation-model ARN and an
+	 * inference-profile ARN for each distinct allowed id, and these ARNs all differ (the account never starts with a
+	 * colon, so a profile ARN never reads as a foundation-model ARN). 0 when there is no allow list.
+	 */
+	int allowListMinimumSize(ModelAccess access) {
+		if (access.mode() != AccessMode.ALLOW_LISTED || this.context.spec().accountId().startsWith(":")) {
+			return 0;
+		}
+		// The IAM size of a string is 2 for its quotes plus the size of each character, so the size of prefix + id
+		// is that of the prefix without its quotes plus that of the id.
+		int prefixes = Json.stringSize(foundationModelArn("")) - 2 + Json.stringSize(inferenceProfileArn("")) - 2;
+		int size = 0;
+		for (String id : new HashSet<>(access.allowed())) {
+			size += prefixes + 2 * Json.stringSize(id);
+		}
+		return size;
+	}
+
 	private Statement bedrockDenyList(List<String> actions, List<String> denied) {
 		List<String> resources = new ArrayList<>();
 		denied.forEach((id) -> resources.add(foundationModelArn(id)));
 		denied.forEach((id) -> resources.add(inferenceProfileArn(id)));
-		return Statement.deny("bedrock", actions, resources).withSid(BEDROCK_DENY_LISTED).asSplittable();
+		return new Statement(BEDROCK_DENY_LISTED, Effect.Deny, null, actions, resources, List.of(), Map.of(), "bedrock",
+				true);
 	}
 
 	/** The JumpStart guardrail: a Deny of endpoint creation keyed on the JumpStart model-id request tag. */
@@ -149,10 +172,8 @@ final class ModelGuardrails {
 	}
 
 	private Statement jumpStartDenyList(List<String> denied) {
-		return Statement.deny("jumpstart", JUMPSTART_DEPLOY, List.of("*"))
-			.withCondition("StringLike", JUMPSTART_TAG, denied)
-			.withSid(JUMPSTART_DENY_LISTED)
-			.asSplittable();
+		return new Statement(JUMPSTART_DENY_LISTED, Effect.Deny, null, JUMPSTART_DEPLOY, List.of("*"), List.of(),
+				Map.of("StringLike", Map.of(JUMPSTART_TAG, denied)), "jumpstart", true);
 	}
 
 	/**

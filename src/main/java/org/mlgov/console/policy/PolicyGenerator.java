@@ -84,8 +84,14 @@ public final class PolicyGenerator {
 
 		ModelGuardrails guardrails = new ModelGuardrails(context);
 		guardrails.lint(spec.bedrock(), spec.jumpStart());
-		List<Statement> guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), false));
-		if (allowListTooLarge(guardrailStatements)) {
+		// A long allow list is compacted; when its entries alone overflow the room, without writing it out first.
+		List<Statement> guardrailStatements = null;
+		boolean compact = guardrails.allowListMinimumSize(spec.bedrock()) > inlineRoom();
+		if (!compact) {
+			guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), false));
+			compact = allowListTooLarge(guardrailStatements);
+		}
+		if (compact) {
 			guardrailStatements = new ArrayList<>(guardrails.bedrock(spec.bedrock(), true));
 			findings.atStatement("BEDROCK_ALLOW_LIST_COMPACTED", Severity.INFO, "The Bedrock allow list is too long "
 					+ "to list each model's inference profiles, so it names all inference profiles of the account "
@@ -116,23 +122,23 @@ public final class PolicyGenerator {
 					managedSlots);
 		List<GeneratedPolicy> policies = new ArrayList<>();
 		if (!placement.guardrails().isEmpty()) {
-			policies.add(policy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, placement.guardrails()));
+			policies.add(policy(PolicyPacker.GUARDRAIL_POLICY, PolicyKind.INLINE, null, placement.guardrails(),
+					placement));
 		}
 		if (!placement.inlineOverflow().isEmpty()) {
 			policies.add(policy(spec.roleName() + PolicyPacker.INLINE_OVERFLOW_SUFFIX, PolicyKind.INLINE, null,
-					placement.inlineOverflow()));
+					placement.inlineOverflow(), placement));
 		}
 		for (int i = 0; i < placement.managed().size(); i++) {
 			policies.add(policy(spec.roleName() + "-permissions-" + (i + 1), PolicyKind.CUSTOMER_MANAGED,
-					spec.rolePath(), placement.managed().get(i)));
+					spec.rolePath(), placement.managed().get(i), placement));
 		}
 
 		PolicyDocument trustPolicy = TrustPolicies.of(context, trust);
-		String trustJson = PolicyRendering.pretty(trustPolicy);
-		int trustSize = PolicyRendering.iamSize(trustPolicy);
+		PolicyRendering.Rendered trustJson = PolicyRendering.render(trustPolicy);
 		RoleDefinition role = new RoleDefinition(spec.roleName(), spec.rolePath(), spec.roleArn(), spec.description(),
-				spec.maxSessionDurationSeconds(), spec.permissionsBoundaryArn(), spec.tags(), trustPolicy, trustJson,
-				trustSize, this.quotas.trustPolicy());
+				spec.maxSessionDurationSeconds(), spec.permissionsBoundaryArn(), spec.tags(), trustPolicy,
+				trustJson.json(), trustJson.size(), this.quotas.trustPolicy());
 
 		List<BucketCors> cors = new ArrayList<>();
 		corsRules.forEach((bucket, rules) -> cors.add(bucketCors(bucket, rules, findings)));
@@ -147,12 +153,13 @@ public final class PolicyGenerator {
 				appSettings, cors, located);
 	}
 
-	/** A generated policy; its IAM size is counted on the pretty JSON (white space does not count). */
-	private GeneratedPolicy policy(String name, PolicyKind kind, String path, List<Statement> statements) {
+	/** A generated policy; its IAM size is that of its JSON (white space does not count), counted as it is written. */
+	private GeneratedPolicy policy(String name, PolicyKind kind, String path, List<Statement> statements,
+			PolicyPacker.Placement placement) {
 		PolicyDocument document = new PolicyDocument(statements);
-		String json = PolicyRendering.pretty(document);
+		PolicyRendering.Rendered rendered = PolicyRendering.render(document, placement.written()::get);
 		int quota = (kind == PolicyKind.INLINE) ? this.quotas.inlineAggregate() : this.quotas.managedPolicy();
-		return new GeneratedPolicy(name, kind, path, document, json, Json.iamSize(json), quota);
+		return new GeneratedPolicy(name, kind, path, document, rendered.json(), rendered.size(), quota);
 	}
 
 	private List<RoleSpec.ActivitySelection> selectedActivities(RoleSpec spec) {
@@ -168,9 +175,14 @@ public final class PolicyGenerator {
 	}
 
 	private boolean allowListTooLarge(List<Statement> bedrockStatements) {
-		int inlineRoom = this.quotas.inlineAggregate() - PolicyRendering.iamSize(new PolicyDocument(List.of()));
+		int inlineRoom = inlineRoom();
 		return bedrockStatements.stream()
 			.anyMatch((s) -> !s.notResources().isEmpty() && PolicyRendering.iamSize(s) > inlineRoom);
+	}
+
+	/** The largest statement an inline policy can hold. */
+	private int inlineRoom() {
+		return this.quotas.inlineAggregate() - PolicyRendering.iamSize(new PolicyDocument(List.of()));
 	}
 
 	/** Makes Sids unique across the role (a repeated Sid gets a numeric suffix), so findings can point at them. */

@@ -35,15 +35,15 @@ final class PolicyLinter {
 			if (statement.effect() != Effect.Allow || statement.principalService() != null) {
 				continue;
 			}
-			if (statement.actions().stream().anyMatch(PolicyLinter::coversPassRole)) {
+			if (coversPassRole(statement.actions())) {
 				passRoleWildcard(documentName, statement, findings);
 			}
 			if (statement.isWildcardResource()) {
 				List<String> nameable = new ArrayList<>();
 				for (String name : statement.actions()) {
 					this.sar.action(name)
-						.filter(Action::isMutating)
 						.filter((a) -> !a.resourceTypes().isEmpty())
+						.filter(Action::isMutating)
 						.ifPresent((a) -> nameable.add(a.qualifiedName()));
 				}
 				if (!nameable.isEmpty()) {
@@ -83,8 +83,22 @@ final class PolicyLinter {
 		}
 	}
 
+	private static boolean coversPassRole(List<String> actions) {
+		for (String action : actions) {
+			if (coversPassRole(action)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** {@code iam:PassRole} itself or an action pattern that covers it ({@code iam:*}, {@code iam:Pass*}, {@code *}). */
 	private static boolean coversPassRole(String action) {
+		// Most actions are of another service: an ASCII first character other than i, I, * and ? cannot match.
+		char first = action.isEmpty() ? 'i' : action.charAt(0);
+		if (first < 0x80 && first != 'i' && first != 'I' && first != '*' && first != '?') {
+			return false;
+		}
 		return ArnGlob.matches(action.toLowerCase(Locale.ROOT), "iam:passrole");
 	}
 

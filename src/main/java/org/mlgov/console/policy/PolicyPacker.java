@@ -1,10 +1,11 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Places statements in policies within IAM's quotas, deterministically (same input, same placement):
@@ -53,9 +54,11 @@ final class PolicyPacker {
 	 * @param managed the statements of each customer managed policy, in order
 	 * @param inlineOverflow the statements of {@code <role>-permissions-inline} (empty: no such policy)
 	 * @param sourceSids for each part of a cut statement, the Sid of the statement it was cut from
+	 * @param written the JSON of the statements the packer sized by writing them (by identity; the others are only
+	 * written with their policy)
 	 */
 	record Placement(List<Statement> guardrails, List<List<Statement>> managed, List<Statement> inlineOverflow,
-			Map<String, String> sourceSids) {
+			Map<String, String> sourceSids, Map<Statement, PolicyRendering.Rendered> written) {
 	}
 
 	/** Statements of one policy and the policy's IAM size so far. */
@@ -87,9 +90,10 @@ final class PolicyPacker {
 	 */
 	Placement place(List<Statement> guardrails, List<Statement> permissions, int managedSlots) {
 		Map<String, String> sourceSids = new LinkedHashMap<>();
+		Map<Statement, PolicyRendering.Rendered> written = new IdentityHashMap<>();
 		Bin guardrailBin = new Bin();
 		List<Sized> rest = new ArrayList<>();
-		for (Sized statement : splitAll(guardrails, sourceSids)) {
+		for (Sized statement : splitAll(guardrails, sourceSids, written)) {
 			if (guardrailBin.size + guardrailBin.cost(statement.size()) <= this.quotas.inlineAggregate()) {
 				guardrailBin.add(statement.statement(), statement.size());
 			}
@@ -97,7 +101,7 @@ final class PolicyPacker {
 				rest.add(statement);
 			}
 		}
-		rest.addAll(splitAll(permissions, sourceSids));
+		rest.addAll(splitAll(permissions, sourceSids, written));
 		List<Bin> managed = new ArrayList<>();
 		Bin overflow = new Bin();
 		for (Sized statement : rest) {
@@ -120,7 +124,7 @@ final class PolicyPacker {
 			target.add(statement.statement(), statement.size());
 		}
 		return new Placement(guardrailBin.statements, managed.stream().map((b) -> b.statements).toList(),
-				overflow.statements, sourceSids);
+				overflow.statements, sourceSids, written);
 	}
 
 	private Bin firstFit(List<Bin> bins, int statementSize) {
@@ -132,56 +136,82 @@ final class PolicyPacker {
 		return null;
 	}
 
-	private List<Sized> splitAll(List<Statement> statements, Map<String, String> sourceSids) {
+	/**
+	 * The statements, those too large cut into parts, with their sizes. A statement that cannot be cut is sized by
+	 * writing its JSON, which is kept in {@code written} for its policy: it is written once, not sized and then
+	 * written. A statement that can be cut is only sized: it may not be written as it is.
+	 */
+	private List<Sized> splitAll(List<Statement> statements, Map<String, String> sourceSids,
+			Map<Statement, PolicyRendering.Rendered> written) {
 		List<Sized> out = new ArrayList<>();
 		for (Statement statement : statements) {
+			if (!statement.splittable()) {
+				PolicyRendering.Rendered json = PolicyRendering.render(statement);
+				written.put(statement, json);
+				out.add(new Sized(statement, json.size()));
+				continue;
+			}
 			int size = PolicyRendering.iamSize(statement);
 			if (!statement.splittable() || size <= statementCapacity()) {
 				out.add(new Sized(statement, size));
 				continue;
 			}
-			List<Statement> parts = split(statement);
-			for (Statement part : parts) {
+			List<Sized> parts = split(statement, size);
+			for (Sized part : parts) {
 				if (parts.size() > 1) {
-					sourceSids.put(part.sid(), statement.sid());
+					sourceSids.put(part.statement().sid(), statement.sid());
 				}
-				out.add(new Sized(part, (parts.size() == 1) ? size : PolicyRendering.iamSize(part)));
+				out.add(part);
 			}
 		}
 		return out;
 	}
 
 	List<Statement> split(Statement statement) {
+		return split(statement, PolicyRendering.iamSize(statement)).stream().map(Sized::statement).toList();
+	}
+
+	/** {@link #split(Statement)} of a statement whose IAM size is known, with the size of each part. */
+	private List<Sized> split(Statement statement, int size) {
 		int capacity = statementCapacity();
-		if (!statement.splittable() || PolicyRendering.iamSize(statement) <= capacity) {
-			return List.of(statement);
+		if (!statement.splittable() || size <= capacity) {
+			return List.of(new Sized(statement, size));
 		}
+		// Each part is built in one go (not through withSid and withCondition/withResources, which would copy the
+		// whole list of the statement once more for every part).
 		String[] single = singleConditionKey(statement);
 		if (single != null && statement.isWildcardResource()) {
 			List<String> values = statement.conditions().get(single[0]).get(single[1]);
-			return chunks(statement, values, capacity,
-					(part) -> statement.withCondition(single[0], single[1], part));
+			return chunks(statement, size, values, capacity,
+					(sid, part) -> new Statement(sid, statement.effect(), statement.principalService(),
+							statement.actions(), statement.resources(), statement.notResources(),
+							Map.of(single[0], Map.of(single[1], part)), statement.origin(), statement.splittable()));
 		}
-		return chunks(statement, statement.resources(), capacity, statement::withResources);
+		return chunks(statement, size, statement.resources(), capacity,
+				(sid, part) -> new Statement(sid, statement.effect(), statement.principalService(),
+						statement.actions(), part, statement.notResources(), statement.conditions(),
+						statement.origin(), statement.splittable()));
 	}
 
 	/**
-	 * Cuts {@code values} into consecutive runs whose statement fits {@code capacity}. Sizes are computed
-	 * incrementally (one rendering for the fixed part, then the length of each value), so cutting a long list stays
-	 * linear.
+	 * Cuts {@code values} (distinct, as a statement's lists are) into consecutive runs whose statement fits
+	 * {@code capacity}. Sizes are computed incrementally (one rendering for the fixed part, then the length of each
+	 * value), so cutting a long list stays linear; each part's size is its fixed part's plus its run's.
 	 */
-	private static List<Statement> chunks(Statement statement, List<String> values, int capacity,
-			Function<List<String>, Statement> rebuild) {
-		int fixed = PolicyRendering.iamSize(rebuild.apply(List.of(""))) - 2;
+	private static List<Sized> chunks(Statement statement, int size, List<String> values, int capacity,
+			BiFunction<String, List<String>, Statement> rebuild) {
+		int fixed = fixedSize(rebuild, statement.sid());
 		List<List<String>> runs = new ArrayList<>();
+		List<Integer> runSizes = new ArrayList<>();
 		List<String> current = new ArrayList<>();
 		int listSize = 0;
 		for (String value : values) {
-			int valueSize = Json.iamSizeOf(value);
+			int valueSize = Json.stringSize(value);
 			int next = current.isEmpty() ? valueSize : listSize + 1 + valueSize;
 			int total = fixed + next + ((current.isEmpty()) ? 0 : 2);
 			if (!current.isEmpty() && total > capacity) {
 				runs.add(current);
+				runSizes.add(listSize);
 				current = new ArrayList<>();
 				next = valueSize;
 			}
@@ -189,14 +219,25 @@ final class PolicyPacker {
 			listSize = next;
 		}
 		runs.add(current);
+		runSizes.add(listSize);
 		if (runs.size() == 1) {
-			return List.of(statement);
+			return List.of(new Sized(statement, size));
 		}
-		List<Statement> named = new ArrayList<>();
+		List<Sized> named = new ArrayList<>();
 		for (int i = 0; i < runs.size(); i++) {
-			named.add(rebuild.apply(List.copyOf(runs.get(i))).withSid(statement.sid() + "Part" + (i + 1)));
+			String sid = statement.sid() + "Part" + (i + 1);
+			List<String> run = runs.get(i);
+			// A list of several values is written in brackets, a single value as a plain string.
+			int partSize = fixedSize(rebuild, sid) + runSizes.get(i) + ((run.size() > 1) ? 2 : 0);
+			named.add(new Sized(rebuild.apply(sid, run), partSize));
 		}
 		return named;
+	}
+
+	/** The IAM size of the statement {@code rebuild} makes, without its list (and the list's brackets). */
+	private static int fixedSize(BiFunction<String, List<String>, Statement> rebuild, String sid) {
+		// With a single empty value, the list is written as the plain string "", whose size is 2.
+		return PolicyRendering.iamSize(rebuild.apply(sid, List.of(""))) - 2;
 	}
 
 	private static String[] singleConditionKey(Statement statement) {

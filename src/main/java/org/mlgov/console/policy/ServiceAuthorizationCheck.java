@@ -44,6 +44,8 @@ public final class ServiceAuthorizationCheck {
 	private void checkStatement(String doc, Statement statement, String partition, List<Finding> findings) {
 		String sid = statement.sid();
 		List<Action> actions = new ArrayList<>();
+		// The actions each written action names, in the order written.
+		List<List<Action>> named = new ArrayList<>(statement.actions().size());
 		for (String name : statement.actions()) {
 			List<Action> matched = name.contains("*") ? this.sar.actionsMatching(name)
 					: this.sar.action(name).map(List::of).orElse(List.of());
@@ -52,6 +54,7 @@ public final class ServiceAuthorizationCheck {
 						+ " does not exist in the Service Authorization Reference.", doc, sid));
 			}
 			actions.addAll(matched);
+			named.add(matched);
 		}
 		statement.conditions().forEach((operator, keys) -> keys.forEach((key, values) -> {
 			for (Action action : actions) {
@@ -78,7 +81,7 @@ public final class ServiceAuthorizationCheck {
 			if (!resource.equals("*")) {
 				checkArn(doc, sid, resource, partition, findings);
 			}
-			if (!actions.isEmpty() && actions.stream().noneMatch((a) -> this.sar.resourceFits(a, resource, partition))) {
+			if (!actions.isEmpty() && !anyFits(actions, List.of(resource), partition)) {
 				findings.add(error("RESOURCE_MISMATCH", "Resource " + resource
 						+ " matches no resource type of the statement's actions.", doc, sid));
 			}
@@ -86,19 +89,29 @@ public final class ServiceAuthorizationCheck {
 		if (!statement.resources().isEmpty()) {
 			// Each written action must be able to match a resource; for a wildcard such as sagemaker-mlflow:*,
 			// at least one of the actions it names must.
-			for (String name : statement.actions()) {
-				List<Action> named = name.contains("*") ? this.sar.actionsMatching(name)
-						: this.sar.action(name).map(List::of).orElse(List.of());
-				boolean fits = named.stream()
-					.anyMatch((a) -> statement.resources().stream().anyMatch((r) -> this.sar.resourceFits(a, r, partition)));
-				if (!named.isEmpty() && !fits) {
-					Action action = named.get(0);
-					findings.add(error("RESOURCE_MISMATCH", "No resource of the statement fits " + name + " ("
+			for (int i = 0; i < named.size(); i++) {
+				List<Action> matched = named.get(i);
+				if (!matched.isEmpty() && !anyFits(matched, statement.resources(), partition)) {
+					Action action = matched.get(0);
+					findings.add(error("RESOURCE_MISMATCH", "No resource of the statement fits "
+							+ statement.actions().get(i) + " ("
 							+ (action.resourceTypes().isEmpty() ? "it needs \"*\"" : "types " + action.resourceTypes())
 							+ ").", doc, sid));
 				}
 			}
 		}
+	}
+
+	/** True if one of the resources can name a resource of one of the actions. */
+	private boolean anyFits(List<Action> actions, List<String> resources, String partition) {
+		for (Action action : actions) {
+			for (String resource : resources) {
+				if (this.sar.resourceFits(action, resource, partition)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private void checkArnValues(String doc, String sid, String key, List<String> values, String partition,
@@ -111,12 +124,22 @@ public final class ServiceAuthorizationCheck {
 		}
 	}
 
+	/**
+	 * {@code arn:partition:service:region:account:resource}, read as {@code arn.split(":", 6)} would cut it (the
+	 * resource may contain colons), without cutting it.
+	 */
 	private static void checkArn(String doc, String sid, String arn, String partition, List<Finding> findings) {
-		String[] parts = arn.split(":", 6);
-		if (parts.length < 6 || !parts[0].equals("arn") || parts[2].isEmpty() || parts[5].isEmpty()) {
+		int[] colons = new int[5];
+		int found = 0;
+		for (int i = arn.indexOf(':'); i >= 0 && found < colons.length; i = arn.indexOf(':', i + 1)) {
+			colons[found++] = i;
+		}
+		if (found < colons.length || colons[0] != 3 || !arn.startsWith("arn") || colons[2] == colons[1] + 1
+				|| colons[4] == arn.length() - 1) {
 			findings.add(error("INVALID_ARN", "'" + arn + "' is not a well-formed ARN.", doc, sid));
 		}
-		else if (!parts[1].equals(partition)) {
+		else if (partition == null || colons[1] - colons[0] - 1 != partition.length()
+				|| !arn.startsWith(partition, colons[0] + 1)) {
 			findings.add(error("WRONG_PARTITION", "ARN '" + arn + "' is not in partition " + partition + ".", doc, sid));
 		}
 	}

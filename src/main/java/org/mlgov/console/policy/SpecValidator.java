@@ -467,7 +467,9 @@ public final class SpecValidator {
 
 		/** A list of values: at most {@code max}, none empty, none twice, each one acceptable to the rule. */
 		private void values(String field, List<String> values, int max, Rule rule) {
-			Map<String, Integer> seen = new HashMap<>();
+			// Sized for the values up front: model lists are long.
+			int expected = (values == null) ? 0 : Math.min(values.size(), max);
+			Map<String, Integer> seen = new HashMap<>(expected * 4 / 3 + 1);
 			elements(field, values, max, "values", EMPTY_ENTRY, (entryField, value, index) -> {
 				if (value.isBlank()) {
 					add(entryField, EMPTY_ENTRY);

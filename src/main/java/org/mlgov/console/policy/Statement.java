@@ -1,10 +1,12 @@
 package org.mlgov.console.policy;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * One IAM policy statement. Lists keep their order and have no duplicates, so rendering is deterministic. Exactly one
@@ -81,7 +83,38 @@ public record Statement(String sid, Effect effect, String principalService, List
 	}
 
 	private static List<String> distinct(List<String> values) {
-		return (values == null) ? List.of() : List.copyOf(new LinkedHashSet<>(values));
+		return (values == null) ? List.of() : distinctValues(values);
+	}
+
+	/**
+	 * The values without repeats, in order, as an unmodifiable list. Statements are copied often (a new Sid, a part
+	 * of a cut list) and their lists are then distinct already: the unmodifiable list is kept as it is (List.copyOf
+	 * does not copy it again) once no value turns out to be repeated.
+	 */
+	private static List<String> distinctValues(List<String> values) {
+		List<String> copy = List.copyOf(values);
+		int size = copy.size();
+		if (size < 2) {
+			return copy;
+		}
+		if (size <= 8) {
+			for (int i = 1; i < size; i++) {
+				String value = copy.get(i);
+				for (int j = 0; j < i; j++) {
+					if (value.equals(copy.get(j))) {
+						return List.copyOf(new LinkedHashSet<>(copy));
+					}
+				}
+			}
+			return copy;
+		}
+		Set<String> seen = new HashSet<>(size * 2);
+		for (String value : copy) {
+			if (!seen.add(value)) {
+				return List.copyOf(new LinkedHashSet<>(copy));
+			}
+		}
+		return copy;
 	}
 
 	private static Map<String, Map<String, List<String>>> copy(Map<String, Map<String, List<String>>> conditions) {
@@ -89,7 +122,7 @@ public record Statement(String sid, Effect effect, String principalService, List
 		if (conditions != null) {
 			conditions.forEach((operator, keys) -> {
 				Map<String, List<String>> keyCopy = new LinkedHashMap<>();
-				keys.forEach((k, v) -> keyCopy.put(k, List.copyOf(new ArrayList<>(new LinkedHashSet<>(v)))));
+				keys.forEach((k, v) -> keyCopy.put(k, distinctValues(Objects.requireNonNull(v))));
 				copy.put(operator, keyCopy);
 			});
 		}

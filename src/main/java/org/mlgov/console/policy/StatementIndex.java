@@ -1,11 +1,9 @@
 package org.mlgov.console.policy;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where each generated statement ended up after packing: the policy it is in and its final Sid, found by the Sid it
@@ -20,8 +18,6 @@ final class StatementIndex {
 
 		private final Statement statement;
 
-		private Set<String> values;
-
 		Located(String document, Statement statement) {
 			this.document = document;
 			this.statement = statement;
@@ -33,17 +29,6 @@ final class StatementIndex {
 
 		Statement statement() {
 			return this.statement;
-		}
-
-		/** True if the statement lists {@code value} as a resource, a not-resource or a condition value. */
-		boolean lists(String value) {
-			if (this.values == null) {
-				Set<String> all = new HashSet<>(this.statement.resources());
-				all.addAll(this.statement.notResources());
-				this.statement.conditions().values().forEach((keys) -> keys.values().forEach(all::addAll));
-				this.values = all;
-			}
-			return this.values.contains(value);
 		}
 
 	}

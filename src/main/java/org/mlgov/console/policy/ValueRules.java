@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.mlgov.console.catalog.ActivityParameter;
@@ -84,11 +85,13 @@ final class ValueRules {
 
 	private static final int MAX_BEDROCK_MODEL = 140;
 
-	private static final Pattern BEDROCK_MODEL = Pattern.compile("[a-z0-9-]+\\.[A-Za-z0-9._:*-]*[A-Za-z0-9*]");
+	/** What a Bedrock model id looks like; {@link #isBedrockModelId} checks it without a regular expression. */
+	static final Pattern BEDROCK_MODEL = Pattern.compile("[a-z0-9-]+\\.[A-Za-z0-9._:*-]*[A-Za-z0-9*]");
 
 	private static final int MAX_JUMPSTART_MODEL = 128;
 
-	private static final Pattern JUMPSTART_MODEL = Pattern.compile("[A-Za-z0-9*?][A-Za-z0-9._*?-]*");
+	/** What a JumpStart model id looks like; {@link #isJumpStartModelId} checks it without a regular expression. */
+	static final Pattern JUMPSTART_MODEL = Pattern.compile("[A-Za-z0-9*?][A-Za-z0-9._*?-]*");
 
 	private static final int MAX_ORIGIN = 300;
 
@@ -173,20 +176,24 @@ final class ValueRules {
 
 	/** Characters IAM rejects in policy documents (every value may end up in one). */
 	static Optional<String> policyCharacters(String value) {
+		if (isLatin1Printable(value)) {
+			return Optional.empty(); // the usual case, checked quickly
+		}
 		return firstOutside(value, (c) -> c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xFF))
 			.map((c) -> "Value " + quote(value) + " contains " + describe(c)
 					+ ", which IAM rejects in policy documents (allowed: tab, line breaks and characters U+0020 to U+00FF).");
 	}
 
 	static Optional<String> accountId(String value) {
-		return expect(ACCOUNT_ID.matcher(value).matches(), "Account id must be 12 digits (got " + quote(value) + ").");
+		return expect(ACCOUNT_ID.matcher(value).matches(),
+				() -> "Account id must be 12 digits (got " + quote(value) + ").");
 	}
 
 	static Optional<String> region(String value) {
 		if (!REGION.matcher(value).matches()) {
 			return problem("Region must look like us-east-1, eu-central-2 or us-gov-west-1 (got " + quote(value) + ").");
 		}
-		return expect(!partitionOf(value).orElse("").equals("aws-iso"), "Region " + value
+		return expect(!partitionOf(value).orElse("").equals("aws-iso"), () -> "Region " + value
 				+ " is in an isolated partition (aws-iso), which the console does not support.");
 	}
 
@@ -341,29 +348,32 @@ final class ValueRules {
 	}
 
 	static Optional<String> subnetId(String value) {
-		return expect(SUBNET_ID.matcher(value).matches(), "Subnet id " + quote(value)
+		return expect(SUBNET_ID.matcher(value).matches(), () -> "Subnet id " + quote(value)
 				+ " must look like subnet-0123456789abcdef0 (8 or 17 lowercase hexadecimal digits).");
 	}
 
 	static Optional<String> securityGroupId(String value) {
-		return expect(SECURITY_GROUP_ID.matcher(value).matches(), "Security group id " + quote(value)
+		return expect(SECURITY_GROUP_ID.matcher(value).matches(), () -> "Security group id " + quote(value)
 				+ " must look like sg-0123456789abcdef0 (8 or 17 lowercase hexadecimal digits).");
 	}
 
 	Optional<String> bedrockModel(String value) {
-		String entry = "Bedrock model " + quote(value);
 		if (value.length() > MAX_BEDROCK_MODEL) {
 			return tooLong("Bedrock model id", MAX_BEDROCK_MODEL, value);
 		}
 		if (value.startsWith("arn:")) {
-			return problem(entry + " is an ARN: give the model id (for example 'anthropic.claude-3-haiku-20240307-v1:0').");
+			return problem(bedrockEntry(value) + " is an ARN: give the model id (for example 'anthropic.claude-3-haiku-20240307-v1:0').");
 		}
 		Optional<String> fullId = fullBedrockModelId(value);
 		if (fullId.isPresent()) {
-			return problem(entry + " lacks its provider prefix: use the full model id '" + fullId.get() + "'.");
+			return problem(bedrockEntry(value) + " lacks its provider prefix: use the full model id '" + fullId.get() + "'.");
 		}
-		return expect(BEDROCK_MODEL.matcher(value).matches(), entry
+		return expect(isBedrockModelId(value), () -> bedrockEntry(value)
 				+ " must be a full model id, provider.model[:version] (for example 'anthropic.claude-3-haiku-20240307-v1:0'); * may stand for any characters after the provider.");
+	}
+
+	private static String bedrockEntry(String value) {
+		return "Bedrock model " + quote(value);
 	}
 
 	/** The catalogue model a shorthand such as {@code j2-mid-v1} abbreviates, if the entry is not a model id itself. */
@@ -379,8 +389,81 @@ final class ValueRules {
 	}
 
 	static Optional<String> jumpStartModel(String value) {
-		return boundedPattern("JumpStart model id", value, MAX_JUMPSTART_MODEL, JUMPSTART_MODEL,
-				"may only contain letters, digits, '.', '_', '-' and the wildcards * and ?, and must start with a letter, a digit or a wildcard.");
+		if (value.length() > MAX_JUMPSTART_MODEL) {
+			return tooLong("JumpStart model id", MAX_JUMPSTART_MODEL, value);
+		}
+		return expect(isJumpStartModelId(value), () -> "JumpStart model id " + quote(value)
+				+ " may only contain letters, digits, '.', '_', '-' and the wildcards * and ?, and must start with a letter, a digit or a wildcard.");
+	}
+
+	/*
+	 * Model lists have up to 300 entries each, so their two patterns are checked by hand, character by character
+	 * (ValueRulesTests compares them with the patterns).
+	 */
+
+	/** True if the value matches {@link #BEDROCK_MODEL}: {@code provider.model}, {@code [a-z0-9-]+} before the dot. */
+	static boolean isBedrockModelId(String value) {
+		int dot = value.indexOf('.');
+		if (dot < 1 || dot == value.length() - 1) {
+			return false;
+		}
+		for (int i = 0; i < dot; i++) {
+			if (!in(BEDROCK_PROVIDER, value.charAt(i))) {
+				return false;
+			}
+		}
+		for (int i = dot + 1; i < value.length() - 1; i++) {
+			if (!in(BEDROCK_MODEL_CHARACTER, value.charAt(i))) {
+				return false;
+			}
+		}
+		return in(BEDROCK_MODEL_END, value.charAt(value.length() - 1));
+	}
+
+	/** True if the value matches {@link #JUMPSTART_MODEL}. */
+	static boolean isJumpStartModelId(String value) {
+		if (value.isEmpty() || !in(JUMPSTART_START, value.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < value.length(); i++) {
+			if (!in(JUMPSTART_CHARACTER, value.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The character classes of the two patterns, as tables of the ASCII characters they contain. */
+	private static final boolean[] BEDROCK_PROVIDER = ascii("a-z0-9-");
+
+	private static final boolean[] BEDROCK_MODEL_CHARACTER = ascii("A-Za-z0-9._:*-");
+
+	private static final boolean[] BEDROCK_MODEL_END = ascii("A-Za-z0-9*");
+
+	private static final boolean[] JUMPSTART_START = ascii("A-Za-z0-9*?");
+
+	private static final boolean[] JUMPSTART_CHARACTER = ascii("A-Za-z0-9._*?-");
+
+	/** A character class written as in a pattern: ranges such as {@code a-z}, other characters for themselves. */
+	private static boolean[] ascii(String characterClass) {
+		boolean[] members = new boolean[128];
+		for (int i = 0; i < characterClass.length(); i++) {
+			char c = characterClass.charAt(i);
+			if (i + 2 < characterClass.length() && characterClass.charAt(i + 1) == '-') {
+				for (char member = c; member <= characterClass.charAt(i + 2); member++) {
+					members[member] = true;
+				}
+				i += 2;
+			}
+			else {
+				members[c] = true;
+			}
+		}
+		return members;
+	}
+
+	private static boolean in(boolean[] members, char c) {
+		return c < members.length && members[c];
 	}
 
 	static Optional<String> origin(String value) {
@@ -408,9 +491,27 @@ final class ValueRules {
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 	}
 
+	/** True if every character is in U+0020..U+00FF, all of which IAM accepts in policy documents. */
+	private static boolean isLatin1Printable(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c > 0xFF) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** The first code point the predicate does not allow. */
 	private static Optional<Integer> firstOutside(String value, IntPredicate allowed) {
-		return value.codePoints().filter(allowed.negate()).boxed().findFirst();
+		for (int i = 0; i < value.length();) {
+			int codePoint = value.codePointAt(i);
+			if (!allowed.test(codePoint)) {
+				return Optional.of(codePoint);
+			}
+			i += Character.charCount(codePoint);
+		}
+		return Optional.empty();
 	}
 
 	private static String describe(int codePoint) {
@@ -430,15 +531,16 @@ final class ValueRules {
 		if (value.length() > max) {
 			return tooLong(noun, max, value);
 		}
-		return expect(pattern.matcher(value).matches(), noun + " " + quote(value) + " " + rule);
+		return expect(pattern.matcher(value).matches(), () -> noun + " " + quote(value) + " " + rule);
 	}
 
 	private static Optional<String> tooLong(String noun, int max, String value) {
 		return problem(noun + " must be at most " + max + " characters (got " + value.length() + ").");
 	}
 
-	private static Optional<String> expect(boolean fits, String message) {
-		return fits ? Optional.empty() : Optional.of(message);
+	/** Empty if the value fits; otherwise the message, which is only written then. */
+	private static Optional<String> expect(boolean fits, Supplier<String> message) {
+		return fits ? Optional.empty() : Optional.of(message.get());
 	}
 
 	private static Optional<String> problem(String message) {

@@ -17,6 +17,27 @@ class ArnGlobTests {
 	}
 
 	@Test
+	void aTemplateIsReadInThePartitionAsked() {
+		String profile = "arn:${Partition}:bedrock:${Region}:${Account}:inference-profile/${ResourceId}";
+		String cn = "arn:aws-cn:bedrock:*:111122223333:inference-profile/*.anthropic.claude-3-5-sonnet-20240620-v1:0";
+		assertThat(ArnGlob.intersects(cn, profile, "aws")).isFalse();
+		assertThat(ArnGlob.intersects(cn, profile, "aws-cn")).isTrue();
+		assertThat(ArnGlob.intersects(cn.replace("aws-cn", "aws"), profile, "aws")).isTrue();
+		assertThat(ArnGlob.intersects(cn.replace("aws-cn", "aws"), profile, "aws-cn")).isFalse();
+	}
+
+	@Test
+	void longPatternsAreSearchedToTheEnd() {
+		String object = "arn:${Partition}:s3:::${BucketName}/${ObjectName}";
+		String prefix = "arn:aws:s3:::" + "b".repeat(200);
+		assertThat(ArnGlob.intersects(prefix + "/" + "?*".repeat(100) + "x", object, "aws")).isTrue();
+		assertThat(ArnGlob.intersects(prefix + "*" + "?".repeat(150) + "/x", object, "aws")).isTrue();
+		assertThat(ArnGlob.intersects(prefix + "?".repeat(150), object + "/", "aws")).isTrue();
+		assertThat(ArnGlob.intersects(prefix + "c".repeat(150), object, "aws")).isFalse();
+		assertThat(ArnGlob.intersects(prefix, object, "aws")).isFalse();
+	}
+
+	@Test
 	void bucketNamesNeverContainASlash() {
 		String bucket = "arn:${Partition}:s3:::${BucketName}";
 		String object = "arn:${Partition}:s3:::${BucketName}/${ObjectName}";

@@ -122,4 +122,34 @@ class QuotaAndSplittingTests {
 		assertThat(Json.iamSize("{\n  \"a\": \"b c\"\n}")).isEqualTo(10);
 	}
 
+	/**
+	 * The generator compacts a Bedrock allow list whose ARNs alone overflow the inline room without writing the list
+	 * out first: the size it counts for them is never more than the statement's.
+	 */
+	@Test
+	void theMinimumSizeOfABedrockAllowListIsThatOfItsArns() {
+		List<String> catalogModels = CATALOG.bedrockModels().stream().map((m) -> m.modelId()).limit(100).toList();
+		List<List<String>> lists = List.of(List.of("amazon.nova-pro-v1:0"), catalogModels,
+				List.of("anthropic.claude-*", "amazon.nova-pro-v1:0", "anthropic.claude-*"),
+				GeneratorValidityTests.ids("acme.very-long-model-name-for-quota-testing-", 300));
+		for (List<String> allowed : lists) {
+			for (boolean fineTuning : new boolean[] { false, true }) {
+				ModelAccess access = new ModelAccess(AccessMode.ALLOW_LISTED, allowed, List.of(), fineTuning);
+				RoleSpec spec = guardrails(access, null).withDefaults();
+				ModelGuardrails guardrails = new ModelGuardrails(new GenerationContext(spec, CATALOG, new Findings()));
+				Statement statement = guardrails.bedrock(spec.bedrock(), false).get(0);
+				int arns = statement.notResources()
+					.stream()
+					.filter((r) -> r.contains(":foundation-model/") || r.contains(":inference-profile/*."))
+					.mapToInt(Json::iamSizeOf)
+					.sum();
+				assertThat(guardrails.allowListMinimumSize(spec.bedrock())).isEqualTo(arns)
+					.isLessThan(PolicyRendering.iamSize(statement));
+			}
+		}
+		RoleSpec noAllowList = guardrails(new ModelAccess(AccessMode.DENY_ALL, null, null, false), null).withDefaults();
+		assertThat(new ModelGuardrails(new GenerationContext(noAllowList, CATALOG, new Findings()))
+			.allowListMinimumSize(noAllowList.bedrock())).isZero();
+	}
+
 }
