@@ -63,12 +63,12 @@ public final class ServiceAuthorization {
 	 * likewise: the generator asks by these names, which are then found without lower-casing them. Any other
 	 * spelling is looked up ignoring case, with the same answer.
 	 */
-	private final Map<String, Action> actionsByName = new HashMap<>();
+	private final Map<String, Action> actionsByName;
 
-	private final Map<String, ConditionKey> conditionKeysByName = new HashMap<>();
+	private final Map<String, ConditionKey> conditionKeysByName;
 
 	/** The ARN templates of each action's resource types, in the reference's order (by identity: actions are few). */
-	private final Map<Action, List<String>> arnTemplates = new IdentityHashMap<>();
+	private final Map<Action, List<String>> arnTemplates;
 
 	/**
 	 * Answers of {@link #actionsMatching}, {@link #isGlobalConditionKey} and {@link #supportsConditionKey}, which
@@ -114,6 +114,11 @@ public final class ServiceAuthorization {
 		}
 		this.globalKeys = Set.copyOf(plain);
 		this.globalKeyPatterns = List.copyOf(patterns);
+		int actions = this.services.values().stream().mapToInt((s) -> s.actionsByLowerName().size()).sum();
+		int keys = this.services.values().stream().mapToInt((s) -> s.conditionKeysByLowerName().size()).sum();
+		this.actionsByName = new HashMap<>(actions * 4 / 3 + 1);
+		this.arnTemplates = new IdentityHashMap<>(actions);
+		this.conditionKeysByName = new HashMap<>(keys * 4 / 3 + 1);
 		for (Service service : this.services.values()) {
 			for (Action action : service.actionsByLowerName().values()) {
 				String name = action.qualifiedName();
