@@ -278,8 +278,11 @@ public final class ServiceAuthorization {
 			return true;
 		}
 		List<String> templates = this.arnTemplates.get(action);
-		for (String template : (templates != null) ? templates : findArnTemplates(action)) {
-			if (ArnGlob.intersects(resource, template, partition)) {
+		if (templates == null) {
+			templates = findArnTemplates(action);
+		}
+		for (int i = 0; i < templates.size(); i++) {
+			if (ArnGlob.intersects(resource, templates.get(i), partition)) {
 				return true;
 			}
 		}

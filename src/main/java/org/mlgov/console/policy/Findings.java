@@ -108,8 +108,9 @@ final class Findings {
 			List<String> subjectList = List.copyOf(this.subjects.keySet());
 			Map<String, List<Integer>> subjectsByValue = new HashMap<>();
 			for (int i = 0; i < subjectList.size(); i++) {
-				for (String value : this.subjects.get(subjectList.get(i))) {
-					subjectsByValue.computeIfAbsent(value, (v) -> new ArrayList<>(1)).add(i);
+				List<String> values = this.subjects.get(subjectList.get(i));
+				for (int j = 0; j < values.size(); j++) {
+					subjectsByValue.computeIfAbsent(values.get(j), (v) -> new ArrayList<>(1)).add(i);
 				}
 			}
 			List<Finding> out = new ArrayList<>();
@@ -134,10 +135,12 @@ final class Findings {
 		}
 
 		private static void mark(List<String> values, Map<String, List<Integer>> subjectsByValue, boolean[] named) {
-			for (String value : values) {
-				List<Integer> subjects = subjectsByValue.get(value);
+			for (int i = 0; i < values.size(); i++) {
+				List<Integer> subjects = subjectsByValue.get(values.get(i));
 				if (subjects != null) {
-					subjects.forEach((i) -> named[i] = true);
+					for (int j = 0; j < subjects.size(); j++) {
+						named[subjects.get(j)] = true;
+					}
 				}
 			}
 		}

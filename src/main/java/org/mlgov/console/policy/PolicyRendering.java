@@ -72,7 +72,7 @@ public final class PolicyRendering {
 	 */
 	static Rendered render(PolicyDocument document, Function<Statement, Rendered> written) {
 		List<Statement> statements = document.statements();
-		StringBuilder out = new StringBuilder(capacity(statements));
+		StringBuilder out = new StringBuilder(capacity(statements, written));
 		out.append('{');
 		Json.newline(out, 1, true);
 		Json.string(out, "Version");
@@ -115,23 +115,43 @@ public final class PolicyRendering {
 	 * it, and the policy it lands in takes the JSON as it is.
 	 */
 	static Rendered render(Statement statement) {
-		StringBuilder out = new StringBuilder(capacity(List.of(statement)));
+		StringBuilder out = new StringBuilder(capacity(statement));
 		int size = write(out, statement, 2);
 		return new Rendered(out.toString(), size);
 	}
 
-	/** Room for the pretty JSON of the statements, so that the buffer is seldom copied to grow. */
-	private static int capacity(List<Statement> statements) {
-		int values = 0;
-		for (Statement statement : statements) {
-			values += statement.actions().size() + statement.resources().size() + statement.notResources().size();
-			for (Map<String, List<String>> keys : statement.conditions().values()) {
-				for (List<String> list : keys.values()) {
-					values += list.size() + 1;
-				}
+	/**
+	 * Room for the pretty JSON of the statements, so that the buffer is seldom copied to grow and not much larger than
+	 * needed: each value's length and its line (break, indentation, quotes, comma), and a line per key. Statements
+	 * already written take their length.
+	 */
+	private static int capacity(List<Statement> statements, Function<Statement, Rendered> written) {
+		int capacity = 64;
+		for (int i = 0; i < statements.size(); i++) {
+			Rendered json = written.apply(statements.get(i));
+			capacity += 6 + ((json != null) ? json.json().length() : capacity(statements.get(i)));
+		}
+		return capacity;
+	}
+
+	private static int capacity(Statement statement) {
+		int capacity = 160 + ((statement.sid() != null) ? statement.sid().length() : 0)
+				+ length(statement.actions()) + length(statement.resources()) + length(statement.notResources());
+		for (Map<String, List<String>> keys : statement.conditions().values()) {
+			for (Map.Entry<String, List<String>> key : keys.entrySet()) {
+				capacity += 48 + String.valueOf(key.getKey()).length() + length(key.getValue());
 			}
 		}
-		return 128 + 256 * statements.size() + 80 * values;
+		return capacity;
+	}
+
+	/** The characters of the values and of a line for each (break, indentation up to depth 6, quotes, comma). */
+	private static int length(List<String> values) {
+		int length = 16 * values.size();
+		for (int i = 0; i < values.size(); i++) {
+			length += values.get(i).length();
+		}
+		return length;
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.mlgov.console.catalog.ServiceAuthorization;
 import org.mlgov.console.catalog.ServiceAuthorization.Action;
@@ -19,7 +18,6 @@ import org.mlgov.console.catalog.ServiceAuthorization.Action;
  */
 public final class ServiceAuthorizationCheck {
 
-	private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
 
 	private final ServiceAuthorization sar;
 
@@ -32,7 +30,7 @@ public final class ServiceAuthorizationCheck {
 		Set<String> sids = new HashSet<>();
 		for (Statement statement : document.statements()) {
 			String sid = statement.sid();
-			if (sid != null && (!SID.matcher(sid).matches() || !sids.add(sid))) {
+			if (sid != null && (!isAlphanumeric(sid) || !sids.add(sid))) {
 				findings.add(error("INVALID_SID", "Sid '" + sid + "' is not unique or not alphanumeric.", documentName,
 						sid));
 			}
@@ -104,9 +102,9 @@ public final class ServiceAuthorizationCheck {
 
 	/** True if one of the resources can name a resource of one of the actions. */
 	private boolean anyFits(List<Action> actions, List<String> resources, String partition) {
-		for (Action action : actions) {
-			for (String resource : resources) {
-				if (this.sar.resourceFits(action, resource, partition)) {
+		for (int i = 0; i < actions.size(); i++) {
+			for (int j = 0; j < resources.size(); j++) {
+				if (this.sar.resourceFits(actions.get(i), resources.get(j), partition)) {
 					return true;
 				}
 			}
@@ -142,6 +140,17 @@ public final class ServiceAuthorizationCheck {
 				|| !arn.startsWith(partition, colons[0] + 1)) {
 			findings.add(error("WRONG_PARTITION", "ARN '" + arn + "' is not in partition " + partition + ".", doc, sid));
 		}
+	}
+
+	/** True if the Sid is one or more ASCII letters and digits, all IAM accepts. */
+	private static boolean isAlphanumeric(String sid) {
+		for (int i = 0; i < sid.length(); i++) {
+			char c = sid.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+				return false;
+			}
+		}
+		return !sid.isEmpty();
 	}
 
 	private static Finding error(String code, String message, String doc, String sid) {

@@ -526,7 +526,9 @@ public final class SpecValidator {
 		}
 
 		private void report(String field, Optional<String> problem) {
-			problem.ifPresent((message) -> add(field, message));
+			if (problem.isPresent()) {
+				add(field, problem.get());
+			}
 		}
 
 		private void add(String field, String message) {
