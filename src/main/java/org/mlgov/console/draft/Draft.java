@@ -434,6 +434,15 @@ public class Draft {
 	}
 
 	/**
+	 * The content as stored, JSON text: equal texts are equal contents, so it can key what is computed from the
+	 * content (see {@code DraftPreview}). Read the content itself with {@link #content()}.
+	 * @return the stored JSON
+	 */
+	public String storedContent() {
+		return this.content;
+	}
+
+	/**
 	 * The draft as the subject of an audit event: its id and version, the revision the event is about, and the role
 	 * and account it defines (so that the audit trail can be searched by role).
 	 * @param revision the revision the event is about, or {@code null}

@@ -1,5 +1,6 @@
 package org.mlgov.console.policy;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,7 @@ public record Statement(String sid, Effect effect, String principalService, List
 		actions = distinct(actions);
 		resources = distinct(resources);
 		notResources = distinct(notResources);
-		conditions = copy(conditions);
+		conditions = readOnly(copy(conditions));
 	}
 
 	public static Statement allow(String origin, List<String> actions, List<String> resources) {
@@ -115,6 +116,15 @@ public record Statement(String sid, Effect effect, String principalService, List
 			}
 		}
 		return copy;
+	}
+
+	/**
+	 * Read-only, as the lists are: a statement (and so a {@link GenerationResult}) can be shared, for example by the
+	 * console's memo of generated drafts.
+	 */
+	private static Map<String, Map<String, List<String>>> readOnly(Map<String, Map<String, List<String>>> copy) {
+		copy.replaceAll((operator, keys) -> Collections.unmodifiableMap(keys));
+		return Collections.unmodifiableMap(copy);
 	}
 
 	private static Map<String, Map<String, List<String>>> copy(Map<String, Map<String, List<String>>> conditions) {

@@ -1,7 +1,10 @@
 package org.mlgov.console.draft.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.policy.FieldError;
 import org.mlgov.console.policy.Finding;
@@ -41,10 +44,51 @@ public class DraftPreview {
 
 	}
 
+	/** How many saved contents the memo keeps the documents of (the largest role's take about 150 KB). */
+	static final int MEMO_SIZE = 64;
+
 	private final PolicyGenerator generator;
+
+	/**
+	 * The generation of recently shown saved contents, keyed by their stored JSON, least recently used first. Every
+	 * step page, the review step and its downloads show the saved draft, again and again while nobody saves: they
+	 * share one generation. A saved content never changes (a save stores a new text), the generator's output depends
+	 * only on it and on the catalogue and quotas, fixed while the console runs, and a {@link GenerationResult} is
+	 * immutable, so an entry never goes stale; it is only evicted. Unsaved values (the live preview, a step shown
+	 * again with its errors) are generated every time.
+	 */
+	private final Map<String, Generated> memo = new LinkedHashMap<>(MEMO_SIZE * 2, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Generated> eldest) {
+			return size() > MEMO_SIZE;
+		}
+
+	};
 
 	public DraftPreview(PolicyGenerator generator) {
 		this.generator = generator;
+	}
+
+	/**
+	 * The preview of a draft's saved content.
+	 * @param draft the draft
+	 * @param content its content, {@code draft.content()}, which the caller has parsed already
+	 * @return the same as {@link #of(DraftContent)}, from the memo when this content was generated recently
+	 */
+	public Preview ofSaved(Draft draft, DraftContent content) {
+		String key = draft.storedContent();
+		Generated generated;
+		synchronized (this.memo) {
+			generated = this.memo.get(key);
+		}
+		if (generated == null) {
+			generated = generate(content.spec());
+			synchronized (this.memo) {
+				this.memo.put(key, generated);
+			}
+		}
+		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec());
 	}
 
 	private int attachedPolicyQuota() {
@@ -52,12 +96,21 @@ public class DraftPreview {
 	}
 
 	public Preview of(DraftContent content) {
+		Generated generated = generate(content.spec());
+		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec());
+	}
+
+	private Generated generate(RoleSpec spec) {
 		try {
-			return new Preview(this.generator.generate(content.spec()), List.of(), attachedPolicyQuota(), content.spec());
+			return new Generated(this.generator.generate(spec), List.of());
 		}
 		catch (InvalidSpecException ex) {
-			return new Preview(null, ex.errors(), attachedPolicyQuota(), content.spec());
+			return new Generated(null, List.copyOf(ex.errors()));
 		}
+	}
+
+	/** What the generator made of a specification: the result, or the errors that prevent it. */
+	private record Generated(GenerationResult result, List<FieldError> missing) {
 	}
 
 }

@@ -72,12 +72,14 @@ public class StepSupport {
 		if (step.isAfter(draft.stepReached()) && (editable || step != WizardStep.SUMMARY)) {
 			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 		}
+		// The stored content is parsed once for the whole page; its documents come from the memo of saved contents.
+		DraftContent content = draft.content();
 		if (!model.containsAttribute(FORM) && factory != null) {
-			StepForm form = factory.from(draft.content(), this.catalog);
+			StepForm form = factory.from(content, this.catalog);
 			form.setVersion(draft.version());
 			model.addAttribute(FORM, form);
 		}
-		return prepare(draft, step, draft.content(), model, user);
+		return prepare(draft, step, content, this.preview.ofSaved(draft, content), content, model, user);
 	}
 
 	/**
@@ -170,13 +172,23 @@ public class StepSupport {
 	 * activities step has not shown yet.
 	 */
 	String prepare(Draft draft, WizardStep step, DraftContent shown, Model model, Authentication user) {
+		return prepare(draft, step, shown, this.preview.of(shown), draft.content(), model, user);
+	}
+
+	/**
+	 * The model of a step page whose preview is already known.
+	 * @param saved the draft's stored content (for the persona change), parsed by the caller
+	 */
+	private String prepare(Draft draft, WizardStep step, DraftContent shown, DraftPreview.Preview preview,
+			DraftContent saved, Model model, Authentication user) {
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", step);
 		model.addAttribute("steps", Arrays.asList(WizardStep.values()));
 		model.addAttribute("editable", draft.isEditableBy(user.getName()));
 		model.addAttribute("catalog", this.catalog);
-		model.addAttribute("preview", this.preview.of(shown));
-		model.addAttribute("personaChange", PersonaChangeNotice.of(draft.content(), this.catalog));
+		model.addAttribute("shown", shown);
+		model.addAttribute("preview", preview);
+		model.addAttribute("personaChange", PersonaChangeNotice.of(saved, this.catalog));
 		return "drafts/steps/" + step.template();
 	}
 

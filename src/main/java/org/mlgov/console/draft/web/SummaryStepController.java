@@ -3,6 +3,7 @@ package org.mlgov.console.draft.web;
 import java.nio.charset.StandardCharsets;
 
 import org.mlgov.console.draft.Draft;
+import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.WizardStep;
 
@@ -46,9 +47,9 @@ class SummaryStepController {
 	@GetMapping("/steps/review")
 	String show(@PathVariable long id, Model model, Authentication user) {
 		String view = this.steps.show(id, WizardStep.SUMMARY, null, model, user);
-		if (model.getAttribute("draft") instanceof Draft draft
+		if (model.getAttribute("shown") instanceof DraftContent content
 				&& model.getAttribute("preview") instanceof DraftPreview.Preview shown) {
-			model.addAttribute("review", SummaryPage.of(draft.content(), shown, this.steps.catalog()));
+			model.addAttribute("review", SummaryPage.of(content, shown, this.steps.catalog()));
 		}
 		return view;
 	}
@@ -68,7 +69,8 @@ class SummaryStepController {
 	}
 
 	private SummaryDocuments documents(long id) {
-		DraftPreview.Preview shown = this.preview.of(this.drafts.get(id).content());
+		Draft draft = this.drafts.get(id);
+		DraftPreview.Preview shown = this.preview.ofSaved(draft, draft.content());
 		if (!shown.ready()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"Draft " + id + " generates no documents until its specification is complete.");
