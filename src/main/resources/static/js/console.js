@@ -117,6 +117,44 @@ document.addEventListener('input', function (event) {
   });
 });
 
+// Long documents are not written into the page twice: a <pre data-src="url"> is filled with the text at its URL
+// when its <details> opens, or when a Copy button needs its text. Its fallback link (.fetched-fallback, for pages
+// read without JavaScript) goes once the text is there. Returns a promise of the text.
+function fetchedText(pre) {
+  if (!pre.dataset.src || pre.dataset.fetched === 'true') {
+    return Promise.resolve(pre.textContent);
+  }
+  return fetch(pre.dataset.src, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error(response.status + ' ' + response.statusText);
+      }
+      return response.text();
+    })
+    .then(function (text) {
+      pre.textContent = text;
+      pre.dataset.fetched = 'true';
+      var fallback = pre.parentElement.querySelector('.fetched-fallback');
+      if (fallback) {
+        fallback.remove();
+      }
+      return text;
+    }, function (error) {
+      pre.textContent = 'The document could not be loaded (' + error.message + '): use Download.';
+      throw error;
+    });
+}
+
+// The toggle event of <details> does not bubble: it is caught on its way down.
+document.addEventListener('toggle', function (event) {
+  var details = event.target;
+  if (details.tagName === 'DETAILS' && details.open) {
+    details.querySelectorAll(':scope > pre[data-src]').forEach(function (pre) {
+      fetchedText(pre).catch(function () {});
+    });
+  }
+}, true);
+
 // Copy buttons ([data-copy-target] names the element whose text is copied) stay hidden unless the browser offers the
 // Clipboard API; without JavaScript the Download link remains.
 if (navigator.clipboard) {
@@ -129,11 +167,13 @@ if (navigator.clipboard) {
     if (!source) {
       return;
     }
-    navigator.clipboard.writeText(source.textContent).then(function () {
+    fetchedText(source).then(function (text) {
+      return navigator.clipboard.writeText(text);
+    }).then(function () {
       var label = button.textContent;
       button.textContent = 'Copied';
       setTimeout(function () { button.textContent = label; }, 1500);
-    });
+    }).catch(function () {});
   });
 }
 

@@ -165,6 +165,18 @@ class RoleWizardBrowserTests extends BrowserTestSupport {
 		assertThat(all.suggestedFilename()).isEqualTo(ROLE_NAME + "-documents.zip");
 		assertThat(zipEntries(all)).startsWith("README.txt", ROLE_NAME + "-trust-policy.json")
 			.contains(ROLE_NAME + "-ModelAccessGuardrails.json");
+		// A long policy is not in the page twice: its whole text is fetched when "The whole document" is opened.
+		Locator fetched = this.page.locator("#documents details.whole-document pre[data-src]");
+		assertThat(fetched.count()).isPositive();
+		Locator whole = fetched.first();
+		String source = whole.getAttribute("data-src");
+		assertThat(whole.textContent()).isEmpty();
+		whole.locator("xpath=..").locator("summary").click();
+		this.page.waitForFunction("(pre) => pre.dataset.fetched === 'true'", whole.elementHandle());
+		assertThat(whole.textContent()).isEqualTo(this.page.request().get(url(source)).text())
+			.startsWith("{")
+			.contains("\"Statement\"");
+		assertThat(whole.locator("xpath=..").locator(".fetched-fallback").count()).isZero();
 		assertThat(this.page.textContent("#intact")).contains("unchanged");
 		screenshot("review-page");
 		this.page.fill("#approve-comment", "Least privilege, guardrails in place.");

@@ -1,8 +1,6 @@
 package org.mlgov.console.draft.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftContent;
@@ -50,21 +48,14 @@ public class DraftPreview {
 	private final PolicyGenerator generator;
 
 	/**
-	 * The generation of recently shown saved contents, keyed by their stored JSON, least recently used first. Every
-	 * step page, the review step and its downloads show the saved draft, again and again while nobody saves: they
-	 * share one generation. A saved content never changes (a save stores a new text), the generator's output depends
-	 * only on it and on the catalogue and quotas, fixed while the console runs, and a {@link GenerationResult} is
-	 * immutable, so an entry never goes stale; it is only evicted. Unsaved values (the live preview, a step shown
-	 * again with its errors) are generated every time.
+	 * The generation of recently shown saved contents, keyed by their stored JSON. Every step page, the review step
+	 * and its downloads show the saved draft, again and again while nobody saves: they share one generation. A saved
+	 * content never changes (a save stores a new text), the generator's output depends only on it and on the
+	 * catalogue and quotas, fixed while the console runs, and a {@link GenerationResult} is immutable, so an entry
+	 * never goes stale; it is only evicted. Unsaved values (the live preview, a step shown again with its errors) are
+	 * generated every time.
 	 */
-	private final Map<String, Generated> memo = new LinkedHashMap<>(MEMO_SIZE * 2, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Generated> eldest) {
-			return size() > MEMO_SIZE;
-		}
-
-	};
+	private final ViewMemo<String, Generated> memo = new ViewMemo<>(MEMO_SIZE);
 
 	public DraftPreview(PolicyGenerator generator) {
 		this.generator = generator;
@@ -77,17 +68,7 @@ public class DraftPreview {
 	 * @return the same as {@link #of(DraftContent)}, from the memo when this content was generated recently
 	 */
 	public Preview ofSaved(Draft draft, DraftContent content) {
-		String key = draft.storedContent();
-		Generated generated;
-		synchronized (this.memo) {
-			generated = this.memo.get(key);
-		}
-		if (generated == null) {
-			generated = generate(content.spec());
-			synchronized (this.memo) {
-				this.memo.put(key, generated);
-			}
-		}
+		Generated generated = this.memo.get(draft.storedContent(), (key) -> generate(content.spec()));
 		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec());
 	}
 

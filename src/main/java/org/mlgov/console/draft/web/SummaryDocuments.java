@@ -53,6 +53,13 @@ public final class SummaryDocuments {
 		/** Statements shown unfolded at most; a longer list starts folded, its count in its summary. */
 		static final int UNFOLDED = 3;
 
+		/**
+		 * The longest JSON written twice into the page, as its statements and again whole. A longer document's whole
+		 * text (which its statements already show) is fetched from its download URL when it is opened or copied, so
+		 * that a large role's review page does not carry every policy twice.
+		 */
+		public static final int INLINE_WHOLE_LIMIT = 4096;
+
 		DocumentView(String name, String findingKey, String title, String kind, String json, int size, int quota,
 				List<StatementView> statements, List<FindingView> findings) {
 			this(name, findingKey, title, kind, json, size, quota, size, statements, findings);
@@ -60,6 +67,11 @@ public final class SummaryDocuments {
 
 		public boolean sized() {
 			return this.quota > 0;
+		}
+
+		/** Whether the whole document is fetched when opened rather than written into the page (see above). */
+		public boolean wholeFetched() {
+			return !this.statements.isEmpty() && this.json.length() > INLINE_WHOLE_LIMIT;
 		}
 
 		/** How many statements have findings of their own (said on the folded list of statements). */

@@ -38,6 +38,12 @@ class SummaryStepController {
 
 	private final DraftPreview preview;
 
+	/**
+	 * The summary and documents of recently shown saved contents, keyed by their stored JSON: the page, and the
+	 * downloads and long documents it fetches, read the same saved content again and again (see {@link DraftPreview}).
+	 */
+	private final ViewMemo<String, SummaryPage> pages = new ViewMemo<>(DraftPreview.MEMO_SIZE);
+
 	SummaryStepController(StepSupport steps, DraftService drafts, DraftPreview preview) {
 		this.steps = steps;
 		this.drafts = drafts;
@@ -47,9 +53,10 @@ class SummaryStepController {
 	@GetMapping("/steps/review")
 	String show(@PathVariable long id, Model model, Authentication user) {
 		String view = this.steps.show(id, WizardStep.SUMMARY, null, model, user);
-		if (model.getAttribute("shown") instanceof DraftContent content
+		if (model.getAttribute("draft") instanceof Draft draft && model.getAttribute("shown") instanceof DraftContent content
 				&& model.getAttribute("preview") instanceof DraftPreview.Preview shown) {
-			model.addAttribute("review", SummaryPage.of(content, shown, this.steps.catalog()));
+			model.addAttribute("review",
+					this.pages.get(draft.storedContent(), (key) -> SummaryPage.of(content, shown, this.steps.catalog())));
 		}
 		return view;
 	}
@@ -70,12 +77,15 @@ class SummaryStepController {
 
 	private SummaryDocuments documents(long id) {
 		Draft draft = this.drafts.get(id);
-		DraftPreview.Preview shown = this.preview.ofSaved(draft, draft.content());
-		if (!shown.ready()) {
+		SummaryPage page = this.pages.get(draft.storedContent(), (key) -> {
+			DraftContent content = draft.content();
+			return SummaryPage.of(content, this.preview.ofSaved(draft, content), this.steps.catalog());
+		});
+		if (!page.ready()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"Draft " + id + " generates no documents until its specification is complete.");
 		}
-		return SummaryDocuments.of(shown.result());
+		return page.documents();
 	}
 
 	/** One document as a JSON file named {@code <role>-<document>.json}. */

@@ -92,7 +92,7 @@ class ReviewController {
 	@GetMapping("/reviews/{id}/revisions/{number}/documents/{name}")
 	@PreAuthorize("hasAnyRole('REVIEWER','ADMIN')")
 	ResponseEntity<String> document(@PathVariable long id, @PathVariable int number, @PathVariable String name) {
-		SummaryDocuments documents = ReviewPageModel.documentsOf(revision(id, number));
+		SummaryDocuments documents = this.pages.documents(revision(id, number));
 		SummaryDocuments.DocumentView document = documents.find(name)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"Revision " + number + " of draft " + id + " has no document " + name + "."));
@@ -107,7 +107,7 @@ class ReviewController {
 	@GetMapping("/reviews/{id}/revisions/{number}/documents.zip")
 	@PreAuthorize("hasAnyRole('REVIEWER','ADMIN')")
 	ResponseEntity<byte[]> documents(@PathVariable long id, @PathVariable int number) {
-		SummaryDocuments documents = ReviewPageModel.documentsOf(revision(id, number));
+		SummaryDocuments documents = this.pages.documents(revision(id, number));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -6,9 +6,11 @@ import java.util.List;
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftNotFoundException;
+import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.web.RoleSummary;
 import org.mlgov.console.draft.web.SummaryDocuments;
+import org.mlgov.console.draft.web.ViewMemo;
 import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.review.DraftCommentRepository;
@@ -61,20 +63,18 @@ class ReviewPageModel {
 			.filter((r) -> r.number() == number)
 			.findFirst()
 			.orElseThrow(() -> new DraftNotFoundException(draft.id()));
-		FrozenDocuments documents = revision.frozenDocuments();
+		RevisionView view = view(revision);
+		FrozenDocuments documents = view.documents();
 		boolean reviewer = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_REVIEWER"));
 		model.addAttribute("draft", draft);
 		model.addAttribute("revision", revision);
 		model.addAttribute("revisions", all);
 		model.addAttribute("documents", documents);
 		// The same plain-language summary and document cards as the author's step 6, from the frozen revision.
-		model.addAttribute("summary", RoleSummary.of(revision.draftContent(), facts(documents), this.catalog));
-		model.addAttribute("docs", documentsOf(revision));
+		model.addAttribute("summary", view.summary());
+		model.addAttribute("docs", view.docs());
 		model.addAttribute("documentsUrl", "/reviews/" + draft.id() + "/revisions/" + number + "/documents");
-		model.addAttribute("findings", documents.findings()
-			.stream()
-			.sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed())
-			.toList());
+		model.addAttribute("findings", view.findings());
 		model.addAttribute("intact", revision.intact());
 		model.addAttribute("current", draft.currentRevision() != null && draft.currentRevision() == number);
 		model.addAttribute("canDecide", reviewer && draft.isDecidableBy(user.getName())
@@ -84,16 +84,49 @@ class ReviewPageModel {
 		model.addAttribute("decisions", draft.decisions());
 		model.addAttribute("comments", this.comments.findByDraft(draft.id()));
 		model.addAttribute("live", this.live.compare(revision));
-		RoleSpec spec = revision.draftContent().spec();
+		RoleSpec spec = view.content().spec();
 		model.addAttribute("baseline", this.revisions.lastApprovedForRole(spec.accountId(), documents.role().name(),
 				draft.id())
-			.map((approved) -> new Baseline(approved, RevisionComparison.between(approved.frozenDocuments(), documents)))
+			.map((approved) -> new Baseline(approved, RevisionComparison.between(view(approved).documents(), documents)))
 			.orElse(null));
 		model.addAttribute("sincePrevious", all.stream()
 			.filter((r) -> r.number() == number - 1)
 			.findFirst()
-			.map((previous) -> new Baseline(previous, RevisionComparison.between(previous.frozenDocuments(), documents)))
+			.map((previous) -> new Baseline(previous, RevisionComparison.between(view(previous).documents(), documents)))
 			.orElse(null));
+	}
+
+	/** How many revisions the memo keeps the views of. */
+	static final int MEMO_SIZE = 64;
+
+	/**
+	 * What the page reads from a revision's stored text: parsed once per text, not on every request (the review page
+	 * of a large role parsed its documents four times). A revision never changes, and when its stored text is changed
+	 * behind the console's back the key changes with it; {@link DraftRevision#intact()} is still checked on every
+	 * request. The views are read-only: templates only read them.
+	 */
+	private final ViewMemo<RevisionKey, RevisionView> memo = new ViewMemo<>(MEMO_SIZE);
+
+	private RevisionView view(DraftRevision revision) {
+		return this.memo.get(new RevisionKey(revision.content(), revision.documents()), (key) -> {
+			FrozenDocuments documents = revision.frozenDocuments();
+			DraftContent content = revision.draftContent();
+			return new RevisionView(documents, content, RoleSummary.of(content, facts(documents), this.catalog),
+					documentsOf(documents),
+					documents.findings()
+						.stream()
+						.sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed())
+						.toList());
+		});
+	}
+
+	/** A revision's stored text: its content and its documents, as stored. */
+	private record RevisionKey(String content, String documents) {
+	}
+
+	/** What the page shows of a revision, read from its stored text. */
+	private record RevisionView(FrozenDocuments documents, DraftContent content, List<RoleSummary.Line> summary,
+			SummaryDocuments docs, List<Finding> findings) {
 	}
 
 	/**
@@ -138,8 +171,11 @@ class ReviewPageModel {
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	/** The documents of a revision as the author's step 6 shows and downloads them. */
-	static SummaryDocuments documentsOf(DraftRevision revision) {
-		FrozenDocuments d = revision.frozenDocuments();
+	SummaryDocuments documents(DraftRevision revision) {
+		return view(revision).docs();
+	}
+
+	private static SummaryDocuments documentsOf(FrozenDocuments d) {
 		FrozenDocuments.BedrockRole bedrock = d.bedrockRole();
 		boolean created = bedrock != null && bedrock.create();
 		return SummaryDocuments.frozen(d.role().name(), d.role().trustPolicyJson(), d.role().trustPolicySize(),

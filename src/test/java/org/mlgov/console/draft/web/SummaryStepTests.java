@@ -199,6 +199,34 @@ class SummaryStepTests {
 		assertThat(page.select("#read-only")).isEmpty();
 	}
 
+	@Test
+	void aLongDocumentIsWrittenOnceAndFetchedWholeWhenOpened() throws Exception {
+		Draft draft = reviewed(TestSpecs.dataScientistEverything(), RoleMode.NEW_ROLE, TARGETS);
+		GenerationResult result = this.generator.generate(draft.content().spec());
+		GeneratedPolicy longest = result.policies()
+			.stream()
+			.filter((p) -> p.name().equals("SageMaker-DataScientist-permissions-1"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(longest.json().length()).isGreaterThan(SummaryDocuments.DocumentView.INLINE_WHOLE_LIMIT);
+		Document page = page(draft.id());
+
+		// Its statements are in the page; its whole text is not, but its URL is, and that URL answers exactly it.
+		Element card = page.getElementById("doc-" + longest.name());
+		assertThat(card.select(".statement pre")).isNotEmpty();
+		Element whole = card.selectFirst("details.whole-document pre");
+		assertThat(whole.id()).isEqualTo("json-" + longest.name());
+		assertThat(whole.wholeText()).isEmpty();
+		String url = "/drafts/" + draft.id() + "/documents/" + longest.name();
+		assertThat(whole.attr("data-src")).isEqualTo(url);
+		assertThat(card.select("details.whole-document .fetched-fallback a").attr("href")).isEqualTo(url);
+		assertThat(download(draft.id(), longest.name()).getContentAsString()).isEqualTo(longest.json());
+		// A short document (the trust policy) is still written whole, and the page no longer carries the long one
+		// twice.
+		assertThat(page.selectFirst("#json-trust-policy").hasAttr("data-src")).isFalse();
+		assertThat(page.html()).doesNotContain(longest.json().substring(0, 200));
+	}
+
 	private static void assertSizeBar(Document page, String policy, String colour, String width, String text) {
 		Element card = page.getElementById("doc-" + policy);
 		assertThat(card).as(policy).isNotNull();
