@@ -73,14 +73,12 @@ public class PreformattedText extends AbstractDialect implements IExpressionObje
 		if (text == null) {
 			return "";
 		}
-		int length = text.length();
-		int first = 0;
-		while (first < length && !special(text.charAt(first))) {
-			first++;
-		}
-		if (first == length) {
+		// Three indexOf scans (vectorized by the JVM) are faster than one loop over the characters.
+		int first = first(text.indexOf('&'), first(text.indexOf('<'), text.indexOf('>')));
+		if (first < 0) {
 			return text;
 		}
+		int length = text.length();
 		StringBuilder escaped = new StringBuilder(length + 64).append(text, 0, first);
 		for (int i = first; i < length; i++) {
 			char c = text.charAt(i);
@@ -94,8 +92,9 @@ public class PreformattedText extends AbstractDialect implements IExpressionObje
 		return escaped.toString();
 	}
 
-	private static boolean special(char c) {
-		return c == '&' || c == '<' || c == '>';
+	/** The smaller of two indexes, where -1 is "not found". */
+	private static int first(int a, int b) {
+		return (a < 0) ? b : (b < 0) ? a : Math.min(a, b);
 	}
 
 }

@@ -342,6 +342,14 @@ class ActivitiesStepTests {
 			Element checkbox = page.getElementById("activity-" + activity.id());
 			assertThat(checkbox).as(activity.id()).isNotNull();
 			assertThat(checkbox.attr("name")).isEqualTo("activities[" + row(activity.id()) + "].selected");
+			// Written by hand as th:field would: value true, Spring's marker of an unticked box right after it, and
+			// the row's activity id in a hidden input.
+			assertThat(checkbox.attr("value")).isEqualTo("true");
+			assertThat(checkbox.nextElementSibling().outerHtml()).isEqualTo("<input type=\"hidden\" name=\"_activities["
+					+ row(activity.id()) + "].selected\" value=\"on\">");
+			assertThat(page.select("input[type=hidden][name=activities[" + row(activity.id()) + "].id]")).singleElement()
+				.satisfies((id) -> assertThat(id.attr("value")).isEqualTo(activity.id()))
+				.satisfies((id) -> assertThat(id.id()).isEqualTo("activities" + row(activity.id()) + ".id"));
 			assertThat(checkbox.hasAttr("checked")).as(activity.id())
 				.isEqualTo(Set.of("manage-jobs", "canvas-core-access").contains(activity.id()));
 			assertThat(page.select("label[for=activity-" + activity.id() + "]").text()).isEqualTo(activity.name());
