@@ -231,7 +231,9 @@ if (navigator.clipboard) {
 // after a removal to the list's first field or its Add button.
 document.addEventListener('htmx:afterSwap', function (event) {
   var elt = event.detail.requestConfig && event.detail.requestConfig.elt;
-  var select = elt && elt.getAttribute && elt.getAttribute('hx-select');
+  // The buttons inherit hx-select from their list (the fieldset, detached by now but still their ancestor).
+  var owner = elt && elt.closest && elt.closest('[hx-select]');
+  var select = owner && owner.getAttribute('hx-select');
   var match = select && /^\[id="(.*)"\]$/.exec(select);
   var list = match && document.getElementById(match[1]);
   if (!list || !list.classList.contains('value-rows')) {

@@ -128,6 +128,19 @@ class ModelsStepTests extends WizardStepTest {
 		assertThat(rows(page, "bedrock-patterns")).containsExactly("cohere.command-text-*", "");
 		assertThat(values(page, "input[name=bedrock.picked][checked]")).containsExactly(OPUS);
 		assertThat(page.select("#bedrock-mode-DENY_LISTED").hasAttr("checked")).isTrue();
+		// Each catalogued model's box as th:field would write it: ids bedrock.picked1, 2, ... named by its label, and
+		// Spring's marker of an unticked box after it.
+		org.jsoup.select.Elements boxes = page.select("input[type=checkbox][name=bedrock.picked]");
+		assertThat(boxes).hasSizeGreaterThan(10);
+		for (int i = 0; i < boxes.size(); i++) {
+			org.jsoup.nodes.Element box = boxes.get(i);
+			assertThat(box.id()).isEqualTo("bedrock.picked" + (i + 1));
+			assertThat(page.select("label").stream().filter((l) -> l.attr("for").equals(box.id())).toList())
+				.singleElement()
+				.satisfies((label) -> assertThat(label.selectFirst("code").text()).isEqualTo(box.val()));
+			assertThat(box.nextElementSibling().outerHtml())
+				.isEqualTo("<input type=\"hidden\" name=\"_bedrock.picked\" value=\"on\">");
+		}
 
 		MvcResult removed = this.mvc.perform(postTo(draft, "")
 			.param("jumpStart.mode", "ALLOW_LISTED")
