@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.audit.AuditAction;
@@ -60,9 +61,12 @@ class AuditController {
 
 	@GetMapping("/audit")
 	String list(@ModelAttribute("filters") AuditFilters filters, @RequestParam(required = false) String page,
-			Model model) {
+			Model model, HttpServletRequest request) {
 		AuditQuery query = query(filters);
-		model.addAttribute("page", AuditPage.load(this.audit, query, page));
+		AuditPage events = AuditPage.load(this.audit, query, page);
+		model.addAttribute("page", events);
+		// The rows carry their texts and links, built from the context path once per page (see AuditRow).
+		model.addAttribute("rows", AuditRow.of(events.events(), request.getContextPath()));
 		model.addAttribute("profileRoles", query.profileRoles());
 		model.addAttribute("actions", AuditAction.values());
 		return "audit/list";
