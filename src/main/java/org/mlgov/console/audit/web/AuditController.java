@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEventRepository;
 import org.mlgov.console.audit.AuditQuery;
 import org.mlgov.console.audit.ProfileRoles;
@@ -68,7 +67,7 @@ class AuditController {
 		// The rows carry their texts and links, built from the context path once per page (see AuditRow).
 		model.addAttribute("rows", AuditRow.of(events.events(), request.getContextPath()));
 		model.addAttribute("profileRoles", query.profileRoles());
-		model.addAttribute("actions", AuditAction.values());
+		model.addAttribute("actions", ActionOption.all(filters.value("action")));
 		return "audit/list";
 	}
 
