@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.mlgov.console.catalog.ActivityDefinition;
 import org.mlgov.console.catalog.ActivityKind;
-import org.mlgov.console.catalog.BedrockModel;
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.catalog.JumpStartModel;
 
@@ -30,9 +29,13 @@ class CatalogController {
 
 	private final ActivityExamples examples;
 
+	/** The Bedrock models' rows, built once: the catalogue does not change while the console runs. */
+	private final List<BedrockRow> bedrockRows;
+
 	CatalogController(Catalog catalog, ActivityExamples examples) {
 		this.catalog = catalog;
 		this.examples = examples;
+		this.bedrockRows = catalog.bedrockModels().stream().map(BedrockRow::of).toList();
 	}
 
 	@GetMapping
@@ -61,13 +64,13 @@ class CatalogController {
 	@GetMapping("/models")
 	String models(@RequestParam(defaultValue = "") String q, Model model) {
 		String query = q.strip().toLowerCase(Locale.ROOT);
-		List<BedrockModel> bedrock = this.catalog.bedrockModels()
-			.stream()
-			.filter((m) -> query.isEmpty() || (m.modelId() + " " + m.name() + " " + m.provider()).toLowerCase(Locale.ROOT)
+		List<BedrockRow> bedrock = this.bedrockRows.stream()
+			.filter((r) -> query.isEmpty() || (r.modelId() + " " + r.name() + " " + r.model().provider())
+				.toLowerCase(Locale.ROOT)
 				.contains(query))
 			.toList();
-		Map<String, List<BedrockModel>> byProvider = bedrock.stream()
-			.collect(Collectors.groupingBy(BedrockModel::provider, TreeMap::new, Collectors.toList()));
+		Map<String, List<BedrockRow>> byProvider = bedrock.stream()
+			.collect(Collectors.groupingBy((r) -> r.model().provider(), TreeMap::new, Collectors.toList()));
 		List<JumpStartModel> jumpStart = this.catalog.jumpStartModels()
 			.stream()
 			.filter((m) -> query.isEmpty() || (m.modelId() + " " + m.family()).toLowerCase(Locale.ROOT).contains(query))

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.mlgov.console.audit.AuditAction;
 import org.mlgov.console.audit.AuditEventRepository;
 import org.mlgov.console.audit.AuditQuery;
 import org.mlgov.console.audit.ProfileRoles;
@@ -60,11 +60,14 @@ class AuditController {
 
 	@GetMapping("/audit")
 	String list(@ModelAttribute("filters") AuditFilters filters, @RequestParam(required = false) String page,
-			Model model) {
+			Model model, HttpServletRequest request) {
 		AuditQuery query = query(filters);
-		model.addAttribute("page", AuditPage.load(this.audit, query, page));
+		AuditPage events = AuditPage.load(this.audit, query, page);
+		model.addAttribute("page", events);
+		// The rows carry their texts and links, built from the context path once per page (see AuditRow).
+		model.addAttribute("rows", AuditRow.of(events.events(), request.getContextPath()));
 		model.addAttribute("profileRoles", query.profileRoles());
-		model.addAttribute("actions", AuditAction.values());
+		model.addAttribute("actions", ActionOption.all(filters.value("action")));
 		return "audit/list";
 	}
 

@@ -19,7 +19,7 @@ import org.mlgov.console.audit.AuditQuery;
  * {@code action}, {@code from} and {@code to}), checked. A value that cannot be used gets a message for its field
  * and does not filter; the others make up the {@link #getQuery() query}.
  */
-final class AuditFilters {
+public final class AuditFilters {
 
 	/** A date with a four-digit year; {@link LocalDate#parse} then refuses days that do not exist. */
 	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -81,6 +81,25 @@ final class AuditFilters {
 	 */
 	public Map<String, String> getErrors() {
 		return this.errors;
+	}
+
+	/**
+	 * A value as typed, for the form (a public method, so that the page's compiled SpEL calls it directly: the maps
+	 * above are read through reflection).
+	 * @param name the parameter's name
+	 * @return the value as typed, empty when missing
+	 */
+	public String value(String name) {
+		return this.typed.getOrDefault(name, "");
+	}
+
+	/**
+	 * The message for a value that cannot be used.
+	 * @param name the parameter's name
+	 * @return the message, or null when the value is usable or missing
+	 */
+	public String error(String name) {
+		return this.errors.get(name);
 	}
 
 	/**

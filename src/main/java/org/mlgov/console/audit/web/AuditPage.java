@@ -1,7 +1,5 @@
 package org.mlgov.console.audit.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.mlgov.console.audit.AuditEvent;
@@ -21,9 +19,6 @@ public record AuditPage(List<AuditEvent> events, int number, int pageCount, long
 	/** Events per page. */
 	static final int SIZE = 50;
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneOffset.UTC);
-
 	/**
 	 * Reads one page. A page number that is not a number, or is below 1, means the first page; one past the end
 	 * means the last.
@@ -32,16 +27,6 @@ public record AuditPage(List<AuditEvent> events, int number, int pageCount, long
 	 * @param requested the page number as requested
 	 * @return the page
 	 */
-	/** The label of an event's action as the filter offers it ("Draft saved"), or its code if it has none. */
-	public String actionLabel(AuditEvent event) {
-		for (org.mlgov.console.audit.AuditAction action : org.mlgov.console.audit.AuditAction.values()) {
-			if (action.name().equals(event.action())) {
-				return action.label();
-			}
-		}
-		return event.action();
-	}
-
 	static AuditPage load(AuditEventRepository audit, AuditQuery query, String requested) {
 		long total = audit.count(query);
 		int pageCount = (int) Math.max(1, (total + SIZE - 1) / SIZE);
@@ -65,11 +50,6 @@ public record AuditPage(List<AuditEvent> events, int number, int pageCount, long
 	/** The position of this page's last event among all matching events. */
 	public long lastRow() {
 		return firstRow() + this.events.size() - 1;
-	}
-
-	/** When an event happened, in UTC to the second. */
-	public String when(AuditEvent event) {
-		return WHEN.format(event.occurredAt());
 	}
 
 	private static int parse(String requested) {

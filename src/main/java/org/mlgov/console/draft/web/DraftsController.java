@@ -1,5 +1,6 @@
 package org.mlgov.console.draft.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.mlgov.console.catalog.Catalog;
@@ -9,6 +10,7 @@ import org.mlgov.console.draft.DraftSummary;
 import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.FreeText;
 import org.mlgov.console.draft.IllegalTransitionException;
+import org.mlgov.console.web.Times;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,28 +34,38 @@ class DraftsController {
 
 	private final Catalog catalog;
 
-	DraftsController(DraftService drafts, Catalog catalog) {
+	private final Times times;
+
+	DraftsController(DraftService drafts, Catalog catalog, Times times) {
 		this.drafts = drafts;
 		this.catalog = catalog;
+		this.times = times;
 	}
 
 	/** My drafts: 50 a page, newest first, searchable by a part of the name ({@code q}). */
 	@GetMapping
 	String mine(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page, Model model,
-			Authentication user) {
+			Authentication user, HttpServletRequest request) {
 		String search = search(q);
-		return list(this.drafts.mine(user.getName(), search, pageNumber(page)), search, false, model);
+		return list(this.drafts.mine(user.getName(), search, pageNumber(page)), search, false, model, user, request);
 	}
 
 	/** Every administrator's drafts, as {@link #mine}. */
 	@GetMapping("/all")
-	String all(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page, Model model) {
+	String all(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page, Model model,
+			Authentication user, HttpServletRequest request) {
 		String search = search(q);
-		return list(this.drafts.all(search, pageNumber(page)), search, true, model);
+		return list(this.drafts.all(search, pageNumber(page)), search, true, model, user, request);
 	}
 
-	private String list(Page<DraftSummary> page, String search, boolean all, Model model) {
-		model.addAttribute("drafts", page.getContent().stream().map((d) -> DraftRow.of(d, this.catalog)).toList());
+	private String list(Page<DraftSummary> page, String search, boolean all, Model model, Authentication user,
+			HttpServletRequest request) {
+		// The rows carry their links, built from the context path once per page (see DraftRow).
+		String contextPath = request.getContextPath();
+		model.addAttribute("drafts", page.getContent()
+			.stream()
+			.map((d) -> DraftRow.of(d, this.catalog, this.times, user.getName(), contextPath))
+			.toList());
 		model.addAttribute("page", page);
 		model.addAttribute("q", search);
 		model.addAttribute("all", all);
@@ -108,7 +120,7 @@ class DraftsController {
 	 */
 	@PostMapping("/{id}/rename")
 	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, @RequestParam long version,
-			Authentication user, HttpServletResponse response, Model model,
+			Authentication user, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
 		String problem = nameProblem(name);
 		if (problem != null) {
@@ -116,7 +128,7 @@ class DraftsController {
 			model.addAttribute("renameError", id);
 			model.addAttribute("renameMessage", problem);
 			model.addAttribute("typedRename", FormValues.printable(name));
-			return mine("", null, model, user);
+			return mine("", null, model, user, request);
 		}
 		this.drafts.rename(id, name, version, user.getName());
 		redirect.addFlashAttribute("message", "Renamed to \u201c" + name.strip() + "\u201d.");

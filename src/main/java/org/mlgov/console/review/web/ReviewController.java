@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.DraftStatus;
@@ -11,6 +13,7 @@ import org.mlgov.console.draft.InvalidTextException;
 import org.mlgov.console.draft.web.SummaryDocuments;
 import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.ReviewService;
+import org.mlgov.console.web.Times;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
@@ -45,23 +48,31 @@ class ReviewController {
 
 	private final Clock clock;
 
-	ReviewController(ReviewService reviews, DraftService drafts, ReviewPageModel pages, Clock clock) {
+	private final Times times;
+
+	ReviewController(ReviewService reviews, DraftService drafts, ReviewPageModel pages, Clock clock, Times times) {
 		this.reviews = reviews;
 		this.drafts = drafts;
 		this.pages = pages;
 		this.clock = clock;
+		this.times = times;
 	}
 
 	@GetMapping("/reviews")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String queue(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page,
-			Model model) {
+			Model model, HttpServletRequest request) {
 		String search = search(q);
 		Page<ReviewService.QueueEntry> entries = this.reviews.queue(search, pageNumber(page));
-		model.addAttribute("queue", entries.getContent());
+		Instant now = this.clock.instant();
+		// The rows carry their texts and links, built from the context path once per page (see QueueRow).
+		String contextPath = request.getContextPath();
+		model.addAttribute("queue", entries.getContent()
+			.stream()
+			.map((entry) -> QueueRow.of(entry, this.times, now, contextPath))
+			.toList());
 		model.addAttribute("page", entries);
 		model.addAttribute("q", search);
-		model.addAttribute("now", this.clock.instant());
 		return "reviews/queue";
 	}
 

@@ -96,6 +96,28 @@ class DraftsListTests {
 
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
+	void theRowsLinksAndFormsStartWithTheContextPath() throws Exception {
+		Draft mine = this.drafts.start("Mine under a context path", "admin");
+		Draft theirs = this.drafts.start("Theirs under a context path", "admin2");
+		Document page = Jsoup.parse(this.mvc.perform(get("/console/drafts/all").contextPath("/console"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String row = "tr[data-draft-id=" + mine.id() + "] ";
+		assertThat(page.select(row + "a.draft-name").attr("href")).isEqualTo("/console/drafts/" + mine.id());
+		assertThat(page.select(row + "a:contains(Resume)").attr("href"))
+			.isEqualTo("/console/drafts/" + mine.id() + "/steps/basics");
+		assertThat(page.select(row + "form").eachAttr("action")).containsExactly(
+				"/console/drafts/" + mine.id() + "/clone", "/console/drafts/" + mine.id() + "/rename",
+				"/console/drafts/" + mine.id() + "/delete");
+		// th:action still adds the CSRF token to every form of the row.
+		assertThat(page.select(row + "form input[name=_csrf]")).hasSize(3);
+		assertThat(page.select("tr[data-draft-id=" + theirs.id() + "] a:contains(View)").attr("href"))
+			.isEqualTo("/console/drafts/" + theirs.id());
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
 	void theAuthorClonesRenamesAndDeletes() throws Exception {
 		Draft draft = this.drafts.start("Original", "admin");
 		this.mvc.perform(post("/drafts/{id}/clone", draft.id()).with(csrf()));
