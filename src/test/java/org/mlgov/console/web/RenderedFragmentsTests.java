@@ -1,0 +1,131 @@
+package org.mlgov.console.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RenderedFragmentsTests {
+
+	/** A view of the fragment below: its name and items, and a counter of how often the fragment read it. */
+	public record Item(String name, List<String> tags, AtomicIntegerHolder reads) {
+
+		public String counted() {
+			this.reads.value.incrementAndGet();
+			return this.name;
+		}
+
+	}
+
+	/** Equal for every instance, so that the counter does not take part in the memo's key. */
+	public static final class AtomicIntegerHolder {
+
+		final AtomicInteger value = new AtomicInteger();
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof AtomicIntegerHolder;
+		}
+
+		@Override
+		public int hashCode() {
+			return 1;
+		}
+
+	}
+
+	private static final String FRAGMENTS = """
+			<html><body>
+			<li th:fragment="item(view)" th:id="${'item-' + view.counted()}"><b th:text="${view.name()}">name</b><span
+			    th:each="t : ${view.tags()}" th:text="${t}">tag</span></li>
+			</body></html>""";
+
+	private static final String PAGE = "<ul><th:block th:each=\"i : ${items}\" "
+			+ "th:utext=\"${#rendered.fragment('fragments', 'item', i)}\"></th:block></ul>";
+
+	private final AtomicIntegerHolder reads = new AtomicIntegerHolder();
+
+	private SpringTemplateEngine engine(RenderedFragments rendered) {
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		StringTemplateResolver resolver = new StringTemplateResolver() {
+
+			@Override
+			protected org.thymeleaf.templateresource.ITemplateResource computeTemplateResource(
+					org.thymeleaf.IEngineConfiguration configuration, String ownerTemplate, String template,
+					Map<String, Object> templateResolutionAttributes) {
+				return super.computeTemplateResource(configuration, ownerTemplate,
+						"fragments".equals(template) ? FRAGMENTS : template, templateResolutionAttributes);
+			}
+
+		};
+		engine.setTemplateResolver(resolver);
+		engine.addDialect(rendered);
+		return engine;
+	}
+
+	private String page(SpringTemplateEngine engine, Item... items) {
+		return engine.process(PAGE, new Context(Locale.ENGLISH, Map.of("items", List.of(items))));
+	}
+
+	@Test
+	void aFragmentIsRenderedWithItsViewAloneAndEscapedAsUsual() {
+		SpringTemplateEngine engine = engine(new RenderedFragments(true));
+
+		String page = page(engine, new Item("a<b", List.of("x", "y&z"), this.reads));
+
+		assertThat(page).isEqualTo("<ul><li id=\"item-a&lt;b\"><b>a&lt;b</b><span>x</span><span>y&amp;z</span></li></ul>");
+	}
+
+	@Test
+	void anEqualViewIsRenderedOnceAndADifferentOneAgain() {
+		RenderedFragments rendered = new RenderedFragments(true);
+		SpringTemplateEngine engine = engine(rendered);
+		Item one = new Item("one", List.of("t"), this.reads);
+
+		String first = page(engine, one);
+		String second = page(engine, new Item("one", List.of("t"), this.reads));
+		assertThat(second).isEqualTo(first);
+		assertThat(this.reads.value).hasValue(1);
+
+		assertThat(page(engine, new Item("one", List.of("t", "u"), this.reads))).contains("<span>u</span>");
+		assertThat(this.reads.value).hasValue(2);
+		assertThat(rendered.held()).isEqualTo(first.length() - "<ul></ul>".length()
+				+ "<li id=\"item-one\"><b>one</b><span>t</span><span>u</span></li>".length());
+	}
+
+	@Test
+	void withoutTheTemplateCacheEveryPageRendersAgain() {
+		SpringTemplateEngine engine = engine(new RenderedFragments(false));
+		Item one = new Item("one", List.of(), this.reads);
+
+		page(engine, one);
+		page(engine, one);
+
+		assertThat(this.reads.value).hasValue(2);
+	}
+
+	@Test
+	void theMemoKeepsWithinItsBudgetDroppingTheLeastRecentlyUsed() {
+		String rendered = "<li id=\"item-a0\"><b>a0</b></li>";
+		RenderedFragments memo = new RenderedFragments(true, rendered.length() * 8L);
+		SpringTemplateEngine engine = engine(memo);
+		for (int i = 0; i < 9; i++) {
+			page(engine, new Item("a" + i, List.of(), this.reads));
+		}
+		assertThat(this.reads.value).hasValue(9);
+		assertThat(memo.held()).isLessThanOrEqualTo(rendered.length() * 8L);
+
+		page(engine, new Item("a8", List.of(), this.reads));
+		assertThat(this.reads.value).as("the most recent is kept").hasValue(9);
+		page(engine, new Item("a0", List.of(), this.reads));
+		assertThat(this.reads.value).as("the first was dropped").hasValue(10);
+	}
+
+}
