@@ -12,6 +12,7 @@ import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.catalog.JumpStartModel;
 import org.mlgov.console.policy.RoleSpec.AccessMode;
 import org.mlgov.console.policy.RoleSpec.ModelAccess;
+import org.thymeleaf.spring6.util.DetailedError;
 
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,11 @@ import org.springframework.stereotype.Component;
  * What the generative-models step shows of the catalogue: the models of each family grouped for the picker
  * (Bedrock by provider, JumpStart by family), the four modes, and how many catalogued models a choice lets Canvas
  * users use. Used in templates as {@code @modelPickers}.
+ * <p>
+ * A group's boxes as a form shows them are a {@link GroupView}, a value the page renders through {@code #rendered}
+ * (see {@link org.mlgov.console.web.RenderedFragments}): the markup of a group whose ticks and messages are the same
+ * as before is not worked out again, so the step costs about what its other content costs rather than a dozen
+ * expressions for each of some 250 catalogued models.
  */
 @Component("modelPickers")
 public class ModelPickers {
@@ -38,6 +44,26 @@ public class ModelPickers {
 		public long ticked(List<String> picked) {
 			return (picked == null) ? 0 : this.options.stream().filter((o) -> picked.contains(o.id())).count();
 		}
+	}
+
+	/**
+	 * One provider or family of a form: {@code open} when some of its models are ticked, {@code count} its summary's
+	 * count ({@code (4 models, 2 ticked)}).
+	 */
+	public record GroupView(String name, String count, boolean open, List<OptionView> options) {
+	}
+
+	/**
+	 * One model's box: {@code inputId} is what th:field would give it (the family's field, {@code .picked} and a
+	 * number from 1 across the family), {@code errors} the messages of the picked entry it is, if any.
+	 */
+	public record OptionView(String id, String name, boolean legacy, String filterText, String field, String inputId,
+			boolean checked, List<String> errors) {
+
+		public OptionView {
+			errors = List.copyOf(errors);
+		}
+
 	}
 
 	/** How many of the catalogued models a choice allows and denies. */
@@ -78,6 +104,41 @@ public class ModelPickers {
 
 	public List<Family> families() {
 		return this.families;
+	}
+
+	/**
+	 * The groups of a family as a form shows them.
+	 * @param family the family
+	 * @param picked the ids ticked in the form, may be {@code null}
+	 * @param errors the errors of {@code <field>.picked} and its entries ({@code #fields.detailedErrors}), {@code null}
+	 * for none
+	 * @return the groups in catalogue order
+	 */
+	public List<GroupView> groupViews(Family family, List<String> picked, List<DetailedError> errors) {
+		List<String> ticked = (picked != null) ? picked : List.of();
+		String field = family.field() + ".picked";
+		List<GroupView> views = new ArrayList<>(family.groups().size());
+		int seq = 0;
+		for (Group group : family.groups()) {
+			List<OptionView> options = new ArrayList<>(group.options().size());
+			int tickedHere = 0;
+			for (Option o : group.options()) {
+				int k = ticked.indexOf(o.id());
+				tickedHere += (k >= 0) ? 1 : 0;
+				List<String> messages = (k < 0 || errors == null) ? List.of()
+						: errors.stream()
+							.filter((e) -> (field + "[" + k + "]").equals(e.getFieldName()))
+							.map(DetailedError::getMessage)
+							.toList();
+				options.add(new OptionView(o.id(), o.name(), o.legacy(), o.filterText(), field, field + (++seq), k >= 0,
+						messages));
+			}
+			int size = group.options().size();
+			String count = "(" + size + ((size == 1) ? " model" : " models")
+					+ ((tickedHere > 0) ? ", " + tickedHere + " ticked" : "") + ")";
+			views.add(new GroupView(group.name(), count, tickedHere > 0, List.copyOf(options)));
+		}
+		return List.copyOf(views);
 	}
 
 	private static Family bedrock(List<BedrockModel> models) {

@@ -180,6 +180,34 @@ class ModelsStepTests extends WizardStepTest {
 	}
 
 	@Test
+	void draftsWithOtherTicksAreNotShownEachOthersBoxes() throws Exception {
+		// The provider groups are rendered once per distinct set of ticks (#rendered): a draft with other ticks must
+		// show its own ticks and counts, and the first draft shown again gives the same boxes as the first time.
+		DraftContent content = validContent();
+		Draft one = draft();
+		saveStep(one, content.withSpec(content.spec()
+			.withBedrock(new ModelAccess(AccessMode.ALLOW_LISTED, List.of(HAIKU), List.of(), false))));
+		Draft two = draft();
+		saveStep(two, content.withSpec(content.spec()
+			.withBedrock(new ModelAccess(AccessMode.ALLOW_LISTED, List.of(SONNET, OPUS), List.of(), false))));
+
+		Document first = page(getStep(one));
+		Document second = page(getStep(two));
+		Document firstAgain = page(getStep(one));
+
+		String anthropic = "#bedrock-options details:has(input[value='" + HAIKU + "'])";
+		assertThat(values(first, "input[name=bedrock.picked][checked]")).containsExactly(HAIKU);
+		assertThat(first.select(anthropic + " .provider-count").text()).endsWith(", 1 ticked)");
+		assertThat(values(second, "input[name=bedrock.picked][checked]")).containsExactlyInAnyOrder(OPUS, SONNET);
+		assertThat(second.select(anthropic + " .provider-count").text()).endsWith(", 2 ticked)");
+		assertThat(second.select(anthropic).hasAttr("open")).isTrue();
+		assertThat(second.select("input[name=bedrock.picked]").eachAttr("id"))
+			.as("ids numbered across the family, as th:field numbers them")
+			.startsWith("bedrock.picked1", "bedrock.picked2", "bedrock.picked3");
+		assertThat(firstAgain.select("#bedrock-options").outerHtml()).isEqualTo(first.select("#bedrock-options").outerHtml());
+	}
+
+	@Test
 	void thePickerGroupsTheCatalogueAndMarksLegacyModels() throws Exception {
 		Draft draft = draft();
 		Document page = page(getStep(draft));
