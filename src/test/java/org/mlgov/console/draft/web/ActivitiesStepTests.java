@@ -329,6 +329,32 @@ class ActivitiesStepTests {
 	}
 
 	@Test
+	void twoDraftsWithTheSameActivitiesShowEachItsOwnValues() throws Exception {
+		// An activity's block is rendered once per distinct content (#rendered): blocks that differ only in a value
+		// or a tick must not be mistaken for one another.
+		String otherRole = "arn:aws:iam::111122223333:role/service-role/Other-Compute";
+		Draft one = draftAtActivities(List.of(new ActivitySelection("manage-jobs", Map.of("PassRoles", List.of(PASS_ROLE)))),
+				null);
+		Draft two = draftAtActivities(List.of(new ActivitySelection("manage-jobs", Map.of("PassRoles", List.of(otherRole))),
+				new ActivitySelection("canvas-core-access", Map.of())), null);
+		String passRoles = list("manage-jobs", "passRoles");
+
+		Document first = page(this.mvc.perform(get("/drafts/{id}/steps/activities", one.id())).andReturn());
+		Document second = page(this.mvc.perform(get("/drafts/{id}/steps/activities", two.id())).andReturn());
+		Document firstAgain = page(this.mvc.perform(get("/drafts/{id}/steps/activities", one.id())).andReturn());
+
+		assertThat(first.getElementById(passRoles + "0").attr("value")).isEqualTo(PASS_ROLE);
+		assertThat(second.getElementById(passRoles + "0").attr("value")).isEqualTo(otherRole);
+		assertThat(first.getElementById("activity-canvas-core-access").hasAttr("checked")).isFalse();
+		assertThat(second.getElementById("activity-canvas-core-access").hasAttr("checked")).isTrue();
+		assertThat(firstAgain.select("#group-role-manager").outerHtml())
+			.isEqualTo(first.select("#group-role-manager").outerHtml());
+		// The buttons of a list post to the draft's own page.
+		assertThat(second.getElementById("rows-" + passRoles.replace('.', '-')).select(".add-row").attr("hx-post"))
+			.isEqualTo("/drafts/" + two.id() + "/steps/activities");
+	}
+
+	@Test
 	void thePageShowsEveryCatalogueActivityTickedAsInTheDraft() throws Exception {
 		Draft draft = draftAtActivities(
 				List.of(new ActivitySelection("manage-jobs", Map.of("PassRoles", List.of(PASS_ROLE))),
