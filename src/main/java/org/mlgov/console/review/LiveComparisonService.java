@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.draft.RoleMode;
+import org.mlgov.console.draft.DraftContent;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.review.LiveComparison.BucketCheck;
 import org.mlgov.console.review.LiveComparison.Outcome;
@@ -88,8 +89,19 @@ public class LiveComparisonService implements DisposableBean {
 	 * @return the comparison with the live role, Canvas targets and buckets
 	 */
 	public LiveComparison compare(DraftRevision revision) {
-		RoleSpec spec = revision.draftContent().spec();
-		FrozenDocuments documents = revision.frozenDocuments();
+		return compare(revision, revision.draftContent(), revision.frozenDocuments());
+	}
+
+	/**
+	 * What the revision would change in AWS, for a caller that has read the revision's stored text already (the
+	 * review page keeps it read).
+	 * @param revision the revision under review
+	 * @param content its content, as {@link DraftRevision#draftContent()} reads it
+	 * @param documents its documents, as {@link DraftRevision#frozenDocuments()} reads them
+	 * @return the comparison with the live role, Canvas targets and buckets
+	 */
+	public LiveComparison compare(DraftRevision revision, DraftContent content, FrozenDocuments documents) {
+		RoleSpec spec = content.spec();
 		String account = spec.accountId();
 		String region = spec.region();
 		String roleName = documents.role().name();

@@ -315,6 +315,25 @@ class ReviewWorkflowWebTests {
 
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aRecordedHashChangedAfterThePageWasShownIsNoticedOnTheNextShowing() throws Exception {
+		// The page keeps what it read from a revision's stored text (ReviewPageModel's memo): the recorded hash is
+		// part of what it is kept by, so changing only the hash is noticed as well.
+		Draft draft = finishedDraft("Hash changed");
+		submit(draft, "hash test");
+		Document before = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(before.select("#tampered")).isEmpty();
+
+		assertThat(this.jdbcTemplate.update("update draft_revision set documents_sha256 = ? where draft_id = ?",
+				"0".repeat(64), draft.id())).isEqualTo(1);
+		Document after = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
+			.getResponse().getContentAsString());
+
+		assertThat(after.select("#tampered").text()).contains("no longer match their SHA-256");
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
 	void rejectionNeedsAReasonComesBackToTheAuthorAndReworkMakesANewRevision() throws Exception {
 		Draft draft = finishedDraft("Reject me");
 		submit(draft, "first try");

@@ -75,7 +75,7 @@ class ReviewPageModel {
 		model.addAttribute("docs", view.docs());
 		model.addAttribute("documentsUrl", "/reviews/" + draft.id() + "/revisions/" + number + "/documents");
 		model.addAttribute("findings", view.findings());
-		model.addAttribute("intact", revision.intact());
+		model.addAttribute("intact", view.intact());
 		model.addAttribute("current", draft.currentRevision() != null && draft.currentRevision() == number);
 		model.addAttribute("canDecide", reviewer && draft.isDecidableBy(user.getName())
 				&& draft.currentRevision() != null && draft.currentRevision() == number);
@@ -83,7 +83,7 @@ class ReviewPageModel {
 		model.addAttribute("noDecision", whyNoDecision(draft, number, reviewer, user.getName()));
 		model.addAttribute("decisions", draft.decisions());
 		model.addAttribute("comments", this.comments.findByDraft(draft.id()));
-		model.addAttribute("live", this.live.compare(revision));
+		model.addAttribute("live", this.live.compare(revision, view.content(), documents));
 		RoleSpec spec = view.content().spec();
 		model.addAttribute("baseline", this.revisions.lastApprovedForRole(spec.accountId(), documents.role().name(),
 				draft.id())
@@ -101,14 +101,14 @@ class ReviewPageModel {
 
 	/**
 	 * What the page reads from a revision's stored text: parsed once per text, not on every request (the review page
-	 * of a large role parsed its documents four times). A revision never changes, and when its stored text is changed
-	 * behind the console's back the key changes with it; {@link DraftRevision#intact()} is still checked on every
-	 * request. The views are read-only: templates only read them.
+	 * of a large role parsed its documents four times). A revision never changes, and when its stored text or its
+	 * recorded hash is changed behind the console's back the key changes with it, so {@link DraftRevision#intact()}
+	 * is worked out again for the text as stored. The views are read-only: templates only read them.
 	 */
 	private final ViewMemo<RevisionKey, RevisionView> memo = new ViewMemo<>(MEMO_SIZE);
 
 	private RevisionView view(DraftRevision revision) {
-		return this.memo.get(new RevisionKey(revision.content(), revision.documents()), (key) -> {
+		return this.memo.get(new RevisionKey(revision.content(), revision.documents(), revision.documentsSha256()), (key) -> {
 			FrozenDocuments documents = revision.frozenDocuments();
 			DraftContent content = revision.draftContent();
 			return new RevisionView(documents, content, RoleSummary.of(content, facts(documents), this.catalog),
@@ -116,17 +116,18 @@ class ReviewPageModel {
 					documents.findings()
 						.stream()
 						.sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed())
-						.toList());
+						.toList(),
+					revision.intact());
 		});
 	}
 
-	/** A revision's stored text: its content and its documents, as stored. */
-	private record RevisionKey(String content, String documents) {
+	/** A revision's stored text: its content, its documents and their recorded hash, as stored. */
+	private record RevisionKey(String content, String documents, String documentsSha256) {
 	}
 
-	/** What the page shows of a revision, read from its stored text. */
+	/** What the page shows of a revision, read from its stored text ({@code intact}: the hash still matches). */
 	private record RevisionView(FrozenDocuments documents, DraftContent content, List<RoleSummary.Line> summary,
-			SummaryDocuments docs, List<Finding> findings) {
+			SummaryDocuments docs, List<Finding> findings, boolean intact) {
 	}
 
 	/**
