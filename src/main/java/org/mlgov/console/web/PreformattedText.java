@@ -1,20 +1,13 @@
 package org.mlgov.console.web;
 
-import java.util.Set;
-
 import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.dialect.AbstractDialect;
-import org.thymeleaf.dialect.IExpressionObjectDialect;
-import org.thymeleaf.expression.IExpressionObjectFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Long generated text (policy JSON) as the content of a {@code <pre>} element. Templates write it with
  * {@code th:utext="${#preformatted.html(p.json())}"} instead of {@code th:text}: this class is also the Thymeleaf
- * dialect that offers that expression object (Spring Boot adds dialect beans to the template engine). It is an
- * expression object rather than a bean because {@code th:utext} runs in Thymeleaf's restricted mode, which refuses
- * bean references ({@code @name}).
+ * dialect that offers that expression object ({@link ExpressionObjectDialect}).
  * <p>
  * Why: {@code th:text} escapes through unbescape's HTML4/XML escaper, character by character, and also turns every
  * double quote into {@code &quot;}; a policy document is mostly quotes. On the review step (about 90 KB of JSON) that
@@ -24,34 +17,15 @@ import org.springframework.stereotype.Component;
  * generated JSON normally has none. Never use it for an attribute value: there quotes matter.
  */
 @Component
-public class PreformattedText extends AbstractDialect implements IExpressionObjectDialect {
-
-	private static final String NAME = "preformatted";
+public class PreformattedText extends ExpressionObjectDialect {
 
 	public PreformattedText() {
-		super("Preformatted text");
+		super("Preformatted text", "preformatted");
 	}
 
 	@Override
-	public IExpressionObjectFactory getExpressionObjectFactory() {
-		return new IExpressionObjectFactory() {
-
-			@Override
-			public Set<String> getAllExpressionObjectNames() {
-				return Set.of(NAME);
-			}
-
-			@Override
-			public Object buildObject(IExpressionContext context, String expressionObjectName) {
-				return NAME.equals(expressionObjectName) ? PreformattedText.this : null;
-			}
-
-			@Override
-			public boolean isCacheable(String expressionObjectName) {
-				return true;
-			}
-
-		};
+	Object expressionObject(IExpressionContext context) {
+		return this;
 	}
 
 	/**
