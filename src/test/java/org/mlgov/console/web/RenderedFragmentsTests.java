@@ -128,4 +128,27 @@ class RenderedFragmentsTests {
 		assertThat(this.reads.value).as("the first was dropped").hasValue(10);
 	}
 
+	@Test
+	void pagesRenderedAtOnceByManyThreadsEachGetTheirOwnMarkupAndTheMemoStaysWithinBudget() throws Exception {
+		long budget = 4_000;
+		RenderedFragments memo = new RenderedFragments(true, budget);
+		SpringTemplateEngine engine = engine(memo);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Boolean>> pages = new java.util.ArrayList<>();
+			for (int i = 0; i < 400; i++) {
+				String name = "n" + (i % 150);
+				pages.add(pool.submit(() -> page(engine, new Item(name, List.of(name), this.reads))
+					.equals("<ul><li id=\"item-" + name + "\"><b>" + name + "</b><span>" + name + "</span></li></ul>")));
+			}
+			for (var page : pages) {
+				assertThat(page.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(memo.held()).isPositive().isLessThanOrEqualTo(budget);
+	}
+
 }
