@@ -7,7 +7,7 @@
 #   bench/compare.sh BEFORE.jar AFTER.jar
 #
 # Settings (environment): CONNECTIONS (32), DURATION (5s, per measurement), WARMUP (8s, per page and jar), RUNS (3),
-# PORT_A (28441), PORT_B (28442). Reports the console's CPU milliseconds per request (user + system, from /proc) for
+# PORT_A (28441), PORT_B (28442), ONLY (a regular expression: only the pages whose path matches). Reports the console's CPU milliseconds per request (user + system, from /proc) for
 # each run, and requests/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,6 +101,7 @@ PAGES=(
 } | tee "$WORK/results.md"
 for entry in "${PAGES[@]}"; do
   IFS='|' read -r user path <<<"$entry"
+  if [ -n "${ONLY:-}" ] && ! grep -Eq -- "$ONLY" <<<"$path"; then continue; fi
   measure a "$PORT_A" "$user" "$path" "$WARMUP" >/dev/null
   measure b "$PORT_B" "$user" "$path" "$WARMUP" >/dev/null
   cpu_a=(); cpu_b=(); rps_a=(); rps_b=()
