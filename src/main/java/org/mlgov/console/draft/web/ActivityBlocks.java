@@ -88,7 +88,7 @@ public class ActivityBlocks {
 						+ (p.required() ? " At least one is required." : "");
 				lists.add(this.valueRows.list(field, this.messages.getMessage(key + ".label", null, locale), help,
 						this.messages.getMessage(key + ".example", null, locale), row.rows(p.parameter()), editable,
-						post, null, flagged(errors, field + "[")));
+						post, null, flagged(errors, field)));
 			}
 			blocks.add(new Block(activity.id(), activity.name(), activity.description(), activity.supportsVpc(),
 					activity.supportsKms(), index, row.isSelected(),
@@ -98,13 +98,12 @@ public class ActivityBlocks {
 	}
 
 	/** The errors of one list and its rows (its field, or its field followed by an index), or null for none. */
-	private static List<DetailedError> flagged(List<DetailedError> errors, String rowPrefix) {
+	private static List<DetailedError> flagged(List<DetailedError> errors, String field) {
 		if (errors == null) {
 			return null;
 		}
-		String field = rowPrefix.substring(0, rowPrefix.length() - 1);
 		return errors.stream()
-			.filter((e) -> field.equals(e.getFieldName()) || e.getFieldName().startsWith(rowPrefix))
+			.filter((e) -> field.equals(e.getFieldName()) || e.getFieldName().startsWith(field + "["))
 			.toList();
 	}
 

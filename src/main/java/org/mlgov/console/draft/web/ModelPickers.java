@@ -39,11 +39,6 @@ public class ModelPickers {
 
 	/** The models of one provider or family. */
 	public record Group(String name, List<Option> options) {
-
-		/** How many of the group's models are among {@code picked} (the group starts open when some are). */
-		public long ticked(List<String> picked) {
-			return (picked == null) ? 0 : this.options.stream().filter((o) -> picked.contains(o.id())).count();
-		}
 	}
 
 	/**
@@ -77,11 +72,7 @@ public class ModelPickers {
 	public record Family(String field, String title, String noun, String verb, String example, boolean fineTuning,
 			List<Group> groups, List<String> ids) {
 
-		/** How many catalogued models the access these values give lets Canvas users use, and how many it denies. */
-		public Counts counts(ModelsFormData.ModelChoice choice) {
-			return counts(choice.toAccess(this.fineTuning));
-		}
-
+		/** How many catalogued models an access lets Canvas users use, and how many it denies. */
 		Counts counts(ModelAccess access) {
 			int allowed = (int) this.ids.stream().filter((id) -> permits(access, id)).count();
 			return new Counts(allowed, this.ids.size() - allowed, this.ids.size());
@@ -116,7 +107,8 @@ public class ModelPickers {
 	}
 
 	/**
-	 * {@link Family#counts(ModelsFormData.ModelChoice)}, remembered: matching every catalogued model against every
+	 * How many catalogued models the access these values give lets Canvas users use, and how many it denies,
+	 * remembered: matching every catalogued model against every
 	 * pattern of a long list took a tenth of the step's time on each reload.
 	 * @param family the family
 	 * @param choice the values of the form
