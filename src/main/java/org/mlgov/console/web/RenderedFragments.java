@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,7 +18,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Template fragments that depend on one view value only, rendered once per distinct value and then reused: the
@@ -40,6 +43,13 @@ import org.springframework.stereotype.Component;
  * hold only what the page would show anyway and the markup depends on nothing else, so an entry is the same for every
  * user who asks with an equal view.
  * <p>
+ * One thing a fragment may write that is not in its view: a form's CSRF field, which changes with every request. The
+ * fragment writes {@code <th:block th:utext="${formToken}"></th:block>} where the field belongs (first thing in the
+ * form, where {@code th:action} puts it); the memo keeps a mark there, and each page gets the mark replaced by the
+ * field with its own request's token ({@code <input type="hidden" name="_csrf" value="..."/>}, nothing when the request
+ * has none). The mark starts with {@code <}, which escaped text never contains, and holds a random part drawn at
+ * start-up, so nothing a user typed can turn into it.
+ * <p>
  * The memo holds at most {@link #BUDGET} characters of markup; past that, the least recently used entries leave
  * until a quarter of it is free. With the
  * template cache off ({@code spring.thymeleaf.cache: false}, the dev profile) nothing is kept, so an edited template
@@ -53,6 +63,12 @@ public class RenderedFragments extends ExpressionObjectDialect {
 
 	/** The name of the fragment's one variable. */
 	public static final String VIEW = "view";
+
+	/** The name of the variable a fragment writes unescaped where a form's CSRF field belongs. */
+	public static final String FORM_TOKEN = "formToken";
+
+	/** What the memo keeps where a form's CSRF field belongs. */
+	private final String formTokenMark = "<form-token " + UUID.randomUUID() + ">";
 
 	private final boolean cached;
 
@@ -92,21 +108,20 @@ public class RenderedFragments extends ExpressionObjectDialect {
 		return this.held.get();
 	}
 
-	private String lookUp(Key key) {
+	private Entry lookUp(Key key) {
 		Entry entry = this.entries.get(key);
-		if (entry == null) {
-			return null;
+		if (entry != null) {
+			entry.used = this.clock.incrementAndGet();
 		}
-		entry.used = this.clock.incrementAndGet();
-		return entry.html;
+		return entry;
 	}
 
-	private void keep(Key key, String html) {
-		if (html.length() > this.budget / 8) {
+	private void keep(Key key, Entry entry) {
+		if (entry.html.length() > this.budget / 8) {
 			return; // one huge entry would push out everything else
 		}
-		Entry before = this.entries.put(key, new Entry(html, this.clock.incrementAndGet()));
-		if (this.held.addAndGet(html.length() - ((before != null) ? before.html.length() : 0)) > this.budget) {
+		Entry before = this.entries.put(key, entry);
+		if (this.held.addAndGet(entry.html.length() - ((before != null) ? before.html.length() : 0)) > this.budget) {
 			evict();
 		}
 	}
@@ -128,15 +143,21 @@ public class RenderedFragments extends ExpressionObjectDialect {
 		}
 	}
 
-	/** A memo entry: the markup and when it was last used ({@link #clock}). */
+	/**
+	 * A memo entry: the markup, whether it has form-token marks to fill in, and when it was last used
+	 * ({@link #clock}).
+	 */
 	private static final class Entry {
 
 		final String html;
 
+		final boolean formTokens;
+
 		volatile long used;
 
-		Entry(String html, long used) {
+		Entry(String html, boolean formTokens, long used) {
 			this.html = html;
+			this.formTokens = formTokens;
 			this.used = used;
 		}
 
@@ -151,6 +172,9 @@ public class RenderedFragments extends ExpressionObjectDialect {
 
 		private final IExpressionContext context;
 
+		/** The CSRF field of this execution's request, once a fragment needed it. */
+		private String formTokenField;
+
 		Renderer(IExpressionContext context) {
 			this.context = context;
 		}
@@ -164,23 +188,41 @@ public class RenderedFragments extends ExpressionObjectDialect {
 		 */
 		public String fragment(String template, String fragment, Object view) {
 			Key key = new Key(template, fragment, this.context.getLocale(), view);
-			String html = RenderedFragments.this.cached ? lookUp(key) : null;
-			if (html == null) {
-				html = render(key);
+			Entry entry = RenderedFragments.this.cached ? lookUp(key) : null;
+			if (entry == null) {
+				entry = render(key);
 				if (RenderedFragments.this.cached) {
-					keep(key, html);
+					keep(key, entry);
 				}
 			}
-			return html;
+			return entry.formTokens ? entry.html.replace(RenderedFragments.this.formTokenMark, formTokenField())
+					: entry.html;
 		}
 
-		private String render(Key key) {
+		private Entry render(Key key) {
 			StringWriter out = new StringWriter(4096);
+			String mark = RenderedFragments.this.formTokenMark;
 			this.context.getConfiguration()
 				.getTemplateManager()
 				.parseAndProcess(new TemplateSpec(key.template(), Set.of(key.fragment()), TemplateMode.HTML, null),
-						new Context(key.locale(), Map.of(VIEW, key.view())), out);
-			return out.toString();
+						new Context(key.locale(), Map.of(VIEW, key.view(), FORM_TOKEN, mark)), out);
+			String html = out.toString();
+			return new Entry(html, html.contains(mark), RenderedFragments.this.clock.incrementAndGet());
+		}
+
+		/**
+		 * The hidden field that {@code th:action} would add for the request's CSRF token (Spring Security's
+		 * {@code CsrfRequestDataValueProcessor} reads the same request attribute), or nothing without one.
+		 */
+		private String formTokenField() {
+			if (this.formTokenField == null) {
+				Object token = this.context.getVariable(CsrfToken.class.getName());
+				this.formTokenField = (token instanceof CsrfToken csrf)
+						? "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName())
+								+ "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken()) + "\"/>"
+						: "";
+			}
+			return this.formTokenField;
 		}
 
 	}

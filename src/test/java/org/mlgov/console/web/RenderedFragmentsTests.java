@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +47,8 @@ class RenderedFragmentsTests {
 
 	private static final String FRAGMENTS = """
 			<html><body>
+			<form th:fragment="form(view)" th:action="${view.name()}"><th:block th:utext="${formToken}"></th:block><b
+			    th:text="${view.counted()}">name</b></form>
 			<li th:fragment="item(view)" th:id="${'item-' + view.counted()}"><b th:text="${view.name()}">name</b><span
 			    th:each="t : ${view.tags()}" th:text="${t}">tag</span></li>
 			</body></html>""";
@@ -98,6 +104,32 @@ class RenderedFragmentsTests {
 		assertThat(this.reads.value).hasValue(2);
 		assertThat(rendered.held()).isEqualTo(first.length() - "<ul></ul>".length()
 				+ "<li id=\"item-one\"><b>one</b><span>t</span><span>u</span></li>".length());
+	}
+
+	@Test
+	void aFormsTokenIsFilledInForEachPageFromItsOwnRequestAndTypedTextNeverBecomesOne() {
+		SpringTemplateEngine engine = engine(new RenderedFragments(true));
+		String form = "<th:block th:utext=\"${#rendered.fragment('fragments', 'form', item)}\"></th:block>";
+		Item item = new Item("/go", List.of(), this.reads);
+		Function<String, Map<String, Object>> request = (token) -> Map.of("item", item, CsrfToken.class.getName(),
+				new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));
+
+		String first = engine.process(form, new Context(Locale.ENGLISH, request.apply("t-1\"<")));
+		String second = engine.process(form, new Context(Locale.ENGLISH, request.apply("t-2")));
+		String none = engine.process(form, new Context(Locale.ENGLISH, Map.of("item", item)));
+
+		assertThat(first)
+			.isEqualTo("<form action=\"/go\"><input type=\"hidden\" name=\"_csrf\" value=\"t-1&quot;&lt;\"/><b>/go</b></form>");
+		assertThat(second).isEqualTo("<form action=\"/go\"><input type=\"hidden\" name=\"_csrf\" value=\"t-2\"/><b>/go</b></form>");
+		assertThat(none).isEqualTo("<form action=\"/go\"><b>/go</b></form>");
+		assertThat(this.reads.value).as("rendered once").hasValue(1);
+
+		// Whatever a view holds is escaped, so it cannot contain the mark (which starts with '<').
+		Item typed = new Item("<form-token x>", List.of(), this.reads);
+		assertThat(engine.process(form, new Context(Locale.ENGLISH, Map.of("item", typed, CsrfToken.class.getName(),
+				new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t-3")))))
+			.isEqualTo("<form action=\"&lt;form-token x&gt;\"><input type=\"hidden\" name=\"_csrf\" value=\"t-3\"/>"
+					+ "<b>&lt;form-token x&gt;</b></form>");
 	}
 
 	@Test

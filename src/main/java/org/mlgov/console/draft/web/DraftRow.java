@@ -18,7 +18,8 @@ import org.springframework.lang.Nullable;
  * @param id the draft's id
  * @param name its name
  * @param author who wrote it
- * @param persona the persona's name, its id if the catalogue no longer has it, or "—" for none
+ * @param persona the persona's name, its id if the catalogue no longer has it, or null for none (the row shows a
+ *        dash, written as an entity: a literal one would make Java build the whole page in UTF-16)
  * @param status its status ({@code DRAFT}, {@code SUBMITTED}, ...)
  * @param badgeClass the classes of the status badge ({@code badge text-bg-success} for an approved draft)
  * @param decision what the reviewers decided, or null when there is nothing to say
@@ -33,7 +34,7 @@ import org.springframework.lang.Nullable;
  * @param resumeHref the step reached in the wizard
  * @param reviewHref its review page
  */
-public record DraftRow(long id, String name, String author, String persona, String status, String badgeClass,
+public record DraftRow(long id, String name, String author, @Nullable String persona, String status, String badgeClass,
 		@Nullable String decision, String step, String updated, String updatedBy, long version, boolean own,
 		boolean editable, boolean deletable, String href, String resumeHref, String reviewHref) {
 
@@ -48,8 +49,7 @@ public record DraftRow(long id, String name, String author, String persona, Stri
 	 */
 	static DraftRow of(DraftSummary draft, Catalog catalog, Times times, String user, String contextPath) {
 		String personaId = draft.persona();
-		String persona = (personaId == null) ? "—"
-				: catalog.persona(personaId).map(Persona::name).orElse(personaId);
+		String persona = (personaId == null) ? null : catalog.persona(personaId).map(Persona::name).orElse(personaId);
 		String decision = switch (draft.status()) {
 			case REJECTED -> draft.lastRejection()
 				.map((d) -> "Rejected by " + d.reviewer() + ": " + d.comment())

@@ -13,6 +13,7 @@ import org.mlgov.console.draft.IllegalTransitionException;
 import org.mlgov.console.web.Times;
 
 import org.springframework.data.domain.Page;
+import org.springframework.lang.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -47,7 +48,8 @@ class DraftsController {
 	String mine(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page, Model model,
 			Authentication user, HttpServletRequest request) {
 		String search = search(q);
-		return list(this.drafts.mine(user.getName(), search, pageNumber(page)), search, false, model, user, request);
+		return list(this.drafts.mine(user.getName(), search, pageNumber(page)), search, false, model, user, request,
+				null);
 	}
 
 	/** Every administrator's drafts, as {@link #mine}. */
@@ -55,17 +57,21 @@ class DraftsController {
 	String all(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page, Model model,
 			Authentication user, HttpServletRequest request) {
 		String search = search(q);
-		return list(this.drafts.all(search, pageNumber(page)), search, true, model, user, request);
+		return list(this.drafts.all(search, pageNumber(page)), search, true, model, user, request, null);
 	}
 
+	/**
+	 * A page of drafts; with {@code refused}, that draft's row shows why its rename was refused, with what was typed.
+	 */
 	private String list(Page<DraftSummary> page, String search, boolean all, Model model, Authentication user,
-			HttpServletRequest request) {
+			HttpServletRequest request, @Nullable RefusedRename refused) {
 		// The rows carry their links, built from the context path once per page (see DraftRow).
 		String contextPath = request.getContextPath();
-		model.addAttribute("drafts", page.getContent()
-			.stream()
-			.map((d) -> DraftRow.of(d, this.catalog, this.times, user.getName(), contextPath))
-			.toList());
+		model.addAttribute("drafts", page.getContent().stream().map((d) -> {
+			DraftRow row = DraftRow.of(d, this.catalog, this.times, user.getName(), contextPath);
+			return (refused != null && refused.id() == d.id())
+					? new DraftRowView(row, all, refused.problem(), refused.typed()) : DraftRowView.of(row, all);
+		}).toList());
 		model.addAttribute("page", page);
 		model.addAttribute("q", search);
 		model.addAttribute("all", all);
@@ -125,14 +131,16 @@ class DraftsController {
 		String problem = nameProblem(name);
 		if (problem != null) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("renameError", id);
-			model.addAttribute("renameMessage", problem);
-			model.addAttribute("typedRename", FormValues.printable(name));
-			return mine("", null, model, user, request);
+			return list(this.drafts.mine(user.getName(), "", 1), "", false, model, user, request,
+					new RefusedRename(id, problem, FormValues.printable(name)));
 		}
 		this.drafts.rename(id, name, version, user.getName());
 		redirect.addFlashAttribute("message", "Renamed to \u201c" + name.strip() + "\u201d.");
 		return "redirect:/drafts";
+	}
+
+	/** A rename that was refused: which draft, why, and the name as typed. */
+	private record RefusedRename(long id, String problem, String typed) {
 	}
 
 	/** What is wrong with a draft name as typed, or null: 1 to 200 characters, no control characters. */

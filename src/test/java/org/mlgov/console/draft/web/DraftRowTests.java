@@ -29,7 +29,7 @@ class DraftRowTests {
 		assertThat(row.status()).isEqualTo("DRAFT");
 		assertThat(row.step()).isEqualTo("3. Generative models");
 		assertThat(row.updated()).isEqualTo("2026-03-04 05:06 UTC");
-		assertThat(row.persona()).isEqualTo("—");
+		assertThat(row.persona()).isNull();
 		assertThat(row.decision()).isNull();
 		assertThat(row.own()).isTrue();
 		assertThat(row.editable()).isTrue();

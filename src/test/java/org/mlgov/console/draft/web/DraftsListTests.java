@@ -13,6 +13,7 @@ import org.mlgov.console.draft.DraftRepository;
 import org.mlgov.console.draft.DraftService;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -110,10 +111,45 @@ class DraftsListTests {
 		assertThat(page.select(row + "form").eachAttr("action")).containsExactly(
 				"/console/drafts/" + mine.id() + "/clone", "/console/drafts/" + mine.id() + "/rename",
 				"/console/drafts/" + mine.id() + "/delete");
-		// th:action still adds the CSRF token to every form of the row.
+		// Every form of the row has the CSRF token (filled in per request by #rendered).
 		assertThat(page.select(row + "form input[name=_csrf]")).hasSize(3);
 		assertThat(page.select("tr[data-draft-id=" + theirs.id() + "] a:contains(View)").attr("href"))
 			.isEqualTo("/console/drafts/" + theirs.id());
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void theRowsFormsCarryTheTokenOfTheirOwnSessionThoughTheRowIsRenderedOnce() throws Exception {
+		Draft draft = this.drafts.start("Token per session", "admin");
+		Draft noPersona = this.drafts.start("No persona yet", "admin");
+		String row = "tr[data-draft-id=" + draft.id() + "] ";
+		MockHttpSession first = new MockHttpSession();
+		MockHttpSession second = new MockHttpSession();
+		Document firstPage = Jsoup.parse(this.mvc.perform(get("/drafts").session(first)).andReturn().getResponse()
+			.getContentAsString());
+		Document secondPage = Jsoup.parse(this.mvc.perform(get("/drafts").session(second)).andReturn().getResponse()
+			.getContentAsString());
+		// The same row, each page with the token of its own request in every form (and in its <meta>).
+		assertThat(secondPage.select(row).outerHtml().replaceAll("value=\"[^\"]{40,}\"", ""))
+			.isEqualTo(firstPage.select(row).outerHtml().replaceAll("value=\"[^\"]{40,}\"", ""));
+		for (Document page : List.of(firstPage, secondPage)) {
+			assertThat(page.select(row + "form input[name=_csrf]").eachAttr("value")).hasSize(3)
+				.containsOnly(page.select("meta[name=_csrf]").attr("content"));
+		}
+		assertThat(firstPage.select(row + "form input[name=_csrf]").attr("value"))
+			.isNotEqualTo(secondPage.select(row + "form input[name=_csrf]").attr("value"));
+		// A form works with the token the page gave it (no test shortcut for the token here).
+		String token = firstPage.select(row + "form[action$=/clone] input[name=_csrf]").attr("value");
+		MvcResult clone = this.mvc.perform(post("/drafts/{id}/clone", draft.id()).session(first).param("_csrf", token))
+			.andReturn();
+		assertThat(clone.getResponse().getRedirectedUrl()).isEqualTo("/drafts");
+		assertThat(this.repository.findByAuthorOrderByUpdatedAtDesc("admin")).extracting(Draft::name)
+			.contains("Copy of Token per session");
+		// A draft without a persona shows a dash, written as an entity so that the page stays Latin-1.
+		String html = this.mvc.perform(get("/drafts").session(first)).andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(html).select("tr[data-draft-id=" + noPersona.id() + "] td[data-label=Persona]").text())
+			.isEqualTo("\u2014");
+		assertThat(html).doesNotContain("\u2014").contains("<td data-label=\"Persona\">&mdash;</td>");
 	}
 
 	@Test
