@@ -81,6 +81,17 @@ public class SignedInUserView {
 	}
 
 	/**
+	 * The navigation bar of the page being rendered, for the layout: {@code ${@signedInUser.bar(#authentication)}}.
+	 * Its links start with the request's context path; the item of the requested path is marked current (none on
+	 * error pages, which are rendered at {@code /error}).
+	 * @param authentication the current authentication, may be {@code null}
+	 * @return what the bar shows
+	 */
+	public NavigationBar bar(Authentication authentication) {
+		return NavigationBar.of(this, authentication, CurrentRequest.path(), CurrentRequest.contextPath());
+	}
+
+	/**
 	 * The labels of the console roles the user holds, in a stable order.
 	 * @param authentication the current authentication, may be {@code null}
 	 * @return role labels such as "Security reviewer"

@@ -123,6 +123,37 @@ class NavigationTests {
 	}
 
 	@Test
+	void theBarMarksTheSectionOfTheRequestedPageAndLinksUnderTheContextPath() throws Exception {
+		var reviewer = user(this.userDetailsService.loadUserByUsername("reviewer"));
+		Document audit = Jsoup.parse(this.mvc.perform(get("/console/audit").contextPath("/console").with(reviewer))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(audit.select("#nav-items a").eachAttr("href")).containsExactly("/console/", "/console/reviews",
+				"/console/catalog", "/console/access", "/console/audit");
+		assertThat(audit.select("#nav-items a.active").eachText()).containsExactly("Audit");
+		assertThat(audit.select("#nav-items a[aria-current=page]").eachText()).containsExactly("Audit");
+		assertThat(audit.select(".navbar-brand").attr("href")).isEqualTo("/console/");
+		assertThat(audit.select("#account-password").attr("href")).isEqualTo("/console/account/password");
+		assertThat(audit.select("form.ms-lg-2").attr("action")).isEqualTo("/console/logout");
+
+		// The same bar on another page of the same section, then on a page of another: each marks its own item,
+		// and the sign-out form carries the token of its own request.
+		Document review = Jsoup.parse(this.mvc.perform(get("/console/audit").contextPath("/console").with(reviewer))
+			.andReturn().getResponse().getContentAsString());
+		Document queue = Jsoup.parse(this.mvc.perform(get("/console/reviews").contextPath("/console").with(reviewer))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(queue.select("#nav-items a.active").eachText()).containsExactly("Review queue");
+		for (Document page : List.of(audit, review, queue)) {
+			assertThat(page.select("form[action=/console/logout] input[name=_csrf]").attr("value"))
+				.isEqualTo(page.select("meta[name=_csrf]").attr("content")).isNotBlank();
+		}
+		assertThat(audit.select("form[action=/console/logout] input[name=_csrf]").attr("value"))
+			.isNotEqualTo(queue.select("form[action=/console/logout] input[name=_csrf]").attr("value"));
+	}
+
+	@Test
 	void loginPageHasNoNavigationOrUserArea() throws Exception {
 		String html = this.mvc.perform(get("/login"))
 			.andExpect(status().isOk())

@@ -22,12 +22,25 @@ public class DraftPreview {
 
 	/**
 	 * Either the result or the errors that prevent it, with the number of managed policies IAM lets a role have
-	 * attached (the configured quota).
+	 * attached (the configured quota), the specification, and whether it is the draft's saved content (generated once
+	 * and shared, see {@link DraftPreview#ofSaved}) rather than unsaved values.
 	 */
-	public record Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota, RoleSpec spec) {
+	public record Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota, RoleSpec spec,
+			boolean saved) {
 
 		public Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota) {
-			this(result, missing, attachedPolicyQuota, null);
+			this(result, missing, attachedPolicyQuota, null, false);
+		}
+
+		/**
+		 * What the panel shows of a result: the view of {@code drafts/preview :: documents}. A saved content's panel
+		 * goes through {@code #rendered} (its result is the same object on every page until the draft is saved
+		 * again, so the markup is rendered once); unsaved values' panels are rendered directly, as they rarely come
+		 * twice and would only push useful entries out of the memo.
+		 * @return the documents' view, or null while nothing is generated
+		 */
+		public Documents documents() {
+			return (this.result == null) ? null : new Documents(this.result, this.attachedPolicyQuota);
 		}
 
 		public boolean ready() {
@@ -40,6 +53,14 @@ public class DraftPreview {
 					: this.result.findings().stream().filter((f) -> f.code().equals(code)).toList();
 		}
 
+	}
+
+	/**
+	 * The documents part of the preview panel.
+	 * @param result what the generator made
+	 * @param attachedPolicyQuota how many managed policies IAM lets a role have attached
+	 */
+	public record Documents(GenerationResult result, int attachedPolicyQuota) {
 	}
 
 	/** How many saved contents the memo keeps the documents of (the largest role's take about 150 KB). */
@@ -69,7 +90,7 @@ public class DraftPreview {
 	 */
 	public Preview ofSaved(Draft draft, DraftContent content) {
 		Generated generated = this.memo.get(draft.storedContent(), (key) -> generate(content.spec()));
-		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec());
+		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec(), true);
 	}
 
 	private int attachedPolicyQuota() {
@@ -78,7 +99,7 @@ public class DraftPreview {
 
 	public Preview of(DraftContent content) {
 		Generated generated = generate(content.spec());
-		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec());
+		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec(), false);
 	}
 
 	private Generated generate(RoleSpec spec) {
