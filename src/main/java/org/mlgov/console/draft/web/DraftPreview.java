@@ -26,21 +26,21 @@ public class DraftPreview {
 	 * and shared, see {@link DraftPreview#ofSaved}) rather than unsaved values.
 	 */
 	public record Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota, RoleSpec spec,
-			boolean saved) {
+			boolean saved, Documents documents) {
 
 		public Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota) {
-			this(result, missing, attachedPolicyQuota, null, false);
+			this(result, missing, attachedPolicyQuota, null, false, Documents.of(result, attachedPolicyQuota));
 		}
 
 		/**
-		 * What the panel shows of a result: the view of {@code drafts/preview :: documents}. A saved content's panel
-		 * goes through {@code #rendered} (its result is the same object on every page until the draft is saved
-		 * again, so the markup is rendered once); unsaved values' panels are rendered directly, as they rarely come
-		 * twice and would only push useful entries out of the memo.
-		 * @return the documents' view, or null while nothing is generated
+		 * What the panel shows of a result: the view of {@code drafts/preview :: documents}, or null while nothing is
+		 * generated. A saved content's panel goes through {@code #rendered}, with the same {@link Documents} object
+		 * on every page until the draft is saved again (so the memo's look-up is an identity check); unsaved values'
+		 * panels are rendered directly, as they rarely come twice and would only push useful entries out of the memo.
 		 */
+		@Override
 		public Documents documents() {
-			return (this.result == null) ? null : new Documents(this.result, this.attachedPolicyQuota);
+			return this.documents;
 		}
 
 		public boolean ready() {
@@ -56,11 +56,51 @@ public class DraftPreview {
 	}
 
 	/**
-	 * The documents part of the preview panel.
-	 * @param result what the generator made
-	 * @param attachedPolicyQuota how many managed policies IAM lets a role have attached
+	 * The documents part of the preview panel: a result and the attachment quota. Equal for equal results; its hash
+	 * is worked out once (a result's is a walk over every statement of every policy), as the memo of
+	 * {@code #rendered} asks for it on every page.
 	 */
-	public record Documents(GenerationResult result, int attachedPolicyQuota) {
+	public static final class Documents {
+
+		private final GenerationResult result;
+
+		private final int attachedPolicyQuota;
+
+		private int hash;
+
+		private Documents(GenerationResult result, int attachedPolicyQuota) {
+			this.result = result;
+			this.attachedPolicyQuota = attachedPolicyQuota;
+		}
+
+		static Documents of(GenerationResult result, int attachedPolicyQuota) {
+			return (result == null) ? null : new Documents(result, attachedPolicyQuota);
+		}
+
+		public GenerationResult result() {
+			return this.result;
+		}
+
+		public int attachedPolicyQuota() {
+			return this.attachedPolicyQuota;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Documents that && this.attachedPolicyQuota == that.attachedPolicyQuota
+					&& this.result.equals(that.result));
+		}
+
+		@Override
+		public int hashCode() {
+			int h = this.hash;
+			if (h == 0) {
+				h = 31 * this.result.hashCode() + this.attachedPolicyQuota;
+				this.hash = h; // a benign race: every thread computes the same value
+			}
+			return h;
+		}
+
 	}
 
 	/** How many saved contents the memo keeps the documents of (the largest role's take about 150 KB). */
@@ -90,7 +130,8 @@ public class DraftPreview {
 	 */
 	public Preview ofSaved(Draft draft, DraftContent content) {
 		Generated generated = this.memo.get(draft.storedContent(), (key) -> generate(content.spec()));
-		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec(), true);
+		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec(), true,
+				generated.documents());
 	}
 
 	private int attachedPolicyQuota() {
@@ -99,20 +140,22 @@ public class DraftPreview {
 
 	public Preview of(DraftContent content) {
 		Generated generated = generate(content.spec());
-		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec(), false);
+		return new Preview(generated.result(), generated.missing(), attachedPolicyQuota(), content.spec(), false,
+				generated.documents());
 	}
 
 	private Generated generate(RoleSpec spec) {
 		try {
-			return new Generated(this.generator.generate(spec), List.of());
+			GenerationResult result = this.generator.generate(spec);
+			return new Generated(result, List.of(), Documents.of(result, attachedPolicyQuota()));
 		}
 		catch (InvalidSpecException ex) {
-			return new Generated(null, List.copyOf(ex.errors()));
+			return new Generated(null, List.copyOf(ex.errors()), null);
 		}
 	}
 
-	/** What the generator made of a specification: the result, or the errors that prevent it. */
-	private record Generated(GenerationResult result, List<FieldError> missing) {
+	/** What the generator made of a specification: the result (and its panel's view), or the errors that prevent it. */
+	private record Generated(GenerationResult result, List<FieldError> missing, Documents documents) {
 	}
 
 }

@@ -258,6 +258,27 @@ public final class SummaryDocuments {
 				documentFindings(findingKey, findings));
 	}
 
+	/**
+	 * What a document's card shows: the view of {@code drafts/document :: cardView}, rendered through
+	 * {@code #rendered} (once per distinct value; the documents of a saved content are built once, see
+	 * {@code SummaryPage}).
+	 * @param doc the document
+	 * @param url where it is downloaded (and fetched whole when long)
+	 * @param fileName the name it is downloaded by
+	 */
+	public record Card(DocumentView doc, String url, String fileName) {
+	}
+
+	/**
+	 * The card of one of these documents.
+	 * @param document the document
+	 * @param url its download URL
+	 * @return its card's view
+	 */
+	public Card card(DocumentView document, String url) {
+		return new Card(document, url, fileName(document));
+	}
+
 	/** The name a document is downloaded by: {@code <role name>-<document>.json}. */
 	public String fileName(DocumentView document) {
 		return this.roleName + "-" + document.name() + ".json";

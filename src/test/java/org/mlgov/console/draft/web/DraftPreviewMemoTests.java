@@ -56,12 +56,32 @@ class DraftPreviewMemoTests {
 	}
 
 	@Test
+	void aSavedContentsPanelViewIsTheSameObjectEveryTimeAndEqualToAnUnsavedOneOfTheSameValues() {
+		// What #rendered keys the preview's documents by: for a saved content, an identity check per page.
+		Draft draft = saved("SageMaker-Memo");
+		DraftPreview.Preview first = this.preview.ofSaved(draft, draft.content());
+		DraftPreview.Preview second = this.preview.ofSaved(draft, draft.content());
+		DraftPreview.Preview unsaved = this.preview.of(draft.content());
+		Draft other = saved("SageMaker-Other");
+
+		assertThat(first.saved()).isTrue();
+		assertThat(unsaved.saved()).isFalse();
+		assertThat(second.documents()).isSameAs(first.documents());
+		assertThat(unsaved.documents()).isNotSameAs(first.documents()).isEqualTo(first.documents())
+			.hasSameHashCodeAs(first.documents());
+		assertThat(this.preview.ofSaved(other, other.content()).documents()).isNotEqualTo(first.documents());
+		assertThat(first.documents().result()).isSameAs(first.result());
+		assertThat(first.documents().attachedPolicyQuota()).isEqualTo(first.attachedPolicyQuota());
+	}
+
+	@Test
 	void anIncompleteContentIsRememberedWithWhatItMisses() {
 		Draft draft = Draft.complete("Empty", "alice", DraftContent.empty(), Instant.parse("2026-01-01T00:00:00Z"));
 		DraftPreview.Preview first = this.preview.ofSaved(draft, draft.content());
 		DraftPreview.Preview second = this.preview.ofSaved(draft, draft.content());
 
 		assertThat(first.ready()).isFalse();
+		assertThat(first.documents()).isNull();
 		assertThat(first.missing()).extracting((e) -> e.field()).contains("accountId", "region", "roleName");
 		assertThat(second.missing()).isSameAs(first.missing());
 	}
