@@ -49,12 +49,40 @@ public final class StoredJson {
 	 * @throws IllegalStateException if the JSON was stored in a format newer than {@code newest}
 	 */
 	public static <T> T read(ObjectMapper mapper, String json, Class<T> type, int newest) {
+		// What write() stores starts with {"formatVersion":N, : read the version from there and the value straight
+		// from the rest, without a tree in between (reading a draft's content through a tree took twice as long, on
+		// every wizard page). Anything else (older formats, text written otherwise) goes through the tree.
+		int end = versionEnd(json);
+		if (end > 0) {
+			check(Integer.parseInt(json, VERSION_PREFIX.length(), end, 10), newest);
+			return mapper.readValue((json.charAt(end) == '}') ? "{}" : "{" + json.substring(end + 1), type);
+		}
 		JsonNode tree = mapper.readTree(json);
 		if (tree instanceof ObjectNode object) {
 			check(version(object), newest);
 			object.remove(MEMBER);
 		}
 		return mapper.treeToValue(tree, type);
+	}
+
+	/** How stored JSON written by {@link #write} starts. */
+	private static final String VERSION_PREFIX = "{\"" + MEMBER + "\":";
+
+	/**
+	 * Where the version number ends in JSON that starts with {@link #VERSION_PREFIX}, a number of 1 to 9 digits and
+	 * a {@code ,} or {@code }}; -1 for JSON that does not start so.
+	 */
+	private static int versionEnd(String json) {
+		if (!json.startsWith(VERSION_PREFIX)) {
+			return -1;
+		}
+		int start = VERSION_PREFIX.length();
+		int end = start;
+		while (end < json.length() && end - start < 10 && json.charAt(end) >= '0' && json.charAt(end) <= '9') {
+			end++;
+		}
+		boolean number = end > start && end - start <= 9;
+		return (number && end < json.length() && (json.charAt(end) == ',' || json.charAt(end) == '}')) ? end : -1;
 	}
 
 	/**

@@ -41,7 +41,11 @@ import org.springframework.web.util.HtmlUtils;
  * request, no {@code @{...}} links, which need the request: pass URLs in the view), and the view is an immutable value
  * (a record of strings, booleans and {@code List.copyOf} lists) whose {@code equals} covers everything shown. Views
  * hold only what the page would show anyway and the markup depends on nothing else, so an entry is the same for every
- * user who asks with an equal view.
+ * user who asks with an equal view. A view is built anew for every page and compared with the kept one on every
+ * look-up: a view of several records nested in lists (a block of value lists of rows) should write its
+ * {@code equals} and {@code hashCode} out rather than use the record's generated ones, whose method-handle chains
+ * the JIT does not inline that deep (a tenth of the activities step went to them); a view that is the same object on
+ * every page (built once and memoized) costs an identity check.
  * <p>
  * One thing a fragment may write that is not in its view: a form's CSRF field, which changes with every request. The
  * fragment writes {@code <th:block th:utext="${formToken}"></th:block>} where the field belongs (first thing in the

@@ -87,6 +87,28 @@ class StoredDraftContentFormatTests {
 	}
 
 	@Test
+	void theVersionWrittenFirstIsReadTheSameAsAnywhereElseInTheObject() throws IOException {
+		// The compact form this console writes is read straight from its text; any other layout through a tree.
+		String stored = fixture("draft-content-format-2.json");
+		assertThat(stored).startsWith("{\"formatVersion\":2,");
+		String spaced = "{ \"formatVersion\" : 2 ," + stored.substring("{\"formatVersion\":2,".length());
+		String last = "{" + stored.substring("{\"formatVersion\":2,".length(), stored.lastIndexOf('}'))
+				+ ",\"formatVersion\":2}";
+
+		DraftContent compact = DraftContentJson.read(stored);
+		assertThat(DraftContentJson.read(spaced)).isEqualTo(compact);
+		assertThat(DraftContentJson.read(last)).isEqualTo(compact);
+		assertThat(compact.spec().roleName()).isNotBlank();
+		// A version out of range is refused on either path (ten digits take the tree's).
+		assertThatIllegalStateException().isThrownBy(() -> DraftContentJson.read("{\"formatVersion\":0,\"spec\":{}}"))
+			.withMessage("Stored JSON of format 0: this console reads formats 1 to 2.");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> DraftContentJson.read("{\"formatVersion\":1234567890,\"spec\":{}}"))
+			.withMessage("Stored JSON of format 1234567890: this console reads formats 1 to 2.");
+		assertThat(DraftContentJson.read("{\"formatVersion\":2}")).isEqualTo(DraftContentJson.read("{}"));
+	}
+
+	@Test
 	void theFormatVersionIsNotPartOfTheSpecification() {
 		String written = DraftContentJson.write(DraftContent.empty());
 		assertThat(written).startsWith("{\"formatVersion\":2,\"spec\":{\"accountId\":null,");

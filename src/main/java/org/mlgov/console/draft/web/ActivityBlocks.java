@@ -2,6 +2,7 @@ package org.mlgov.console.draft.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 
 import org.mlgov.console.catalog.ActivityDefinition;
@@ -42,6 +43,35 @@ public class ActivityBlocks {
 		public Block {
 			selectedErrors = List.copyOf(selectedErrors);
 			parameters = List.copyOf(parameters);
+		}
+
+		// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Block that
+					&& Objects.equals(this.id, that.id)
+					&& Objects.equals(this.name, that.name)
+					&& Objects.equals(this.description, that.description)
+					&& this.vpc == that.vpc
+					&& this.kms == that.kms
+					&& this.index == that.index
+					&& this.selected == that.selected
+					&& Objects.equals(this.selectedErrors, that.selectedErrors)
+					&& Objects.equals(this.parameters, that.parameters));
+		}
+
+		@Override
+		public int hashCode() {
+			int h = Objects.hashCode(this.id);
+			h = 31 * h + Objects.hashCode(this.name);
+			h = 31 * h + Objects.hashCode(this.description);
+			h = 31 * h + Boolean.hashCode(this.vpc);
+			h = 31 * h + Boolean.hashCode(this.kms);
+			h = 31 * h + this.index;
+			h = 31 * h + Boolean.hashCode(this.selected);
+			h = 31 * h + Objects.hashCode(this.selectedErrors);
+			h = 31 * h + Objects.hashCode(this.parameters);
+			return h;
 		}
 
 	}

@@ -2,6 +2,7 @@ package org.mlgov.console.draft.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +47,26 @@ public class ModelPickers {
 	 * count ({@code (4 models, 2 ticked)}).
 	 */
 	public record GroupView(String name, String count, boolean open, List<OptionView> options) {
+
+		// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof GroupView that
+					&& Objects.equals(this.name, that.name)
+					&& Objects.equals(this.count, that.count)
+					&& this.open == that.open
+					&& Objects.equals(this.options, that.options));
+		}
+
+		@Override
+		public int hashCode() {
+			int h = Objects.hashCode(this.name);
+			h = 31 * h + Objects.hashCode(this.count);
+			h = 31 * h + Boolean.hashCode(this.open);
+			h = 31 * h + Objects.hashCode(this.options);
+			return h;
+		}
+
 	}
 
 	/**
@@ -57,6 +78,33 @@ public class ModelPickers {
 
 		public OptionView {
 			errors = List.copyOf(errors);
+		}
+
+		// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof OptionView that
+					&& Objects.equals(this.id, that.id)
+					&& Objects.equals(this.name, that.name)
+					&& this.legacy == that.legacy
+					&& Objects.equals(this.filterText, that.filterText)
+					&& Objects.equals(this.field, that.field)
+					&& Objects.equals(this.inputId, that.inputId)
+					&& this.checked == that.checked
+					&& Objects.equals(this.errors, that.errors));
+		}
+
+		@Override
+		public int hashCode() {
+			int h = Objects.hashCode(this.id);
+			h = 31 * h + Objects.hashCode(this.name);
+			h = 31 * h + Boolean.hashCode(this.legacy);
+			h = 31 * h + Objects.hashCode(this.filterText);
+			h = 31 * h + Objects.hashCode(this.field);
+			h = 31 * h + Objects.hashCode(this.inputId);
+			h = 31 * h + Boolean.hashCode(this.checked);
+			h = 31 * h + Objects.hashCode(this.errors);
+			return h;
 		}
 
 	}

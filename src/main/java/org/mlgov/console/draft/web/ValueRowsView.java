@@ -2,6 +2,7 @@ package org.mlgov.console.draft.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.thymeleaf.spring6.util.DetailedError;
 
@@ -46,6 +47,39 @@ public class ValueRowsView {
 			return this.rows.isEmpty();
 		}
 
+		// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof ValueList that
+					&& Objects.equals(this.id, that.id)
+					&& Objects.equals(this.label, that.label)
+					&& Objects.equals(this.help, that.help)
+					&& Objects.equals(this.placeholder, that.placeholder)
+					&& Objects.equals(this.datalist, that.datalist)
+					&& this.editable == that.editable
+					&& Objects.equals(this.post, that.post)
+					&& Objects.equals(this.add, that.add)
+					&& Objects.equals(this.errorsId, that.errorsId)
+					&& Objects.equals(this.errors, that.errors)
+					&& Objects.equals(this.rows, that.rows));
+		}
+
+		@Override
+		public int hashCode() {
+			int h = Objects.hashCode(this.id);
+			h = 31 * h + Objects.hashCode(this.label);
+			h = 31 * h + Objects.hashCode(this.help);
+			h = 31 * h + Objects.hashCode(this.placeholder);
+			h = 31 * h + Objects.hashCode(this.datalist);
+			h = 31 * h + Boolean.hashCode(this.editable);
+			h = 31 * h + Objects.hashCode(this.post);
+			h = 31 * h + Objects.hashCode(this.add);
+			h = 31 * h + Objects.hashCode(this.errorsId);
+			h = 31 * h + Objects.hashCode(this.errors);
+			h = 31 * h + Objects.hashCode(this.rows);
+			return h;
+		}
+
 	}
 
 	/**
@@ -64,6 +98,33 @@ public class ValueRowsView {
 
 		public Row {
 			errors = List.copyOf(errors);
+		}
+
+		// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Row that
+					&& Objects.equals(this.id, that.id)
+					&& Objects.equals(this.name, that.name)
+					&& Objects.equals(this.value, that.value)
+					&& Objects.equals(this.label, that.label)
+					&& Objects.equals(this.remove, that.remove)
+					&& Objects.equals(this.removeTitle, that.removeTitle)
+					&& Objects.equals(this.removeLabel, that.removeLabel)
+					&& Objects.equals(this.errors, that.errors));
+		}
+
+		@Override
+		public int hashCode() {
+			int h = Objects.hashCode(this.id);
+			h = 31 * h + Objects.hashCode(this.name);
+			h = 31 * h + Objects.hashCode(this.value);
+			h = 31 * h + Objects.hashCode(this.label);
+			h = 31 * h + Objects.hashCode(this.remove);
+			h = 31 * h + Objects.hashCode(this.removeTitle);
+			h = 31 * h + Objects.hashCode(this.removeLabel);
+			h = 31 * h + Objects.hashCode(this.errors);
+			return h;
 		}
 
 	}

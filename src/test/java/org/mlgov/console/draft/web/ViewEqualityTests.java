@@ -1,0 +1,61 @@
+package org.mlgov.console.draft.web;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The views whose {@code equals} and {@code hashCode} are written out (for the memo of {@code #rendered}): equal when
+ * every component is, different as soon as one is, as the generated record methods would be. A component left out
+ * of either method would show the markup of another view.
+ */
+class ViewEqualityTests {
+
+	@ParameterizedTest
+	@ValueSource(classes = { ValueRowsView.ValueList.class, ValueRowsView.Row.class, ActivityBlocks.Block.class,
+			ModelPickers.GroupView.class, ModelPickers.OptionView.class })
+	void everyComponentTakesPartInEqualsAndHashCode(Class<? extends Record> type) throws Exception {
+		RecordComponent[] components = type.getRecordComponents();
+		Constructor<? extends Record> constructor = type.getDeclaredConstructor(
+				Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+		Object[] values = new Object[components.length];
+		for (int i = 0; i < components.length; i++) {
+			values[i] = value(components[i].getType(), i, false);
+		}
+		Record view = constructor.newInstance(values);
+		Record same = constructor.newInstance(values.clone());
+
+		assertThat(same).isNotSameAs(view).isEqualTo(view).hasSameHashCodeAs(view);
+		assertThat(view).isNotEqualTo(null).isNotEqualTo("a string");
+		for (int i = 0; i < components.length; i++) {
+			Object[] changed = values.clone();
+			changed[i] = value(components[i].getType(), i, true);
+			Record other = constructor.newInstance(changed);
+			assertThat(other).as(components[i].getName()).isNotEqualTo(view);
+			assertThat(other.hashCode()).as(components[i].getName() + " in hashCode").isNotEqualTo(view.hashCode());
+		}
+	}
+
+	private static Object value(Class<?> type, int index, boolean other) {
+		if (type == String.class) {
+			return (other ? "other-" : "value-") + index;
+		}
+		if (type == boolean.class) {
+			return other;
+		}
+		if (type == int.class) {
+			return other ? index + 100 : index;
+		}
+		if (type == List.class) {
+			return List.of((other ? "other-" : "element-") + index);
+		}
+		throw new IllegalArgumentException("no sample value of " + type);
+	}
+
+}
