@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -167,8 +168,25 @@ public class RenderedFragments extends ExpressionObjectDialect {
 
 	}
 
-	/** What a memo entry is rendered from. */
+	/**
+	 * What a memo entry is rendered from. Its equals and hashCode are written out, like those of the views: the
+	 * record's generated ones, method-handle chains, stayed a twentieth of the models step.
+	 */
 	private record Key(String template, String fragment, Locale locale, Object view) {
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Key that && Objects.equals(this.view, that.view)
+					&& this.fragment.equals(that.fragment) && this.template.equals(that.template)
+					&& this.locale.equals(that.locale));
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * (31 * (31 * this.template.hashCode() + this.fragment.hashCode()) + this.locale.hashCode())
+					+ Objects.hashCode(this.view);
+		}
+
 	}
 
 	/** The expression object of one template execution: renders with that execution's engine and locale. */
