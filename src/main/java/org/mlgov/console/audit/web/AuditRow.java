@@ -1,5 +1,6 @@
 package org.mlgov.console.audit.web;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -57,7 +58,8 @@ public record AuditRow(Long id, String occurredAt, String when, String actor, St
 		String roleName = event.subject().roleName();
 		String accountId = event.subject().accountId();
 		Long draftId = event.draftId();
-		return new AuditRow(event.id(), event.occurredAt().toString(), WHEN.format(event.occurredAt()), event.actor(),
+		String occurredAt = event.occurredAt().toString();
+		return new AuditRow(event.id(), occurredAt, when(event.occurredAt(), occurredAt), event.actor(),
 				event.action(), ACTION_LABELS.getOrDefault(event.action(), event.action()), event.target(), roleName,
 				(roleName != null)
 						? contextPath + "/audit?" + parameter("role", roleName) + "&" + parameter("account", accountId)
@@ -66,6 +68,17 @@ public record AuditRow(Long id, String occurredAt, String when, String actor, St
 				(draftId != null) ? contextPath + "/audit?" + parameter("draft", draftId) : null,
 				(event.draftVersion() != null) ? "version " + event.draftVersion() : null,
 				(event.draftRevision() != null) ? "revision " + event.draftRevision() : null);
+	}
+
+	/**
+	 * The time as shown ({@code 2026-03-04 05:06:07}, UTC): cut out of the ISO-8601 text of the instant, which has it
+	 * at fixed places for the years 0000 to 9999 ({@code 2026-03-04T05:06:07[.fraction]Z}); formatting each of a
+	 * page's 50 times again took a thirtieth of the audit page. Other years go through the formatter.
+	 */
+	static String when(Instant instant, String iso) {
+		boolean fixed = iso.length() >= 20 && iso.charAt(10) == 'T' && iso.charAt(19) != ':'
+				&& Character.isDigit(iso.charAt(0));
+		return fixed ? iso.substring(0, 10) + " " + iso.substring(11, 19) : WHEN.format(instant);
 	}
 
 	/**

@@ -1,8 +1,12 @@
 package org.mlgov.console.audit.web;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditSubject;
 
@@ -50,6 +54,17 @@ class AuditRowTests {
 		AuditEvent event = new AuditEvent(3L, WHEN, "quinn", "PROFILE_AUDITED", null, null, null,
 				AuditSubject.of(AuditSubject.Kind.values()[0], "x", "SageMaker-Canvas", null));
 		assertThat(AuditRow.of(event, "").roleHref()).isEqualTo("/audit?role=SageMaker-Canvas&account");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2032-01-10T09:15:30Z", "2032-01-10T09:15:30.123Z",
+			"2026-12-31T23:59:59.999999999Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.5Z", "+10000-01-01T00:00:00Z",
+			"-0001-06-15T12:00:00Z", "2026-03-04T05:06:00Z" })
+	void theTimeShownIsTheFormattersWhateverTheInstant(String iso) {
+		Instant instant = Instant.parse(iso);
+		assertThat(AuditRow.when(instant, instant.toString())).isEqualTo(
+				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC)
+					.format(instant));
 	}
 
 }
