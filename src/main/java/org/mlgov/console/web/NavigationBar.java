@@ -2,6 +2,7 @@ package org.mlgov.console.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.lang.Nullable;
 import org.springframework.security.core.Authentication;
@@ -34,6 +35,24 @@ public record NavigationBar(String home, boolean signedIn, List<Item> items, Str
 	 * @param current whether the page shown is in its section (marked active, with {@code aria-current})
 	 */
 	public record Item(String href, String label, boolean current) {
+
+		// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Item that
+					&& Objects.equals(this.href, that.href)
+					&& Objects.equals(this.label, that.label)
+					&& this.current == that.current);
+		}
+
+		@Override
+		public int hashCode() {
+			int h = Objects.hashCode(this.href);
+			h = 31 * h + Objects.hashCode(this.label);
+			h = 31 * h + Boolean.hashCode(this.current);
+			return h;
+		}
+
 	}
 
 	/**
@@ -78,6 +97,31 @@ public record NavigationBar(String home, boolean signedIn, List<Item> items, Str
 		}
 		return new NavigationBar(root, true, items, user.displayName(authentication), user.roleLabels(authentication),
 				user.hasLocalPassword(authentication) ? base + "/account/password" : null, base + "/logout");
+	}
+
+	// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof NavigationBar that
+				&& Objects.equals(this.home, that.home)
+				&& this.signedIn == that.signedIn
+				&& Objects.equals(this.items, that.items)
+				&& Objects.equals(this.displayName, that.displayName)
+				&& Objects.equals(this.roleLabels, that.roleLabels)
+				&& Objects.equals(this.passwordHref, that.passwordHref)
+				&& Objects.equals(this.logoutAction, that.logoutAction));
+	}
+
+	@Override
+	public int hashCode() {
+		int h = Objects.hashCode(this.home);
+		h = 31 * h + Boolean.hashCode(this.signedIn);
+		h = 31 * h + Objects.hashCode(this.items);
+		h = 31 * h + Objects.hashCode(this.displayName);
+		h = 31 * h + Objects.hashCode(this.roleLabels);
+		h = 31 * h + Objects.hashCode(this.passwordHref);
+		h = 31 * h + Objects.hashCode(this.logoutAction);
+		return h;
 	}
 
 }

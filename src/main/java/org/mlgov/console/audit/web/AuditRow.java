@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.mlgov.console.audit.AuditAction;
@@ -97,6 +98,49 @@ public record AuditRow(Long id, String occurredAt, String when, String actor, St
 	 */
 	static List<AuditRow> of(List<AuditEvent> events, String contextPath) {
 		return events.stream().map((e) -> of(e, contextPath)).toList();
+	}
+
+	// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof AuditRow that
+				&& Objects.equals(this.id, that.id)
+				&& Objects.equals(this.occurredAt, that.occurredAt)
+				&& Objects.equals(this.when, that.when)
+				&& Objects.equals(this.actor, that.actor)
+				&& Objects.equals(this.action, that.action)
+				&& Objects.equals(this.actionLabel, that.actionLabel)
+				&& Objects.equals(this.target, that.target)
+				&& Objects.equals(this.roleName, that.roleName)
+				&& Objects.equals(this.roleHref, that.roleHref)
+				&& Objects.equals(this.accountId, that.accountId)
+				&& Objects.equals(this.detail, that.detail)
+				&& Objects.equals(this.remoteAddress, that.remoteAddress)
+				&& Objects.equals(this.draftId, that.draftId)
+				&& Objects.equals(this.draftHref, that.draftHref)
+				&& Objects.equals(this.draftVersion, that.draftVersion)
+				&& Objects.equals(this.draftRevision, that.draftRevision));
+	}
+
+	@Override
+	public int hashCode() {
+		int h = Objects.hashCode(this.id);
+		h = 31 * h + Objects.hashCode(this.occurredAt);
+		h = 31 * h + Objects.hashCode(this.when);
+		h = 31 * h + Objects.hashCode(this.actor);
+		h = 31 * h + Objects.hashCode(this.action);
+		h = 31 * h + Objects.hashCode(this.actionLabel);
+		h = 31 * h + Objects.hashCode(this.target);
+		h = 31 * h + Objects.hashCode(this.roleName);
+		h = 31 * h + Objects.hashCode(this.roleHref);
+		h = 31 * h + Objects.hashCode(this.accountId);
+		h = 31 * h + Objects.hashCode(this.detail);
+		h = 31 * h + Objects.hashCode(this.remoteAddress);
+		h = 31 * h + Objects.hashCode(this.draftId);
+		h = 31 * h + Objects.hashCode(this.draftHref);
+		h = 31 * h + Objects.hashCode(this.draftVersion);
+		h = 31 * h + Objects.hashCode(this.draftRevision);
+		return h;
 	}
 
 }

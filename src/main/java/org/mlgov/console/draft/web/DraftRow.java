@@ -1,5 +1,7 @@
 package org.mlgov.console.draft.web;
 
+import java.util.Objects;
+
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.catalog.Persona;
 import org.mlgov.console.draft.Decision;
@@ -76,6 +78,51 @@ public record DraftRow(long id, String name, String author, @Nullable String per
 			case SUBMITTED -> "badge text-bg-warning";
 			default -> "badge text-bg-secondary";
 		};
+	}
+
+	// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof DraftRow that
+				&& this.id == that.id
+				&& Objects.equals(this.name, that.name)
+				&& Objects.equals(this.author, that.author)
+				&& Objects.equals(this.persona, that.persona)
+				&& Objects.equals(this.status, that.status)
+				&& Objects.equals(this.badgeClass, that.badgeClass)
+				&& Objects.equals(this.decision, that.decision)
+				&& Objects.equals(this.step, that.step)
+				&& Objects.equals(this.updated, that.updated)
+				&& Objects.equals(this.updatedBy, that.updatedBy)
+				&& this.version == that.version
+				&& this.own == that.own
+				&& this.editable == that.editable
+				&& this.deletable == that.deletable
+				&& Objects.equals(this.href, that.href)
+				&& Objects.equals(this.resumeHref, that.resumeHref)
+				&& Objects.equals(this.reviewHref, that.reviewHref));
+	}
+
+	@Override
+	public int hashCode() {
+		int h = Long.hashCode(this.id);
+		h = 31 * h + Objects.hashCode(this.name);
+		h = 31 * h + Objects.hashCode(this.author);
+		h = 31 * h + Objects.hashCode(this.persona);
+		h = 31 * h + Objects.hashCode(this.status);
+		h = 31 * h + Objects.hashCode(this.badgeClass);
+		h = 31 * h + Objects.hashCode(this.decision);
+		h = 31 * h + Objects.hashCode(this.step);
+		h = 31 * h + Objects.hashCode(this.updated);
+		h = 31 * h + Objects.hashCode(this.updatedBy);
+		h = 31 * h + Long.hashCode(this.version);
+		h = 31 * h + Boolean.hashCode(this.own);
+		h = 31 * h + Boolean.hashCode(this.editable);
+		h = 31 * h + Boolean.hashCode(this.deletable);
+		h = 31 * h + Objects.hashCode(this.href);
+		h = 31 * h + Objects.hashCode(this.resumeHref);
+		h = 31 * h + Objects.hashCode(this.reviewHref);
+		return h;
 	}
 
 }

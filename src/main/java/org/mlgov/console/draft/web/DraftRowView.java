@@ -1,5 +1,7 @@
 package org.mlgov.console.draft.web;
 
+import java.util.Objects;
+
 import org.springframework.lang.Nullable;
 
 /**
@@ -23,6 +25,25 @@ public record DraftRowView(DraftRow row, boolean withAuthor, @Nullable String re
 	 */
 	static DraftRowView of(DraftRow row, boolean withAuthor) {
 		return new DraftRowView(row, withAuthor, null, null);
+	}
+
+	// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof DraftRowView that
+				&& Objects.equals(this.row, that.row)
+				&& this.withAuthor == that.withAuthor
+				&& Objects.equals(this.renameProblem, that.renameProblem)
+				&& Objects.equals(this.typedRename, that.typedRename));
+	}
+
+	@Override
+	public int hashCode() {
+		int h = Objects.hashCode(this.row);
+		h = 31 * h + Boolean.hashCode(this.withAuthor);
+		h = 31 * h + Objects.hashCode(this.renameProblem);
+		h = 31 * h + Objects.hashCode(this.typedRename);
+		return h;
 	}
 
 }

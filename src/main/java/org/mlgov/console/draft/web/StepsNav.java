@@ -2,6 +2,7 @@ package org.mlgov.console.draft.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.mlgov.console.draft.Draft;
 import org.mlgov.console.draft.WizardStep;
@@ -34,6 +35,28 @@ public record StepsNav(boolean defaultSubmit, List<Item> items) {
 	 */
 	public record Item(String title, String classes, boolean current, @Nullable String gotoValue,
 			@Nullable String href) {
+
+		// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Item that
+					&& Objects.equals(this.title, that.title)
+					&& Objects.equals(this.classes, that.classes)
+					&& this.current == that.current
+					&& Objects.equals(this.gotoValue, that.gotoValue)
+					&& Objects.equals(this.href, that.href));
+		}
+
+		@Override
+		public int hashCode() {
+			int h = Objects.hashCode(this.title);
+			h = 31 * h + Objects.hashCode(this.classes);
+			h = 31 * h + Boolean.hashCode(this.current);
+			h = 31 * h + Objects.hashCode(this.gotoValue);
+			h = 31 * h + Objects.hashCode(this.href);
+			return h;
+		}
+
 	}
 
 	static StepsNav of(WizardStep step, Draft draft, boolean editable, StepLinks links, String contextPath) {
@@ -47,6 +70,21 @@ public record StepsNav(boolean defaultSubmit, List<Item> items) {
 					(plain || buttons) ? null : contextPath + "/drafts/" + draft.id() + "/steps/" + s.path()));
 		}
 		return new StepsNav(editable && step != WizardStep.SUMMARY && step.next().isPresent(), items);
+	}
+
+	// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof StepsNav that
+				&& this.defaultSubmit == that.defaultSubmit
+				&& Objects.equals(this.items, that.items));
+	}
+
+	@Override
+	public int hashCode() {
+		int h = Boolean.hashCode(this.defaultSubmit);
+		h = 31 * h + Objects.hashCode(this.items);
+		return h;
 	}
 
 }

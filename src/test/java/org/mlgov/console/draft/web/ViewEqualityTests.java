@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mlgov.console.audit.web.AuditRow;
+import org.mlgov.console.web.NavigationBar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,11 +21,11 @@ class ViewEqualityTests {
 
 	@ParameterizedTest
 	@ValueSource(classes = { ValueRowsView.ValueList.class, ValueRowsView.Row.class, ActivityBlocks.Block.class,
-			ModelPickers.GroupView.class, ModelPickers.OptionView.class })
+			ModelPickers.GroupView.class, ModelPickers.OptionView.class, DraftRow.class, DraftRowView.class,
+			StepsNav.class, StepsNav.Item.class, NavigationBar.class, NavigationBar.Item.class, AuditRow.class })
 	void everyComponentTakesPartInEqualsAndHashCode(Class<? extends Record> type) throws Exception {
 		RecordComponent[] components = type.getRecordComponents();
-		Constructor<? extends Record> constructor = type.getDeclaredConstructor(
-				Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+		Constructor<? extends Record> constructor = constructor(type);
 		Object[] values = new Object[components.length];
 		for (int i = 0; i < components.length; i++) {
 			values[i] = value(components[i].getType(), i, false);
@@ -42,7 +44,26 @@ class ViewEqualityTests {
 		}
 	}
 
-	private static Object value(Class<?> type, int index, boolean other) {
+	private static Constructor<? extends Record> constructor(Class<? extends Record> type) throws Exception {
+		Constructor<? extends Record> constructor = type.getDeclaredConstructor(
+				Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new));
+		constructor.setAccessible(true);
+		return constructor;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object value(Class<?> type, int index, boolean other) throws Exception {
+		if (type.isRecord()) {
+			RecordComponent[] components = type.getRecordComponents();
+			Object[] values = new Object[components.length];
+			for (int i = 0; i < components.length; i++) {
+				values[i] = value(components[i].getType(), index * 100 + i, other);
+			}
+			return constructor((Class<? extends Record>) type).newInstance(values);
+		}
+		if (type == long.class || type == Long.class) {
+			return other ? index + 100L : (long) index;
+		}
 		if (type == String.class) {
 			return (other ? "other-" : "value-") + index;
 		}
