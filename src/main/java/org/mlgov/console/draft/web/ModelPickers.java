@@ -1,10 +1,11 @@
 package org.mlgov.console.draft.web;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.mlgov.console.catalog.ArnGlob;
@@ -142,6 +143,16 @@ public class ModelPickers {
 	private record CountsKey(String family, ModelAccess access) {
 	}
 
+	/**
+	 * The group views of recently shown ticks without errors (the usual GET), by family and ticked ids: the same
+	 * list object for every page that shows the same ticks, so that the memo of {@code #rendered} finds its entries
+	 * by an identity check rather than comparing a thousand boxes, and the boxes are not built again.
+	 */
+	private final ViewMemo<GroupsKey, List<GroupView>> groupViews = new ViewMemo<>(64);
+
+	private record GroupsKey(String family, List<String> picked) {
+	}
+
 	public ModelPickers(Catalog catalog) {
 		this.families = List.of(bedrock(catalog.bedrockModels()), jumpStart(catalog.jumpStartModels()));
 	}
@@ -176,7 +187,16 @@ public class ModelPickers {
 	 * @return the groups in catalogue order
 	 */
 	public List<GroupView> groupViews(Family family, List<String> picked, List<DetailedError> errors) {
-		List<String> ticked = (picked != null) ? picked : List.of();
+		// A copy the form cannot change (it may hold nulls: an indexed entry posted past the end grows the list).
+		List<String> ticked = (picked != null) ? Collections.unmodifiableList(new ArrayList<>(picked)) : List.of();
+		if (errors == null) {
+			return this.groupViews.get(new GroupsKey(family.field(), ticked),
+					(key) -> buildGroupViews(family, key.picked(), null));
+		}
+		return buildGroupViews(family, ticked, errors);
+	}
+
+	private List<GroupView> buildGroupViews(Family family, List<String> ticked, List<DetailedError> errors) {
 		String field = family.field() + ".picked";
 		List<GroupView> views = new ArrayList<>(family.groups().size());
 		int seq = 0;
