@@ -8,7 +8,8 @@ import java.util.function.Function;
  * A bounded memo of what pages compute from stored, never-changing text (a draft's saved content, a frozen revision):
  * at most {@code size} entries, the least recently used evicted first. Keys must be values (strings, records of
  * strings) and values must be read-only, since every request that asks for the same key shares them. Two requests
- * that miss at the same time both compute; the last one's value is kept.
+ * that miss at the same time both compute; the first value stored is kept and both get it, so that every page sees
+ * one object per key (the memo of {@code #rendered} then finds its entries by an identity check).
  *
  * @param <K> the key
  * @param <V> the computed value
@@ -40,9 +41,12 @@ public final class ViewMemo<K, V> {
 			value = this.entries.get(key);
 		}
 		if (value == null) {
-			value = compute.apply(key);
+			V computed = compute.apply(key);
 			synchronized (this.entries) {
-				this.entries.put(key, value);
+				value = this.entries.putIfAbsent(key, computed);
+			}
+			if (value == null) {
+				value = computed;
 			}
 		}
 		return value;

@@ -21,6 +21,20 @@ class ViewMemoTests {
 	}
 
 	@Test
+	void twoRequestsThatMissTogetherGetTheOneValueStoredFirst() {
+		ViewMemo<String, Object> objects = new ViewMemo<>(2);
+		Object[] inner = new Object[1];
+		// The outer computation is overtaken by another request for the same key, which stores its value first.
+		Object outer = objects.get("k", (k) -> {
+			inner[0] = objects.get("k", (again) -> new Object());
+			return new Object();
+		});
+
+		assertThat(outer).isSameAs(inner[0]);
+		assertThat(objects.get("k", (k) -> new Object())).isSameAs(outer);
+	}
+
+	@Test
 	void aKeyIsComputedOnceWhileItIsKept() {
 		assertThat(get("a")).isEqualTo("A");
 		assertThat(get("a")).isEqualTo("A");
