@@ -28,10 +28,6 @@ public class DraftPreview {
 	public record Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota, RoleSpec spec,
 			boolean saved, Documents documents) {
 
-		public Preview(GenerationResult result, List<FieldError> missing, int attachedPolicyQuota) {
-			this(result, missing, attachedPolicyQuota, null, false, Documents.of(result, attachedPolicyQuota));
-		}
-
 		/**
 		 * What the panel shows of a result: the view of {@code drafts/preview :: documents}, or null while nothing is
 		 * generated. A saved content's panel goes through {@code #rendered}, with the same {@link Documents} object

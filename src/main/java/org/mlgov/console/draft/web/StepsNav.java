@@ -69,7 +69,7 @@ public record StepsNav(boolean defaultSubmit, List<Item> items) {
 			items.add(new Item(s.title(), classes, s == step, (plain || !buttons) ? null : "goto:" + s.path(),
 					(plain || buttons) ? null : contextPath + "/drafts/" + draft.id() + "/steps/" + s.path()));
 		}
-		return new StepsNav(editable && step != WizardStep.SUMMARY && step.next().isPresent(), items);
+		return new StepsNav(buttons && step.next().isPresent(), items);
 	}
 
 	// equals and hashCode written out: the memo of #rendered compares views on every page (see RenderedFragments).
