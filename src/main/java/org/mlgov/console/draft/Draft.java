@@ -64,9 +64,10 @@ public class Draft {
 
 	@PersistenceCreator
 	Draft(Long id, String name, String author, DraftStatus status, WizardStep stepReached, String content,
-			Instant createdAt, Instant updatedAt, String updatedBy, Long version, Integer currentRevision,
-			int requiredApprovals, Set<Decision> decisions) {
+			String persona, Instant createdAt, Instant updatedAt, String updatedBy, Long version,
+			Integer currentRevision, int requiredApprovals, Set<Decision> decisions) {
 		this(id, name, author, status, stepReached, content, createdAt, updatedAt, updatedBy, version);
+		this.persona = persona;
 		this.currentRevision = currentRevision;
 		this.requiredApprovals = requiredApprovals;
 		this.decisions = (decisions == null) ? new HashSet<>() : new HashSet<>(decisions);

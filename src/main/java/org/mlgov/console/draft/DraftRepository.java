@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-/** Drafts, by author or all of them. */
-public interface DraftRepository extends ListCrudRepository<Draft, Long> {
+/** Drafts, by author or all of them; one draft as pages read it ({@link DraftReads}). */
+public interface DraftRepository extends ListCrudRepository<Draft, Long>, DraftReads {
 
 	List<Draft> findByAuthorOrderByUpdatedAtDesc(String author);
 

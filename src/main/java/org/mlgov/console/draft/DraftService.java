@@ -92,7 +92,7 @@ public class DraftService {
 
 	@Transactional(readOnly = true)
 	public Draft get(long id) {
-		return this.drafts.findById(id).orElseThrow(() -> new DraftNotFoundException(id));
+		return this.drafts.read(id).orElseThrow(() -> new DraftNotFoundException(id));
 	}
 
 	/** A draft for reading: its author, other administrators, reviewers and the help desk may read every draft. */

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What the draft repository must do on every database the console supports; run on H2 and on a real PostgreSQL 16
@@ -86,6 +87,40 @@ abstract class DraftRepositoryContract {
 		assertThat(this.drafts.findById(saved.id()).orElseThrow().status()).isEqualTo(DraftStatus.APPROVED);
 		assertThat(this.drafts.findByStatusOrderByUpdatedAtAsc(DraftStatus.APPROVED)).extracting(Draft::id)
 			.contains(saved.id());
+	}
+
+	/**
+	 * Pages read a draft with {@link DraftReads#read(long)} (two fixed queries) rather than {@code findById}: both give
+	 * the same aggregate, field by field, for a draft just started (no persona), one with a specification, and one
+	 * under review with decisions (one without a comment).
+	 */
+	@Test
+	void aDraftReadForAPageIsTheAggregateFindByIdReads() {
+		Draft started = this.drafts.save(Draft.start("Just started", "gina", T0));
+		Draft specified = this.drafts.save(Draft.start("Specified", "gina", T0));
+		specified.saveStep(WizardStep.BASICS, new DraftContent(TestSpecs.dataScientistEverything(), RoleMode.NEW_ROLE,
+				null), true, "gina", specified.version(), T0.plusSeconds(1));
+		specified = this.drafts.save(specified);
+		Draft reviewed = this.drafts.save(Draft.start("Reviewed", "gina", T0));
+		reviewed = new Draft(reviewed.id(), reviewed.name(), "gina", DraftStatus.DRAFT, WizardStep.SUMMARY,
+				DraftContentJson.write(specified.content()), T0, T0, "gina", reviewed.version());
+		reviewed.submit("gina", 1, 2, T0.plusSeconds(1));
+		reviewed = this.drafts.save(reviewed);
+		reviewed.approve("rita", 1, "fine", T0.plusSeconds(2));
+		reviewed.approve("sam", 1, null, T0.plusSeconds(3));
+		reviewed = this.drafts.save(reviewed);
+
+		for (Draft draft : List.of(started, specified, reviewed)) {
+			Draft read = this.drafts.read(draft.id()).orElseThrow();
+			assertThat(read).usingRecursiveComparison().isEqualTo(this.drafts.findById(draft.id()).orElseThrow());
+		}
+		assertThat(this.drafts.read(specified.id()).orElseThrow().persona())
+			.isEqualTo(TestSpecs.dataScientistEverything().persona());
+		assertThat(this.drafts.read(reviewed.id()).orElseThrow().decisions()).extracting(Decision::reviewer, Decision::comment)
+			.containsExactlyInAnyOrder(tuple("rita", "fine"),
+					tuple("sam", null));
+		assertThat(this.drafts.read(started.id()).orElseThrow().persona()).isNull();
+		assertThat(this.drafts.read(-1)).isEmpty();
 	}
 
 	@Test

@@ -73,7 +73,7 @@ class DraftTransitionTableTests {
 	private static Draft draft(DraftStatus status) {
 		Draft fresh = Draft.start("Team A", "alice", T0);
 		return new Draft(9L, fresh.name(), "alice", status, WizardStep.SUMMARY, DraftContentJson.write(fresh.content()),
-				T0, T0, "alice", 4L, 1, 1, Set.of());
+				null, T0, T0, "alice", 4L, 1, 1, Set.of());
 	}
 
 	static Stream<Arguments> everyPair() {
@@ -106,7 +106,7 @@ class DraftTransitionTableTests {
 	void onlyADraftThatWasNeverSubmittedIsDeletedAndOnlyByItsAuthor() {
 		Draft fresh = Draft.start("Team A", "alice", T0);
 		Draft never = new Draft(9L, fresh.name(), "alice", DraftStatus.DRAFT, WizardStep.SUMMARY,
-				DraftContentJson.write(fresh.content()), T0, T0, "alice", 4L, null, 1, Set.of());
+				DraftContentJson.write(fresh.content()), null, T0, T0, "alice", 4L, null, 1, Set.of());
 		never.requireDeletableBy("alice");
 		assertThat(never.isDeletableBy("alice")).isTrue();
 		assertThatThrownBy(() -> never.requireDeletableBy("bob")).isInstanceOf(DraftAccessDeniedException.class);

@@ -16,7 +16,7 @@ class DraftWorkflowTests {
 	private static Draft atReview(DraftStatus status, int approvalsRequired, Integer revision) {
 		Draft fresh = Draft.start("Team A", "alice", T0);
 		return new Draft(9L, fresh.name(), "alice", status, WizardStep.SUMMARY, DraftContentJson.write(fresh.content()),
-				T0, T0, "alice", 4L, revision, approvalsRequired, Set.of());
+				null, T0, T0, "alice", 4L, revision, approvalsRequired, Set.of());
 	}
 
 	@Test
