@@ -15,11 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.context.IWebContext;
+import org.thymeleaf.context.WebContext;
 import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.web.IWebExchange;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -63,8 +68,11 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class RenderedFragments extends ExpressionObjectDialect {
 
-	/** The most characters of markup kept (about 8 MB, as the JVM stores Latin-1 strings a byte per character). */
-	static final long BUDGET = 8_000_000;
+	/**
+	 * The most characters of markup kept (about 32 MB, as the JVM stores Latin-1 strings a byte per character): room
+	 * for a hundred whole wizard pages ({@link Renderer#page}, up to 250 KB each) beside the small fragments.
+	 */
+	static final long BUDGET = 32_000_000;
 
 	/** The name of the fragment's one variable. */
 	public static final String VIEW = "view";
@@ -74,6 +82,12 @@ public class RenderedFragments extends ExpressionObjectDialect {
 
 	/** What the memo keeps where a form's CSRF field belongs. */
 	private final String formTokenMark = "<form-token " + UUID.randomUUID() + ">";
+
+	/**
+	 * What a page kept by {@link Renderer#page} holds where its request's CSRF token value was: the token that page
+	 * was rendered with (see {@link Renderer#page}). Random, drawn at start-up, made of characters that need no escaping.
+	 */
+	private final String tokenValueMark = "form-token-" + UUID.randomUUID();
 
 	private final boolean cached;
 
@@ -149,6 +163,22 @@ public class RenderedFragments extends ExpressionObjectDialect {
 	}
 
 	/**
+	 * The markup {@link Renderer#page} kept for this key, for a controller that can skip preparing the page's model
+	 * when it is kept: the template writes it with {@link Renderer#filled}. As it is, it holds marks where each
+	 * page's CSRF token value goes.
+	 * @param template the template's name
+	 * @param fragment the fragment's name in it
+	 * @param locale the page's locale (the request's, as the view resolver picks it)
+	 * @param key the page's key
+	 * @return the markup, or null when nothing is kept for this key (never kept, left the memo, or no cache)
+	 */
+	@Nullable
+	public String keptPage(String template, String fragment, Locale locale, Object key) {
+		Entry entry = this.cached ? lookUp(new Key(template, fragment, locale, key)) : null;
+		return (entry != null && entry.tokenValues) ? entry.html : null;
+	}
+
+	/**
 	 * A memo entry: the markup, whether it has form-token marks to fill in, and when it was last used
 	 * ({@link #clock}).
 	 */
@@ -158,11 +188,15 @@ public class RenderedFragments extends ExpressionObjectDialect {
 
 		final boolean formTokens;
 
+		/** Whether the markup holds {@link #tokenValueMark}s (pages kept by {@link Renderer#page}). */
+		final boolean tokenValues;
+
 		volatile long used;
 
-		Entry(String html, boolean formTokens, long used) {
+		Entry(String html, boolean formTokens, boolean tokenValues, long used) {
 			this.html = html;
 			this.formTokens = formTokens;
+			this.tokenValues = tokenValues;
 			this.used = used;
 		}
 
@@ -229,7 +263,78 @@ public class RenderedFragments extends ExpressionObjectDialect {
 				.parseAndProcess(new TemplateSpec(key.template(), Set.of(key.fragment()), TemplateMode.HTML, null),
 						new Context(key.locale(), Map.of(VIEW, key.view(), FORM_TOKEN, mark)), out);
 			String html = out.toString();
-			return new Entry(html, html.contains(mark), RenderedFragments.this.clock.incrementAndGet());
+			return new Entry(html, html.contains(mark), false, RenderedFragments.this.clock.incrementAndGet());
+		}
+
+		/**
+		 * The markup of a fragment rendered in this page's own context (its model, the request, {@code th:object} and
+		 * {@code #fields}, {@code @{...}} links), kept under {@code key}: for a part of a page that reads more than one
+		 * view, and whose every input is in the key. The caller promises that an equal key means equal markup (a
+		 * wizard step read as saved: {@code draft.web.StepPage}); a page that shows anything else (a form with
+		 * errors, typed values) must not call this.
+		 * <p>
+		 * Forms in it carry their CSRF field as {@code th:action} writes it: the page is rendered with a stand-in
+		 * token whose value is a mark, and every page gets its own request's token value in place of the mark.
+		 * Without a CSRF token in the request nothing is kept.
+		 * @param template the template's name
+		 * @param fragment the fragment's name in it (without parameters)
+		 * @param key everything the fragment's markup depends on, with value equality
+		 * @return the markup, from the memo when the page was rendered before with an equal key
+		 */
+		public String page(String template, String fragment, Object key) {
+			IWebExchange exchange = ((IWebContext) this.context).getExchange();
+			if (!(exchange.getAttributeValue(CsrfToken.class.getName()) instanceof CsrfToken token)) {
+				return renderPage(template, fragment, exchange, null).html;
+			}
+			Key pageKey = new Key(template, fragment, this.context.getLocale(), key);
+			Entry entry = RenderedFragments.this.cached ? lookUp(pageKey) : null;
+			if (entry == null) {
+				entry = renderPage(template, fragment, exchange, token);
+				if (RenderedFragments.this.cached) {
+					keep(pageKey, entry);
+				}
+			}
+			return entry.tokenValues
+					? entry.html.replace(RenderedFragments.this.tokenValueMark, HtmlUtils.htmlEscape(token.getToken()))
+					: entry.html;
+		}
+
+		/**
+		 * Markup from {@link RenderedFragments#keptPage} with this request's CSRF token value in place of each mark.
+		 * @param kept the kept markup
+		 * @return what the page writes
+		 */
+		public String filled(String kept) {
+			Object token = ((IWebContext) this.context).getExchange().getAttributeValue(CsrfToken.class.getName());
+			return kept.replace(RenderedFragments.this.tokenValueMark,
+					(token instanceof CsrfToken csrf) ? HtmlUtils.htmlEscape(csrf.getToken()) : "");
+		}
+
+		private Entry renderPage(String template, String fragment, IWebExchange exchange, CsrfToken token) {
+			StringWriter out = new StringWriter(65536);
+			String tokenName = CsrfToken.class.getName();
+			Object byParameterName = (token != null) ? exchange.getAttributeValue(token.getParameterName()) : null;
+			if (token != null) {
+				CsrfToken standIn = new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(),
+						RenderedFragments.this.tokenValueMark);
+				exchange.setAttributeValue(tokenName, standIn);
+				exchange.setAttributeValue(token.getParameterName(), standIn);
+			}
+			try {
+				this.context.getConfiguration()
+					.getTemplateManager()
+					.parseAndProcess(new TemplateSpec(template, Set.of(fragment), TemplateMode.HTML, null),
+							new WebContext(exchange, this.context.getLocale()), out);
+			}
+			finally {
+				if (token != null) {
+					exchange.setAttributeValue(tokenName, token);
+					exchange.setAttributeValue(token.getParameterName(), byParameterName);
+				}
+			}
+			String html = out.toString();
+			return new Entry(html, false, token != null && html.contains(RenderedFragments.this.tokenValueMark),
+					RenderedFragments.this.clock.incrementAndGet());
 		}
 
 		/**

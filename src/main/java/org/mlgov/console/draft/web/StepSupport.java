@@ -1,8 +1,10 @@
 package org.mlgov.console.draft.web;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,9 +15,12 @@ import org.mlgov.console.draft.DraftService;
 import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.policy.FieldError;
 import org.mlgov.console.policy.SpecValidator;
+import org.mlgov.console.web.CurrentRequest;
+import org.mlgov.console.web.RenderedFragments;
 
 import org.springframework.beans.NotReadablePropertyException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -34,6 +39,22 @@ public class StepSupport {
 	/** The model attribute every step form is bound to. */
 	public static final String FORM = "form";
 
+	/**
+	 * The model attribute of a step page shown as saved ({@link StepPage}): the key of its markup in the page memo,
+	 * read by {@code fragments/wizard :: memoized}.
+	 */
+	public static final String STEP_PAGE = "stepPage";
+
+	/** The model attribute of a step page's markup, when the page memo has it for the page's {@link StepPage}. */
+	public static final String KEPT_PAGE = "keptPage";
+
+	/**
+	 * The steps whose pages go through the page memo: those that show nothing but the draft (the Canvas step also
+	 * shows what the SageMaker directory lists now, the review step the review's state).
+	 */
+	private static final Set<WizardStep> MEMOIZED = EnumSet.of(WizardStep.BASICS, WizardStep.ACTIVITIES,
+			WizardStep.MODELS, WizardStep.COLLABORATION);
+
 	private final DraftService drafts;
 
 	private final Catalog catalog;
@@ -46,8 +67,11 @@ public class StepSupport {
 
 	private final FieldLabels labels;
 
+	private final RenderedFragments pages;
+
 	public StepSupport(DraftService drafts, Catalog catalog, DraftPreview preview, MessageSource messages,
-			FieldLabels labels) {
+			FieldLabels labels, RenderedFragments pages) {
+		this.pages = pages;
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.validator = new SpecValidator(catalog);
@@ -72,9 +96,21 @@ public class StepSupport {
 		if (step.isAfter(draft.stepReached()) && (editable || step != WizardStep.SUMMARY)) {
 			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 		}
+		boolean asSaved = !model.containsAttribute(FORM) && factory != null;
+		if (asSaved && MEMOIZED.contains(step)) {
+			StepPage page = StepPage.of(step, draft, editable, user.getName(), model.getAttribute("saved"),
+					model.getAttribute("notice"), CurrentRequest.contextPath());
+			String kept = this.pages.keptPage(template(step), "step", LocaleContextHolder.getLocale(), page);
+			if (kept != null) {
+				// Shown before exactly so: the page's markup is kept, and nothing else of the model is read.
+				model.addAttribute(KEPT_PAGE, kept);
+				return template(step);
+			}
+			model.addAttribute(STEP_PAGE, page);
+		}
 		// The stored content is parsed once for the whole page; its documents come from the memo of saved contents.
 		DraftContent content = draft.content();
-		if (!model.containsAttribute(FORM) && factory != null) {
+		if (asSaved) {
 			StepForm form = factory.from(content, this.catalog);
 			form.setVersion(draft.version());
 			model.addAttribute(FORM, form);
@@ -189,6 +225,10 @@ public class StepSupport {
 		model.addAttribute("shown", shown);
 		model.addAttribute("preview", preview);
 		model.addAttribute("personaChange", PersonaChangeNotice.of(saved, this.catalog));
+		return template(step);
+	}
+
+	private static String template(WizardStep step) {
 		return "drafts/steps/" + step.template();
 	}
 

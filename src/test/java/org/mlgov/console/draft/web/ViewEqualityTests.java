@@ -2,8 +2,11 @@ package org.mlgov.console.draft.web;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,10 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ViewEqualityTests {
 
+	/**
+	 * Components a view leaves out of its hash on purpose (equals still compares them): StepPage hashes what tells
+	 * pages apart cheaply and compares the long stored content only in equals.
+	 */
+	private static final Map<Class<?>, Set<String>> OUT_OF_HASH = Map.of(StepPage.class, Set.of("name", "author",
+			"status", "reached", "updatedAt", "content", "saved", "notice", "contextPath"));
+
 	@ParameterizedTest
 	@ValueSource(classes = { ValueRowsView.ValueList.class, ValueRowsView.Row.class, ActivityBlocks.Block.class,
 			ModelPickers.GroupView.class, ModelPickers.OptionView.class, DraftRow.class, DraftRowView.class,
-			StepsNav.class, StepsNav.Item.class, NavigationBar.class, NavigationBar.Item.class, AuditRow.class })
+			StepsNav.class, StepsNav.Item.class, NavigationBar.class, NavigationBar.Item.class, AuditRow.class,
+			StepPage.class })
 	void everyComponentTakesPartInEqualsAndHashCode(Class<? extends Record> type) throws Exception {
 		RecordComponent[] components = type.getRecordComponents();
 		Constructor<? extends Record> constructor = constructor(type);
@@ -40,7 +51,9 @@ class ViewEqualityTests {
 			changed[i] = value(components[i].getType(), i, true);
 			Record other = constructor.newInstance(changed);
 			assertThat(other).as(components[i].getName()).isNotEqualTo(view);
-			assertThat(other.hashCode()).as(components[i].getName() + " in hashCode").isNotEqualTo(view.hashCode());
+			if (!OUT_OF_HASH.getOrDefault(type, Set.of()).contains(components[i].getName())) {
+				assertThat(other.hashCode()).as(components[i].getName() + " in hashCode").isNotEqualTo(view.hashCode());
+			}
 		}
 	}
 
@@ -75,6 +88,13 @@ class ViewEqualityTests {
 		}
 		if (type == List.class) {
 			return List.of((other ? "other-" : "element-") + index);
+		}
+		if (type.isEnum()) {
+			Object[] constants = type.getEnumConstants();
+			return constants[(index + (other ? 1 : 0)) % constants.length];
+		}
+		if (type == Instant.class) {
+			return Instant.ofEpochSecond(other ? index + 100 : index);
 		}
 		throw new IllegalArgumentException("no sample value of " + type);
 	}
