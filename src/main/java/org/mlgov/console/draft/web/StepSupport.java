@@ -49,11 +49,17 @@ public class StepSupport {
 	public static final String KEPT_PAGE = "keptPage";
 
 	/**
-	 * The steps whose pages go through the page memo: those that show nothing but the draft (the Canvas step also
-	 * shows what the SageMaker directory lists now, the review step the review's state).
+	 * The steps whose pages go through the page memo: those that show nothing but the draft (not the Canvas step,
+	 * which also shows what the SageMaker directory lists now).
 	 */
 	private static final Set<WizardStep> MEMOIZED = EnumSet.of(WizardStep.BASICS, WizardStep.ACTIVITIES,
-			WizardStep.MODELS, WizardStep.COLLABORATION);
+			WizardStep.MODELS, WizardStep.COLLABORATION, WizardStep.SUMMARY);
+
+	/**
+	 * The model attributes a redirect may bring that {@link StepPage} holds. A page that arrives with any other (a
+	 * refused submission's reasons and typed justification on the review step) is rendered as it is.
+	 */
+	private static final Set<String> KEYED_FLASH = Set.of("saved", "notice");
 
 	private final DraftService drafts;
 
@@ -96,8 +102,8 @@ public class StepSupport {
 		if (step.isAfter(draft.stepReached()) && (editable || step != WizardStep.SUMMARY)) {
 			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 		}
-		boolean asSaved = !model.containsAttribute(FORM) && factory != null;
-		if (asSaved && MEMOIZED.contains(step)) {
+		boolean asSaved = !model.containsAttribute(FORM);
+		if (asSaved && MEMOIZED.contains(step) && KEYED_FLASH.containsAll(model.asMap().keySet())) {
 			StepPage page = StepPage.of(step, draft, editable, user.getName(), model.getAttribute("saved"),
 					model.getAttribute("notice"), CurrentRequest.contextPath());
 			String kept = this.pages.keptPage(template(step), "step", LocaleContextHolder.getLocale(), page);
@@ -110,7 +116,7 @@ public class StepSupport {
 		}
 		// The stored content is parsed once for the whole page; its documents come from the memo of saved contents.
 		DraftContent content = draft.content();
-		if (asSaved) {
+		if (asSaved && factory != null) {
 			StepForm form = factory.from(content, this.catalog);
 			form.setVersion(draft.version());
 			model.addAttribute(FORM, form);

@@ -98,6 +98,34 @@ class StepPageMemoTests extends WizardStepTest {
 		assertThat(theirs.select("#save")).isEmpty();
 	}
 
+	@Test
+	void theReviewStepIsKeptButARefusedSubmissionShowsItsReasonsAndTheTypedText() throws Exception {
+		Draft draft = this.drafts.start("Review memo", "admin");
+		for (WizardStep s : WizardStep.values()) {
+			if (s != WizardStep.SUMMARY) {
+				draft = this.drafts.saveStep(draft.id(), s, validContent(), draft.version(), "admin");
+			}
+		}
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).session(session));
+		MvcResult kept = this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).session(session)).andReturn();
+		assertThat(kept.getModelAndView().getModel()).containsKey("keptPage").doesNotContainKey("review");
+		assertThat(page(kept).select("#submit-form")).hasSize(1);
+		assertThat(page(kept).select("#submit-errors")).isEmpty();
+
+		MvcResult refused = this.mvc.perform(post("/drafts/{id}/submit", draft.id()).session(session)
+			.param("_csrf", page(kept).select("#submit-form input[name=_csrf]").attr("value"))
+			.param("version", String.valueOf(draft.version()))
+			.param("justification", "  ")).andReturn();
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/drafts/" + draft.id() + "/steps/review");
+		MvcResult shown = this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).session(session)).andReturn();
+		assertThat(shown.getModelAndView().getModel()).doesNotContainKey("keptPage").containsKey("review");
+		assertThat(page(shown).select("#submit-errors").text()).contains("justification");
+		assertThat(page(shown).select("#justification").text()).isEmpty();
+		assertThat(page(this.mvc.perform(get("/drafts/{id}/steps/review", draft.id()).session(session)).andReturn())
+			.select("#submit-errors")).isEmpty();
+	}
+
 	/** The page without its CSRF token values (each request has its own). */
 	private static String withoutTokens(String html) {
 		return html.replaceAll("value=\"[^\"]{40,}\"", "");
