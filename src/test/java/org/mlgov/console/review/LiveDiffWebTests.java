@@ -235,6 +235,29 @@ class LiveDiffWebTests {
 		assertThat(throttled.select("#approve")).hasSize(1);
 	}
 
+	/**
+	 * The parts that show the frozen revision alone (summary, findings, documents) are rendered once per revision and
+	 * kept (ReviewPageModel.FrozenPart): pages of two drafts asked in turn each show their own, the same each time.
+	 */
+	@Test
+	void eachReviewPageShowsItsOwnFrozenRevisionThoughItsPartsAreKept() throws Exception {
+		Draft one = submitted("Frozen one", spec("SageMaker-Frozen-One"), RoleMode.NEW_ROLE,
+				new CanvasTargets(DOMAIN, true, List.of()));
+		Draft two = submitted("Frozen two", spec("SageMaker-Frozen-Two", List.of(new Tag("team", "b")), 3600,
+				List.of("amazon.titan-text-express-v1")), RoleMode.NEW_ROLE, new CanvasTargets(DOMAIN, true, List.of()));
+		Document first = reviewPage(one.id());
+		Document other = reviewPage(two.id());
+		Document again = reviewPage(one.id());
+		assertThat(first.select("#documents #role code").first().text()).endsWith(":role/service-role/SageMaker-Frozen-One");
+		assertThat(other.select("#documents #role code").first().text()).endsWith(":role/service-role/SageMaker-Frozen-Two");
+		assertThat(other.select("#summary-lines").text()).isNotEqualTo(first.select("#summary-lines").text());
+		assertThat(other.select("#download-all").attr("href"))
+			.isEqualTo("/reviews/" + two.id() + "/revisions/1/documents.zip");
+		for (String part : List.of("#summary", "#findings-list", "#documents")) {
+			assertThat(again.select(part).outerHtml()).as(part).isEqualTo(first.select(part).outerHtml()).isNotEmpty();
+		}
+	}
+
 	@Test
 	void aSubmissionIsComparedWithTheLastApprovedRevisionOfTheRoleAndWithItsPreviousRevision() throws Exception {
 		String name = "SageMaker-Baseline";

@@ -19,6 +19,7 @@ import org.mlgov.console.review.DraftRevisionRepository;
 import org.mlgov.console.review.FrozenDocuments;
 import org.mlgov.console.review.LiveComparisonService;
 import org.mlgov.console.review.RevisionComparison;
+import org.mlgov.console.web.CurrentRequest;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +76,7 @@ class ReviewPageModel {
 		model.addAttribute("docs", view.docs());
 		model.addAttribute("documentsUrl", "/reviews/" + draft.id() + "/revisions/" + number + "/documents");
 		model.addAttribute("findings", view.findings());
+		model.addAttribute("frozenPart", new FrozenPart(view, draft.id(), number, CurrentRequest.contextPath()));
 		model.addAttribute("intact", view.intact());
 		model.addAttribute("current", draft.currentRevision() != null && draft.currentRevision() == number);
 		model.addAttribute("canDecide", reviewer && draft.isDecidableBy(user.getName())
@@ -119,6 +121,28 @@ class ReviewPageModel {
 						.toList(),
 					revision.intact());
 		});
+	}
+
+	/**
+	 * The key of the parts of the page that show the frozen revision alone (its summary, findings and documents),
+	 * rendered once per key through {@code #rendered.page} (see {@code web.RenderedFragments}): the revision's view
+	 * from the memo (compared by identity: the same view object is the same stored text; a view read again after it
+	 * left the memo renders anew), the draft and revision the links name, and the context path they start with.
+	 */
+	record FrozenPart(Object view, long draftId, int number, String contextPath) {
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof FrozenPart that && this.view == that.view
+					&& this.draftId == that.draftId && this.number == that.number
+					&& this.contextPath.equals(that.contextPath));
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * (31 * System.identityHashCode(this.view) + Long.hashCode(this.draftId)) + this.number;
+		}
+
 	}
 
 	/** A revision's stored text: its content, its documents and their recorded hash, as stored. */
