@@ -9,8 +9,8 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
  * A Thymeleaf dialect that offers one expression object ({@code #name}) to templates. Spring Boot adds dialect beans
- * to the template engine. Expression objects rather than beans, because {@code th:utext} runs in Thymeleaf's
- * restricted mode, which refuses bean references ({@code @name}).
+ * to the template engine. Expression objects rather than beans, because {@code th:utext} (which writes
+ * {@code #preformatted}'s text) runs in Thymeleaf's restricted mode, which refuses bean references ({@code @name}).
  */
 abstract class ExpressionObjectDialect extends AbstractDialect implements IExpressionObjectDialect {
 

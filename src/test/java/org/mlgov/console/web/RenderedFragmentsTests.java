@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
@@ -15,6 +16,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RenderedFragmentsTests {
 
@@ -54,7 +56,7 @@ class RenderedFragmentsTests {
 			</body></html>""";
 
 	private static final String PAGE = "<ul><th:block th:each=\"i : ${items}\" "
-			+ "th:utext=\"${#rendered.fragment('fragments', 'item', i)}\"></th:block></ul>";
+			+ "rendered:markup=\"${#rendered.fragment('fragments', 'item', i)}\"></th:block></ul>";
 
 	private final AtomicIntegerHolder reads = new AtomicIntegerHolder();
 
@@ -87,6 +89,25 @@ class RenderedFragmentsTests {
 		String page = page(engine, new Item("a<b", List.of("x", "y&z"), this.reads));
 
 		assertThat(page).isEqualTo("<ul><li id=\"item-a&lt;b\"><b>a&lt;b</b><span>x</span><span>y&amp;z</span></li></ul>");
+	}
+
+	/**
+	 * rendered:markup evaluates its expression without Thymeleaf's restricted mode, so it writes nothing but what
+	 * #rendered returned: any other value is an error, never unescaped text. th:utext writes a Markup the same way.
+	 */
+	@Test
+	void renderedMarkupWritesOnlyWhatRenderedReturns() {
+		SpringTemplateEngine engine = engine(new RenderedFragments(true));
+		Map<String, Object> model = Map.of("item", new Item("x", List.of(), this.reads), "typed", "<script>");
+
+		assertThat(engine.process("<p rendered:markup=\"${#rendered.fragment('fragments', 'item', item)}\">old</p>",
+				new Context(Locale.ENGLISH, model))).isEqualTo("<p><li id=\"item-x\"><b>x</b></li></p>");
+		assertThat(engine.process("<p th:utext=\"${#rendered.fragment('fragments', 'item', item)}\">old</p>",
+				new Context(Locale.ENGLISH, model))).isEqualTo("<p><li id=\"item-x\"><b>x</b></li></p>");
+		assertThatThrownBy(() -> engine.process("<p rendered:markup=\"${typed}\"></p>", new Context(Locale.ENGLISH, model)))
+			.hasRootCauseInstanceOf(TemplateProcessingException.class)
+			.rootCause()
+			.hasMessageContaining("rendered:markup writes only what #rendered returns, not java.lang.String");
 	}
 
 	@Test

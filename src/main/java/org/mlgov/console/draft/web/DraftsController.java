@@ -10,6 +10,7 @@ import org.mlgov.console.draft.DraftSummary;
 import org.mlgov.console.draft.DraftStatus;
 import org.mlgov.console.draft.FreeText;
 import org.mlgov.console.draft.IllegalTransitionException;
+import org.mlgov.console.web.RowList;
 import org.mlgov.console.web.Times;
 
 import org.springframework.data.domain.Page;
@@ -67,11 +68,11 @@ class DraftsController {
 			HttpServletRequest request, @Nullable RefusedRename refused) {
 		// The rows carry their links, built from the context path once per page (see DraftRow).
 		String contextPath = request.getContextPath();
-		model.addAttribute("drafts", page.getContent().stream().map((d) -> {
+		model.addAttribute("drafts", new RowList<>(page.getContent().stream().map((d) -> {
 			DraftRow row = DraftRow.of(d, this.catalog, this.times, user.getName(), contextPath);
 			return (refused != null && refused.id() == d.id())
 					? new DraftRowView(row, all, refused.problem(), refused.typed()) : DraftRowView.of(row, all);
-		}).toList());
+		}).toList()));
 		model.addAttribute("page", page);
 		model.addAttribute("q", search);
 		model.addAttribute("all", all);
