@@ -416,10 +416,16 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 
 		/**
 		 * The hidden field that {@code th:action} would add for the request's CSRF token (Spring Security's
-		 * {@code CsrfRequestDataValueProcessor} reads the same request attribute), or nothing without one.
+		 * {@code CsrfRequestDataValueProcessor} reads the same request attribute), or nothing without one. Inside a
+		 * fragment being rendered for the memo (one that includes others through {@code #rendered}, such as a list of
+		 * rows) the mark itself, which the page fills in with the outer fragment's markup.
 		 */
 		private String formTokenField() {
 			if (this.formTokenField == null) {
+				if (RenderedFragments.this.formTokenMark.equals(this.context.getVariable(FORM_TOKEN))) {
+					this.formTokenField = RenderedFragments.this.formTokenMark;
+					return this.formTokenField;
+				}
 				Object token = this.context.getVariable(CsrfToken.class.getName());
 				this.formTokenField = (token instanceof CsrfToken csrf)
 						? "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName())

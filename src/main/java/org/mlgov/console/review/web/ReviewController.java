@@ -14,6 +14,7 @@ import org.mlgov.console.draft.web.SummaryDocuments;
 import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.ReviewService;
 import org.mlgov.console.web.Times;
+import org.mlgov.console.web.RowList;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
@@ -67,10 +68,10 @@ class ReviewController {
 		Instant now = this.clock.instant();
 		// The rows carry their texts and links, built from the context path once per page (see QueueRow).
 		String contextPath = request.getContextPath();
-		model.addAttribute("queue", entries.getContent()
+		model.addAttribute("queue", new RowList<>(entries.getContent()
 			.stream()
 			.map((entry) -> QueueRow.of(entry, this.times, now, contextPath))
-			.toList());
+			.toList()));
 		model.addAttribute("page", entries);
 		model.addAttribute("q", search);
 		return "reviews/queue";
