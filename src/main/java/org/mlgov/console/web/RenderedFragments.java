@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.context.IWebContext;
 import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.context.IWebContext;
+import org.thymeleaf.context.WebContext;
 import org.thymeleaf.dialect.IProcessorDialect;
 import org.thymeleaf.engine.AttributeName;
 import org.thymeleaf.exceptions.TemplateProcessingException;
@@ -28,15 +29,14 @@ import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
 import org.thymeleaf.standard.expression.StandardExpressions;
 import org.thymeleaf.standard.processor.StandardUtextTagProcessor;
-import org.thymeleaf.context.WebContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.web.IWebExchange;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.lang.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -193,7 +193,7 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 	@Nullable
 	public String keptPage(String template, String fragment, Locale locale, Object key) {
 		Entry entry = this.cached ? lookUp(new Key(template, fragment, locale, key)) : null;
-		return (entry != null && entry.tokenValues) ? entry.html : null;
+		return (entry != null) ? entry.html : null;
 	}
 
 	/**
@@ -244,7 +244,7 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 	/**
 	 * Markup that {@code #rendered} produced, for {@code rendered:markup} to write as it is. {@code toString} is the
 	 * markup, so {@code th:utext} writes it too (in Thymeleaf's restricted mode, which scans the expression's text on
-	 * every evaluation: a fifth of a drafts list's time, one evaluation per row).
+	 * every evaluation, once per row of a list).
 	 *
 	 * @param html the markup
 	 */

@@ -77,13 +77,13 @@ public class StepSupport {
 
 	public StepSupport(DraftService drafts, Catalog catalog, DraftPreview preview, MessageSource messages,
 			FieldLabels labels, RenderedFragments pages) {
-		this.pages = pages;
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.validator = new SpecValidator(catalog);
 		this.preview = preview;
 		this.messages = messages;
 		this.labels = labels;
+		this.pages = pages;
 	}
 
 	public Catalog catalog() {
@@ -93,7 +93,8 @@ public class StepSupport {
 	/**
 	 * The GET of a step: the author edits it; anybody else (administrators read all drafts), and the author of a draft
 	 * under review, reads the same page with its fields disabled. A step beyond the one reached sends to the step
-	 * reached, except the review, which readers always see.
+	 * reached, except the review, which readers always see. A page shown as saved goes through the page memo
+	 * ({@link StepPage}): when its markup is kept, nothing else is prepared.
 	 * @return the view, or a redirect
 	 */
 	public String show(long id, WizardStep step, StepFormFactory factory, Model model, Authentication user) {
