@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mlgov.console.audit.AuditEventRepository;
 import org.mlgov.console.audit.AuditQuery;
 import org.mlgov.console.audit.ProfileRoles;
-import org.mlgov.console.web.RowList;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
@@ -66,7 +65,7 @@ class AuditController {
 		AuditPage events = AuditPage.load(this.audit, query, page);
 		model.addAttribute("page", events);
 		// The rows carry their texts and links, built from the context path once per page (see AuditRow).
-		model.addAttribute("rows", new RowList<>(AuditRow.of(events.events(), request.getContextPath())));
+		model.addAttribute("rows", AuditRow.of(events.events(), request.getContextPath()));
 		model.addAttribute("profileRoles", query.profileRoles());
 		model.addAttribute("actions", ActionOption.all(filters.value("action")));
 		return "audit/list";
