@@ -66,13 +66,21 @@ class DraftsController {
 	 */
 	private String list(Page<DraftSummary> page, String search, boolean all, Model model, Authentication user,
 			HttpServletRequest request, @Nullable RefusedRename refused) {
+		// A list with nothing just done on it (no message or refused name from a redirect, no refused rename) goes
+		// through the page memo (DraftListPage).
+		boolean plain = refused == null && model.asMap().isEmpty();
 		// The rows carry their links, built from the context path once per page (see DraftRow).
 		String contextPath = request.getContextPath();
-		model.addAttribute("drafts", new RowList<>(page.getContent().stream().map((d) -> {
+		RowList<DraftRowView> rows = new RowList<>(page.getContent().stream().map((d) -> {
 			DraftRow row = DraftRow.of(d, this.catalog, this.times, user.getName(), contextPath);
 			return (refused != null && refused.id() == d.id())
 					? new DraftRowView(row, all, refused.problem(), refused.typed()) : DraftRowView.of(row, all);
-		}).toList()));
+		}).toList());
+		if (plain) {
+			model.addAttribute("listPage", new DraftListPage(rows, page.getNumber(), page.getSize(),
+					page.getTotalElements(), search, all, contextPath));
+		}
+		model.addAttribute("drafts", rows);
 		model.addAttribute("page", page);
 		model.addAttribute("q", search);
 		model.addAttribute("all", all);

@@ -152,6 +152,39 @@ class DraftsListTests {
 		assertThat(html).doesNotContain("\u2014").contains("<td data-label=\"Persona\">&mdash;</td>");
 	}
 
+	/**
+	 * A list with nothing just done on it is kept whole (DraftListPage, #rendered.page): the next showing is the same
+	 * markup with its own session's token in every form, and what changes it (a clone, its message) shows at once.
+	 */
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aListShownAsBeforeIsTheKeptPageWithItsOwnTokensAndAChangeShowsAtOnce() throws Exception {
+		Draft draft = this.drafts.start("Kept list", "admin");
+		MockHttpSession first = new MockHttpSession();
+		MockHttpSession second = new MockHttpSession();
+		MvcResult rendered = this.mvc.perform(get("/drafts").session(first)).andReturn();
+		MvcResult kept = this.mvc.perform(get("/drafts").session(second)).andReturn();
+		assertThat(rendered.getModelAndView().getModel()).containsKey("listPage");
+		Document firstPage = Jsoup.parse(rendered.getResponse().getContentAsString());
+		Document secondPage = Jsoup.parse(kept.getResponse().getContentAsString());
+		assertThat(secondPage.select("main").outerHtml().replaceAll("value=\"[^\"]{40,}\"", ""))
+			.isEqualTo(firstPage.select("main").outerHtml().replaceAll("value=\"[^\"]{40,}\"", ""));
+		for (Document page : List.of(firstPage, secondPage)) {
+			assertThat(page.select("main form input[name=_csrf]").eachAttr("value")).hasSizeGreaterThan(2)
+				.containsOnly(page.select("meta[name=_csrf]").attr("content"));
+		}
+		String token = secondPage.select("#new-draft input[name=_csrf]").attr("value");
+		assertThat(this.mvc.perform(post("/drafts/{id}/clone", draft.id()).session(second).param("_csrf", token))
+			.andReturn().getResponse().getRedirectedUrl()).isEqualTo("/drafts");
+		Document withMessage = Jsoup.parse(this.mvc.perform(get("/drafts").session(second)).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(withMessage.select("#message").text()).isEqualTo("Cloned as \u201cCopy of Kept list\u201d.");
+		Document after = Jsoup.parse(this.mvc.perform(get("/drafts").session(first)).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(after.select("#message")).isEmpty();
+		assertThat(after.select("#drafts .draft-name").eachText()).contains("Copy of Kept list", "Kept list");
+	}
+
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
 	void theAuthorClonesRenamesAndDeletes() throws Exception {
