@@ -17,8 +17,15 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The drafts lists as summary queries: one page of {@link DraftSummary} rows (no specification JSON, no aggregate
- * per row), newest first, the number of matching drafts, and the decisions of the page's drafts in one more query.
+ * per row), newest first, with the number of matching drafts, and the decisions of the page's submitted drafts.
  * A search matches a part of the name, ignoring case.
+ * <p>
+ * The first page is read before anything is counted: when it is not full (most administrators' own lists) its rows
+ * are the count. (A {@code count(*) over ()} column on the page query was measured slower on H2 for all drafts: the
+ * window makes it read every matching row, where {@code count(*)} of a whole table is free.) Decisions are read only
+ * for the drafts that were ever submitted: a review decides on a revision, and a draft has none until it is submitted
+ * ({@code current_revision} stays null until then and is never cleared), so a short list of drafts nobody submitted
+ * yet is one query.
  */
 @Repository
 class DraftSummaries {
@@ -54,28 +61,42 @@ class DraftSummaries {
 			where.append(" and ").append(NameSearch.condition("name"));
 			params.put("pattern", NameSearch.pattern(search));
 		}
-		long total = this.jdbc.sql("select count(*) from draft" + where).params(params).query(Long.class).single();
-		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-		int number = Math.min(pages, Math.max(1, pageNumber));
-		params.put("limit", PAGE_SIZE);
-		params.put("offset", (number - 1) * PAGE_SIZE);
-		List<DraftSummary> rows = (total == 0) ? List.of()
-				: this.jdbc.sql("select " + COLUMNS + " from draft" + where
-						+ " order by updated_at desc, id desc limit :limit offset :offset")
-					.params(params)
-					.query(DraftSummaries::row)
-					.list();
+		if (pageNumber <= 1) {
+			// The first page read first: when it is not full, its rows are all there are and no count is needed.
+			List<DraftSummary> rows = rows(where, params, 1);
+			long total = (rows.size() < PAGE_SIZE) ? rows.size() : count(where, params);
+			return new PageImpl<>(withDecisions(rows), PageRequest.of(0, PAGE_SIZE), total);
+		}
+		long total = count(where, params);
+		int number = (int) Math.min(Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE), pageNumber);
+		List<DraftSummary> rows = (total == 0) ? List.of() : rows(where, params, number);
 		return new PageImpl<>(withDecisions(rows), PageRequest.of(number - 1, PAGE_SIZE), total);
 	}
 
+	private long count(CharSequence where, Map<String, Object> params) {
+		return this.jdbc.sql("select count(*) from draft" + where).params(params).query(Long.class).single();
+	}
+
+	private List<DraftSummary> rows(CharSequence where, Map<String, Object> params, int number) {
+		Map<String, Object> paged = new HashMap<>(params);
+		paged.put("limit", PAGE_SIZE);
+		paged.put("offset", (number - 1) * PAGE_SIZE);
+		return this.jdbc.sql("select " + COLUMNS + " from draft" + where
+				+ " order by updated_at desc, id desc limit :limit offset :offset")
+			.params(paged)
+			.query(DraftSummaries::row)
+			.list();
+	}
+
 	private List<DraftSummary> withDecisions(List<DraftSummary> rows) {
-		if (rows.isEmpty()) {
+		List<Long> submitted = rows.stream().filter((r) -> r.currentRevision() != null).map(DraftSummary::id).toList();
+		if (submitted.isEmpty()) {
 			return rows;
 		}
 		Map<Long, List<Decision>> decisions = new HashMap<>();
 		this.jdbc.sql("select draft_id, revision_number, reviewer, decision, comment, decided_at from draft_decision "
 				+ "where draft_id in (:ids) order by decided_at")
-			.param("ids", rows.stream().map(DraftSummary::id).toList())
+			.param("ids", submitted)
 			.query((rs) -> {
 				decisions.computeIfAbsent(rs.getLong("draft_id"), (id) -> new ArrayList<>())
 					.add(new Decision(rs.getInt("revision_number"), rs.getString("reviewer"),

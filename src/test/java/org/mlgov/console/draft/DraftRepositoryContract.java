@@ -12,6 +12,7 @@ import org.mlgov.console.policy.TestSpecs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +122,62 @@ abstract class DraftRepositoryContract {
 					tuple("sam", null));
 		assertThat(this.drafts.read(started.id()).orElseThrow().persona()).isNull();
 		assertThat(this.drafts.read(-1)).isEmpty();
+	}
+
+	/**
+	 * The drafts lists' summary query ({@link DraftSummaries}): 50 a page newest first, with the number of matching
+	 * drafts (counted when the first page is full, else its rows), a page past the last shown as the last, and the
+	 * decisions of a submitted draft (reworked after a rejection) while the others read none.
+	 */
+	@Test
+	void summariesComePageByPageWithTheirCountAndTheDecisionsOfSubmittedDrafts() {
+		DraftSummaries summaries = new DraftSummaries(this.jdbc);
+		for (int i = 1; i <= 52; i++) {
+			this.drafts.save(Draft.start("Hana %02d".formatted(i), "hana", T0.plusSeconds(i)));
+		}
+		this.drafts.save(Draft.start("Ivan alone", "ivan", T0.plusSeconds(100)));
+		// The oldest one is submitted, rejected and reworked last, so it comes first.
+		Draft reworked = this.drafts.findByAuthorOrderByUpdatedAtDesc("hana").get(51);
+		reworked = new Draft(reworked.id(), "Hana 01", "hana", DraftStatus.DRAFT, WizardStep.SUMMARY,
+				DraftContentJson.write(reworked.content()), T0, T0.plusSeconds(1), "hana", reworked.version());
+		reworked.submit("hana", 1, 1, T0.plusSeconds(1));
+		reworked = this.drafts.save(reworked);
+		reworked.reject("rita", 1, "too broad", T0.plusSeconds(2));
+		reworked = this.drafts.save(reworked);
+		reworked.rework("hana", T0.plusSeconds(200));
+		this.drafts.save(reworked);
+
+		Page<DraftSummary> first = summaries.find("hana", "", 1);
+		assertThat(first.getTotalElements()).isEqualTo(52);
+		assertThat(first.getTotalPages()).isEqualTo(2);
+		assertThat(first.getContent()).hasSize(50);
+		assertThat(first.getContent().get(0).name()).isEqualTo("Hana 01");
+		assertThat(first.getContent().get(0).lastRejection()).map(Decision::comment).contains("too broad");
+		assertThat(first.getContent().subList(1, 50)).extracting(DraftSummary::name)
+			.startsWith("Hana 52", "Hana 51")
+			.endsWith("Hana 04")
+			.allSatisfy((name) -> assertThat(name).startsWith("Hana "));
+		assertThat(first.getContent()).filteredOn((d) -> d.id() != first.getContent().get(0).id())
+			.allSatisfy((d) -> assertThat(d.decisions()).isEmpty());
+
+		Page<DraftSummary> second = summaries.find("hana", "", 2);
+		assertThat(second.getNumber()).isEqualTo(1);
+		assertThat(second.getTotalElements()).isEqualTo(52);
+		assertThat(second.getContent()).extracting(DraftSummary::name).containsExactly("Hana 03", "Hana 02");
+		Page<DraftSummary> pastTheLast = summaries.find("hana", "", 9);
+		assertThat(pastTheLast.getNumber()).isEqualTo(1);
+		assertThat(pastTheLast.getTotalElements()).isEqualTo(52);
+		assertThat(pastTheLast.getContent()).extracting(DraftSummary::name).containsExactly("Hana 03", "Hana 02");
+
+		Page<DraftSummary> searched = summaries.find("hana", "ana 5", 1);
+		assertThat(searched.getTotalElements()).isEqualTo(3);
+		assertThat(searched.getContent()).extracting(DraftSummary::name).containsExactly("Hana 52", "Hana 51", "Hana 50");
+		Page<DraftSummary> none = summaries.find("hana", "nothing like it", 3);
+		assertThat(none.getTotalElements()).isZero();
+		assertThat(none.getNumber()).isZero();
+		assertThat(none.getContent()).isEmpty();
+		assertThat(summaries.find(null, "ivan alone", 1).getContent()).extracting(DraftSummary::author)
+			.containsExactly("ivan");
 	}
 
 	@Test
