@@ -22,6 +22,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -73,6 +74,17 @@ public class SecurityConfig {
 
 	/** The URL pattern of the JSON API. */
 	public static final String API_PATTERN = "/api/**";
+
+	/**
+	 * No Spring Security observations (filter chain, authentication, authorization): nothing here collects traces,
+	 * and with an observation registry present Spring Security wraps each of its filters and each method-security
+	 * check in one, on every request. ({@code management.observations.enable.spring.security=false} only turned them
+	 * into no-ops after they were built.) The requests' own observation ({@code http.server.requests}) stays.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
