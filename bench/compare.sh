@@ -88,6 +88,7 @@ PAGES=(
   "bench-admin-01|/drafts/all"
   "bench-admin-01|/drafts/$DRAFT_ID/steps/activities"
   "bench-admin-01|/drafts/$DRAFT_ID/steps/models"
+  "bench-admin-01|/drafts/$DRAFT_ID/steps/canvas"
   "bench-admin-01|/drafts/$DRAFT_ID/steps/review"
   "bench-admin-01|/catalog/models"
   "bench-reviewer|/reviews/$REVIEW_ID"

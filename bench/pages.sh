@@ -121,6 +121,7 @@ PAGES=(
   "/drafts/all?q=admin-07 (search)|bench-admin-01|/drafts/all?q=admin-07|admin-07 team role"
   "/drafts/{id}/steps/activities|bench-admin-01|/drafts/$DRAFT_ID/steps/activities|ML activities"
   "/drafts/{id}/steps/models|bench-admin-01|/drafts/$DRAFT_ID/steps/models|Generative models"
+  "/drafts/{id}/steps/canvas|bench-admin-01|/drafts/$DRAFT_ID/steps/canvas|Canvas features"
   "/drafts/{id}/steps/review|bench-admin-01|/drafts/$DRAFT_ID/steps/review|ModelAccessGuardrails"
   "/catalog|bench-admin-01|/catalog|Data Scientist"
   "/catalog/models|bench-admin-01|/catalog/models|anthropic."

@@ -49,8 +49,18 @@ class CanvasTargetOptions {
 	 * @param typedDomainId the domain id typed or picked on the page (listed only if it is a valid id)
 	 */
 	Options of(RoleSpec spec, String typedDomainId) {
-		String account = FormValues.text(spec.accountId());
-		String region = FormValues.text(spec.region());
+		return of(spec.accountId(), spec.region(), typedDomainId);
+	}
+
+	/**
+	 * The options for an account, Region and domain id as a specification and form hold them.
+	 * @param accountId the account, or null (blank) when step 1 does not name one yet
+	 * @param regionName the Region, or null (blank)
+	 * @param typedDomainId the domain id (listed only if it is a valid id)
+	 */
+	Options of(String accountId, String regionName, String typedDomainId) {
+		String account = FormValues.text(accountId);
+		String region = FormValues.text(regionName);
 		if (account == null || region == null) {
 			return new Options(account, region, null, null, null);
 		}

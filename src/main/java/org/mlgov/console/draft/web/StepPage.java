@@ -1,6 +1,7 @@
 package org.mlgov.console.draft.web;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 import org.mlgov.console.draft.Draft;
@@ -14,8 +15,10 @@ import org.springframework.lang.Nullable;
  * key under which {@code #rendered.page} keeps the page's markup (see {@code web.RenderedFragments}). The same key means
  * the same markup: the step, the draft as the header, the list of steps and the buttons show it, its stored content
  * (the form's values, the preview, the persona change), whether the viewer may edit it and is its author, the
- * "saved" and "notice" messages of the redirect that led here, and the context path of the links. A page that shows
- * anything else (a refused form, typed values, AWS look-ups) is not read through the memo.
+ * "saved" and "notice" messages of the redirect that led here, the context path of the links, and what the page
+ * shows besides the draft, read when the page is asked for (the Canvas step's SageMaker domains and user profiles:
+ * {@link StepSupport.LiveAttributes}). A page that shows anything else (a refused form, typed values) is not read
+ * through the memo.
  * <p>
  * equals and hashCode are written out (see {@code RenderedFragments}); the hash leaves out the content, which equals
  * compares last, once everything cheaper agreed.
@@ -34,16 +37,18 @@ import org.springframework.lang.Nullable;
  * @param saved the "saved" message of the redirect, or null
  * @param notice the notice of the redirect, or null
  * @param contextPath the context path links start with
+ * @param live the model attributes the step adds from outside the draft (values compared with equals), or null
  */
 public record StepPage(WizardStep step, long draftId, long version, String name, String author, DraftStatus status,
 		WizardStep reached, Instant updatedAt, String content, boolean editable, boolean viewerIsAuthor,
-		@Nullable String saved, @Nullable String notice, String contextPath) {
+		@Nullable String saved, @Nullable String notice, String contextPath, @Nullable Map<String, Object> live) {
 
 	static StepPage of(WizardStep step, Draft draft, boolean editable, String viewer, @Nullable Object saved,
-			@Nullable Object notice, String contextPath) {
+			@Nullable Object notice, String contextPath, Map<String, Object> live) {
 		return new StepPage(step, draft.id(), draft.version(), draft.name(), draft.author(), draft.status(),
 				draft.stepReached(), draft.updatedAt(), draft.storedContent(), editable, draft.author().equals(viewer),
-				(saved != null) ? saved.toString() : null, (notice != null) ? notice.toString() : null, contextPath);
+				(saved != null) ? saved.toString() : null, (notice != null) ? notice.toString() : null, contextPath,
+				live.isEmpty() ? null : Map.copyOf(live));
 	}
 
 	@Override
@@ -62,6 +67,7 @@ public record StepPage(WizardStep step, long draftId, long version, String name,
 				&& Objects.equals(this.saved, that.saved)
 				&& Objects.equals(this.notice, that.notice)
 				&& Objects.equals(this.contextPath, that.contextPath)
+				&& Objects.equals(this.live, that.live)
 				&& Objects.equals(this.content, that.content));
 	}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +22,7 @@ import org.mlgov.console.web.RenderedFragments;
 import org.springframework.beans.NotReadablePropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.lang.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -53,7 +55,7 @@ public class StepSupport {
 	 * which also shows what the SageMaker directory lists now).
 	 */
 	private static final Set<WizardStep> MEMOIZED = EnumSet.of(WizardStep.BASICS, WizardStep.ACTIVITIES,
-			WizardStep.MODELS, WizardStep.COLLABORATION, WizardStep.SUMMARY);
+			WizardStep.MODELS, WizardStep.CANVAS, WizardStep.COLLABORATION, WizardStep.SUMMARY);
 
 	/**
 	 * The model attributes a redirect may bring that {@link StepPage} holds. A page that arrives with any other (a
@@ -98,15 +100,28 @@ public class StepSupport {
 	 * @return the view, or a redirect
 	 */
 	public String show(long id, WizardStep step, StepFormFactory factory, Model model, Authentication user) {
+		return show(id, step, factory, model, user, null);
+	}
+
+	/**
+	 * The GET of a step that also shows something from outside the draft, read when the page is asked for (the
+	 * Canvas step's SageMaker directory): as {@link #show(long, WizardStep, StepFormFactory, Model, Authentication)},
+	 * with those attributes in the model and, for a page shown as saved, in its memo key.
+	 * @param live the step's live attributes, asked only for a page shown as saved; null for none
+	 * @return the view, or a redirect
+	 */
+	public String show(long id, WizardStep step, StepFormFactory factory, Model model, Authentication user,
+			@Nullable LiveAttributes live) {
 		Draft draft = this.drafts.get(id);
 		boolean editable = draft.isEditableBy(user.getName());
 		if (step.isAfter(draft.stepReached()) && (editable || step != WizardStep.SUMMARY)) {
 			return "redirect:/drafts/" + id + "/steps/" + draft.stepReached().path();
 		}
 		boolean asSaved = !model.containsAttribute(FORM);
+		Map<String, Object> liveAttributes = (asSaved && live != null) ? live.of(draft, editable) : Map.of();
 		if (asSaved && MEMOIZED.contains(step) && KEYED_FLASH.containsAll(model.asMap().keySet())) {
 			StepPage page = StepPage.of(step, draft, editable, user.getName(), model.getAttribute("saved"),
-					model.getAttribute("notice"), CurrentRequest.contextPath());
+					model.getAttribute("notice"), CurrentRequest.contextPath(), liveAttributes);
 			String kept = this.pages.keptPage(template(step), "step", LocaleContextHolder.getLocale(), page);
 			if (kept != null) {
 				// Shown before exactly so: the page's markup is kept, and nothing else of the model is read.
@@ -115,6 +130,7 @@ public class StepSupport {
 			}
 			model.addAttribute(STEP_PAGE, page);
 		}
+		model.addAllAttributes(liveAttributes);
 		// The stored content is parsed once for the whole page; its documents come from the memo of saved contents.
 		DraftContent content = draft.content();
 		if (asSaved && factory != null) {
@@ -123,6 +139,25 @@ public class StepSupport {
 			model.addAttribute(FORM, form);
 		}
 		return prepare(draft, step, content, this.preview.ofSaved(draft, content), content, model, user);
+	}
+
+	/**
+	 * What a step page shows besides the draft, read when the page is asked for (the Canvas step's SageMaker domains
+	 * and user profiles): model attributes, which are also part of the page memo's key ({@link StepPage#live()}), so
+	 * a page whose directory changed is rendered anew.
+	 */
+	@FunctionalInterface
+	public interface LiveAttributes {
+
+		/**
+		 * The attributes for a draft shown as saved. Asked before the page memo, so they should not need the content
+		 * parsed (keep what they read of it by {@link Draft#storedContent()}, as the Canvas step does).
+		 * @param draft the draft
+		 * @param editable whether the viewer may change it
+		 * @return the attributes (immutable values compared with equals); empty when the page shows nothing live
+		 */
+		Map<String, Object> of(Draft draft, boolean editable);
+
 	}
 
 	/**

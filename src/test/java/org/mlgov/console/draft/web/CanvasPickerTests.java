@@ -77,6 +77,34 @@ class CanvasPickerTests extends WizardStepTest {
 				"profiles/111122223333/us-east-1/" + DOMAIN);
 	}
 
+	/**
+	 * The step shown as saved goes through the page memo (StepPage) with the directory it lists in the key: the same
+	 * directory again is the kept page, still asked of SageMaker on every showing, and a profile added there shows at
+	 * once.
+	 */
+	@Test
+	void aPageShownAgainIsKeptWithItsDirectoryAndADirectoryChangeShowsAtOnce() throws Exception {
+		Draft draft = draft();
+		saveStep(draft, validContent().withCanvasTargets(new CanvasTargets(DOMAIN, false, List.of("alice"))));
+		MvcResult rendered = getStep(draft);
+		MvcResult kept = getStep(draft);
+		assertThat(rendered.getModelAndView().getModel()).containsKeys("stepPage", "targetOptions")
+			.doesNotContainKey("keptPage");
+		assertThat(kept.getModelAndView().getModel()).containsKey("keptPage").doesNotContainKeys("form", "preview");
+		assertThat(options(page(kept), "profile-options")).containsExactly("alice", "bob");
+		assertThat(this.directory.asked()).hasSize(4);
+
+		this.directory.userProfiles(TestSpecs.ACCOUNT, TestSpecs.REGION, DOMAIN, Listing.of(List.of(
+				new Entry("alice", null, "InService"), new Entry("bob", null, "InService"),
+				new Entry("carol", null, "InService"))));
+		MvcResult changed = getStep(draft);
+		assertThat(changed.getModelAndView().getModel()).doesNotContainKey("keptPage");
+		Document page = page(changed);
+		assertThat(options(page, "profile-options")).containsExactly("alice", "bob", "carol");
+		assertThat(page.select("#profiles-live").text())
+			.isEqualTo("User profiles of d-abc123def456 (from AWS; pick them in the rows below): alice, bob, carol");
+	}
+
 	@Test
 	void thePartialTwinListsTheProfilesOfTheDomainTypedAndAPostedPageToo() throws Exception {
 		Draft draft = draft();
