@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.IoUtils;
-import software.amazon.awssdk.utils.Lazy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -46,9 +45,9 @@ public class AwsClients implements SdkAutoCloseable {
 
 	private final AwsProperties properties;
 
-	private final Lazy<AwsCredentialsProvider> baseCredentials;
+	private final OnFirstUse<AwsCredentialsProvider> baseCredentials;
 
-	private final Lazy<SdkHttpClient> httpClient = new Lazy<>(() -> ApacheHttpClient.builder().build());
+	private final OnFirstUse<SdkHttpClient> httpClient = new OnFirstUse<>(() -> ApacheHttpClient.builder().build());
 
 	/** Clients and credential providers by key, in the order they were made. */
 	private final Map<String, Object> cache = new LinkedHashMap<>();
@@ -59,7 +58,7 @@ public class AwsClients implements SdkAutoCloseable {
 	 */
 	public AwsClients(AwsProperties properties) {
 		this.properties = properties;
-		this.baseCredentials = new Lazy<>(() -> (properties.profile() != null)
+		this.baseCredentials = new OnFirstUse<>(() -> (properties.profile() != null)
 				? ProfileCredentialsProvider.create(properties.profile()) : DefaultCredentialsProvider.builder().build());
 	}
 
@@ -70,7 +69,7 @@ public class AwsClients implements SdkAutoCloseable {
 	 */
 	public AwsClients(AwsProperties properties, AwsCredentialsProvider baseCredentials) {
 		this.properties = properties;
-		this.baseCredentials = new Lazy<>(() -> baseCredentials);
+		this.baseCredentials = new OnFirstUse<>(() -> baseCredentials);
 	}
 
 	/**
@@ -116,7 +115,7 @@ public class AwsClients implements SdkAutoCloseable {
 	private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,
 			AwsCredentialsProvider credentials, Region region, URI endpoint) {
 		builder.region(region).credentialsProvider(credentials).overrideConfiguration(overrides());
-		builder.httpClient(this.httpClient.getValue());
+		builder.httpClient(this.httpClient.get());
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);
 		}
@@ -143,7 +142,7 @@ public class AwsClients implements SdkAutoCloseable {
 		return cached("credentials:" + accountId, () -> {
 			String roleArn = this.properties.roleArnFor(accountId);
 			AwsCredentialsProvider provider = (roleArn != null) ? assumeRole(accountId, roleArn)
-					: this.baseCredentials.getValue();
+					: this.baseCredentials.get();
 			return new AccountCredentials(provider, accountId, roleArn);
 		});
 	}
@@ -154,7 +153,7 @@ public class AwsClients implements SdkAutoCloseable {
 		Region home = region(null);
 		Region stsRegion = PartitionMetadata.of(home).id().equals(partition) ? home
 				: STS_REGIONS.getOrDefault(partition, Region.of(partition + "-global"));
-		StsClient sts = cached("sts:" + stsRegion.id(), () -> configure(StsClient.builder(), this.baseCredentials.getValue(),
+		StsClient sts = cached("sts:" + stsRegion.id(), () -> configure(StsClient.builder(), this.baseCredentials.get(),
 				stsRegion, this.properties.endpoints().sts())
 			.build());
 		return cached("assume-role:" + accountId, () -> StsAssumeRoleCredentialsProvider.builder()
@@ -182,8 +181,47 @@ public class AwsClients implements SdkAutoCloseable {
 		Collections.reverse(made);
 		made.forEach((each) -> IoUtils.closeIfCloseable(each, null));
 		this.cache.clear();
-		this.baseCredentials.close();
-		this.httpClient.close();
+		this.baseCredentials.closeIfMade();
+		this.httpClient.closeIfMade();
+	}
+
+	/** Whether the shared HTTP client was made (by a first call). */
+	boolean madeHttpClient() {
+		return this.httpClient.made();
+	}
+
+	/**
+	 * A value made on first use and closed only if it was made. (The SDK's {@code Lazy} makes its value in order to
+	 * close it: a console with AWS off built an HTTP client and the default credentials chain on every shutdown.)
+	 */
+	private static final class OnFirstUse<T> {
+
+		private final Supplier<T> factory;
+
+		private T value;
+
+		OnFirstUse(Supplier<T> factory) {
+			this.factory = factory;
+		}
+
+		synchronized T get() {
+			if (this.value == null) {
+				this.value = this.factory.get();
+			}
+			return this.value;
+		}
+
+		synchronized boolean made() {
+			return this.value != null;
+		}
+
+		synchronized void closeIfMade() {
+			if (this.value != null) {
+				IoUtils.closeIfCloseable(this.value, null);
+				this.value = null;
+			}
+		}
+
 	}
 
 }
