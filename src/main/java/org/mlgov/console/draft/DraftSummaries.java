@@ -59,7 +59,7 @@ class DraftSummaries {
 		}
 		if (search != null && !search.isBlank()) {
 			where.append(" and ").append(NameSearch.condition("name"));
-			params.put("pattern", NameSearch.pattern(search));
+			params.put(NameSearch.PARAMETER, NameSearch.needle(search));
 		}
 		if (pageNumber <= 1) {
 			// The first page read first: when it is not full, its rows are all there are and no count is needed.

@@ -112,7 +112,7 @@ public class DraftRevisionRepository {
 	}
 
 	private static Map<String, Object> searchParams(String search) {
-		return (search == null || search.isBlank()) ? Map.of() : Map.of("pattern", NameSearch.pattern(search));
+		return (search == null || search.isBlank()) ? Map.of() : Map.of(NameSearch.PARAMETER, NameSearch.needle(search));
 	}
 
 	public int nextNumber(long draftId) {

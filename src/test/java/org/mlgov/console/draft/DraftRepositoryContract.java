@@ -136,6 +136,7 @@ abstract class DraftRepositoryContract {
 			this.drafts.save(Draft.start("Hana %02d".formatted(i), "hana", T0.plusSeconds(i)));
 		}
 		this.drafts.save(Draft.start("Ivan alone", "ivan", T0.plusSeconds(100)));
+		this.drafts.save(Draft.start("Ivan's 100%_done \\ role", "ivan", T0.plusSeconds(101)));
 		// The oldest one is submitted, rejected and reworked last, so it comes first.
 		Draft reworked = this.drafts.findByAuthorOrderByUpdatedAtDesc("hana").get(51);
 		reworked = new Draft(reworked.id(), "Hana 01", "hana", DraftStatus.DRAFT, WizardStep.SUMMARY,
@@ -178,6 +179,15 @@ abstract class DraftRepositoryContract {
 		assertThat(none.getContent()).isEmpty();
 		assertThat(summaries.find(null, "ivan alone", 1).getContent()).extracting(DraftSummary::author)
 			.containsExactly("ivan");
+		// What was typed is matched as it is: LIKE's wildcards, its escape character and quotes are plain text.
+		assertThat(summaries.find(null, "  IVAN'S 100%_DONE \\ ", 1).getContent()).extracting(DraftSummary::name)
+			.containsExactly("Ivan's 100%_done \\ role");
+		assertThat(summaries.find(null, "%", 1).getContent()).extracting(DraftSummary::name)
+			.containsExactly("Ivan's 100%_done \\ role");
+		assertThat(summaries.find(null, "a_a", 1).getContent()).isEmpty();
+		assertThat(summaries.find(null, "n%a", 1).getContent()).isEmpty();
+		assertThat(summaries.find(null, "\\", 1).getContent()).extracting(DraftSummary::name)
+			.containsExactly("Ivan's 100%_done \\ role");
 	}
 
 	@Test
