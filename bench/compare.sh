@@ -86,11 +86,13 @@ PAGES=(
   "bench-admin-01|/"
   "bench-admin-01|/drafts"
   "bench-admin-01|/drafts/all"
+  "bench-admin-01|/drafts/all?q=admin-07"
   "bench-admin-01|/drafts/$DRAFT_ID/steps/activities"
   "bench-admin-01|/drafts/$DRAFT_ID/steps/models"
   "bench-admin-01|/drafts/$DRAFT_ID/steps/canvas"
   "bench-admin-01|/drafts/$DRAFT_ID/steps/review"
   "bench-admin-01|/catalog/models"
+  "bench-reviewer|/reviews"
   "bench-reviewer|/reviews/$REVIEW_ID"
   "bench-helpdesk|/audit"
 )
