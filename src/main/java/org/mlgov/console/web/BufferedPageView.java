@@ -1,8 +1,10 @@
 package org.mlgov.console.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +25,14 @@ import org.thymeleaf.spring6.view.ThymeleafView;
  * into a string to write: for the wizard's kept pages (up to 240 KB, written by {@link RenderedFragments.Markup}) the
  * page was copied three times before the response saw it. Here the page goes into a {@link PageBuffer}: small writes
  * (the template's own text, a few KB around a kept page) into a character array sized from a recent rendering of
- * the same template, and long strings (kept markup) by reference, since strings do not change. The response's writer gets the
- * pieces one after the other.
+ * the same template, and long strings and kept markup ({@link RenderedFragments.Markup}) by reference, since neither
+ * changes.
+ * <p>
+ * A UTF-8 page (every page of the console) then goes to the response's output stream as bytes, with its length: kept
+ * markup as the bytes its memo entry worked out once, only the rest encoded here. Through the response's writer,
+ * Tomcat encoded every character of every page again; on this 2-core machine its encoder often ran uncompiled for
+ * many seconds under load, and then took half the CPU of the audit trail (JFR: {@code
+ * StringCoding.implEncodeAsciiArray}, interpreted). A page in another character set goes through the writer as before.
  */
 public class BufferedPageView extends ThymeleafView {
 
@@ -54,9 +62,45 @@ public class BufferedPageView extends ThymeleafView {
 			// written only when the page's size moved: a field every request writes bounces between the cores
 			this.textHint = Math.min(written + written / 8, MAX_HINT);
 		}
+		if (StandardCharsets.UTF_8.name().equalsIgnoreCase(response.getCharacterEncoding())) {
+			Chunks bytes = page.utf8();
+			response.setContentLength(bytes.length());
+			ServletOutputStream out = response.getOutputStream();
+			bytes.writeTo(out);
+			out.flush();
+			return;
+		}
 		PrintWriter out = response.getWriter();
 		page.writeTo(out);
 		out.flush();
+	}
+
+	/**
+	 * A page's bytes, in the order they go out: arrays taken as they are (a memo entry's kept bytes are shared, never
+	 * changed), with their total length for the response's Content-Length.
+	 */
+	static final class Chunks {
+
+		private final List<byte[]> chunks = new ArrayList<>();
+
+		private int length;
+
+		/** Takes {@code bytes} as the next part of the page (the array is kept, not copied). */
+		void add(byte[] bytes) {
+			this.chunks.add(bytes);
+			this.length += bytes.length;
+		}
+
+		int length() {
+			return this.length;
+		}
+
+		void writeTo(OutputStream out) throws IOException {
+			for (byte[] chunk : this.chunks) {
+				out.write(chunk);
+			}
+		}
+
 	}
 
 	/** The response as the view sees it while rendering: its writer is the page's buffer. */
@@ -110,6 +154,16 @@ public class BufferedPageView extends ThymeleafView {
 		/** Writes the page, in the order it was written here. */
 		void writeTo(Writer writer) throws IOException {
 			this.sink.writeTo(writer);
+		}
+
+		/** The page in UTF-8, in the order it was written here. */
+		Chunks utf8() {
+			return this.sink.utf8();
+		}
+
+		/** Takes kept markup as the next part of the page, to be written when the page is done. */
+		void keep(RenderedFragments.Markup markup) {
+			this.sink.keep(markup);
 		}
 
 		@Override
@@ -172,8 +226,8 @@ public class BufferedPageView extends ThymeleafView {
 	}
 
 	/**
-	 * Where a {@link PageBuffer}'s text goes: small writes are copied into one character array, long strings are kept
-	 * as they are, and {@link #pieces} holds both in page order.
+	 * Where a {@link PageBuffer}'s text goes: small writes are copied into one character array, long strings and kept
+	 * markup are kept as they are, and {@link #pieces} holds them all in page order.
 	 */
 	static final class Sink extends Writer {
 
@@ -232,16 +286,29 @@ public class BufferedPageView extends ThymeleafView {
 				this.length += length;
 				return;
 			}
+			endText();
+			this.pieces.add(new Piece(string, null, offset, offset + length));
+		}
+
+		void keep(RenderedFragments.Markup markup) {
+			endText();
+			this.pieces.add(new Piece(null, markup, 0, 0));
+		}
+
+		/** Ends the run of copied text before a piece kept by reference. */
+		private void endText() {
 			if (this.length > this.textFrom) {
-				this.pieces.add(new Piece(null, this.textFrom, this.length));
+				this.pieces.add(new Piece(null, null, this.textFrom, this.length));
 				this.textFrom = this.length;
 			}
-			this.pieces.add(new Piece(string, offset, offset + length));
 		}
 
 		void writeTo(Writer writer) throws IOException {
 			for (Piece piece : this.pieces) {
-				if (piece.string() != null) {
+				if (piece.markup() != null) {
+					piece.markup().write(writer);
+				}
+				else if (piece.string() != null) {
 					writer.write(piece.string(), piece.from(), piece.to() - piece.from());
 				}
 				else {
@@ -251,6 +318,27 @@ public class BufferedPageView extends ThymeleafView {
 			if (this.length > this.textFrom) {
 				writer.write(this.text, this.textFrom, this.length - this.textFrom);
 			}
+		}
+
+		Chunks utf8() {
+			Chunks bytes = new Chunks();
+			for (Piece piece : this.pieces) {
+				if (piece.markup() != null) {
+					piece.markup().writeUtf8(bytes);
+				}
+				else if (piece.string() != null) {
+					bytes.add(piece.string().substring(piece.from(), piece.to()).getBytes(StandardCharsets.UTF_8));
+				}
+				else {
+					bytes.add(new String(this.text, piece.from(), piece.to() - piece.from())
+						.getBytes(StandardCharsets.UTF_8));
+				}
+			}
+			if (this.length > this.textFrom) {
+				bytes.add(new String(this.text, this.textFrom, this.length - this.textFrom)
+					.getBytes(StandardCharsets.UTF_8));
+			}
+			return bytes;
 		}
 
 		@Override
@@ -263,8 +351,8 @@ public class BufferedPageView extends ThymeleafView {
 
 	}
 
-	/** A range of a kept string, or of the buffered text when {@code string} is null. */
-	private record Piece(String string, int from, int to) {
+	/** Kept markup; or else a range of a kept string, or of the buffered text when {@code string} is null. */
+	private record Piece(String string, RenderedFragments.Markup markup, int from, int to) {
 	}
 
 }

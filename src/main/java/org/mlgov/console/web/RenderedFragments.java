@@ -3,6 +3,7 @@ package org.mlgov.console.web;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -191,12 +192,41 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 	 * @param fragment the fragment's name in it
 	 * @param locale the page's locale (the request's, as the view resolver picks it)
 	 * @param key the page's key
-	 * @return the markup, or null when nothing is kept for this key (never kept, left the memo, or no cache)
+	 * @return the kept page, or null when nothing is kept for this key (never kept, left the memo, or no cache)
 	 */
 	@Nullable
-	public String keptPage(String template, String fragment, Locale locale, Object key) {
+	public KeptPage keptPage(String template, String fragment, Locale locale, Object key) {
 		Entry entry = this.cached ? lookUp(new Key(template, fragment, locale, key)) : null;
-		return (entry != null) ? entry.html : null;
+		return (entry != null) ? new KeptPage(entry) : null;
+	}
+
+	/**
+	 * A page {@link Renderer#page} kept, as {@link #keptPage} finds it: for the template to write with
+	 * {@link Renderer#filled}, which puts the request's CSRF token value in place of its marks.
+	 */
+	public static final class KeptPage {
+
+		private final Entry entry;
+
+		private KeptPage(Entry entry) {
+			this.entry = entry;
+		}
+
+		/**
+		 * Markup kept as if {@link Renderer#page} had rendered it, marks and all.
+		 * @param html the markup, with the memo's token-value marks where each page's token value goes
+		 * @return the kept page
+		 */
+		static KeptPage of(String html) {
+			return new KeptPage(new Entry(html, false, true, 0));
+		}
+
+		/** The page's UTF-8 bytes as far as a page written as bytes worked them out (null before). */
+		@Nullable
+		byte[][] utf8() {
+			return this.entry.utf8;
+		}
+
 	}
 
 	/**
@@ -214,11 +244,28 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 
 		volatile long used;
 
+		/**
+		 * The markup in UTF-8, cut at its marks ({@link Markup#utf8Parts}): worked out by the first page that writes
+		 * it as bytes, then copied by every later one. Racing pages may each work it out; they get equal arrays.
+		 */
+		@Nullable
+		private volatile byte[][] utf8;
+
 		Entry(String html, boolean formTokens, boolean tokenValues, long used) {
 			this.html = html;
 			this.formTokens = formTokens;
 			this.tokenValues = tokenValues;
 			this.used = used;
+		}
+
+		/** The markup's UTF-8 parts around {@code mark}, the mark every Markup of this entry fills. */
+		byte[][] utf8(@Nullable String mark) {
+			byte[][] parts = this.utf8;
+			if (parts == null) {
+				parts = Markup.utf8Parts(this.html, mark);
+				this.utf8 = parts;
+			}
+			return parts;
 		}
 
 	}
@@ -263,6 +310,10 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 
 		private final String fill;
 
+		/** The memo entry {@link #kept} is, whose UTF-8 bytes are worked out once; null for markup made here. */
+		@Nullable
+		private final Entry source;
+
 		/** The markup with its marks filled in, once something asked for it as a whole. */
 		@Nullable
 		private String filled;
@@ -272,7 +323,7 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 		 * @param html the markup
 		 */
 		public Markup(String html) {
-			this(html, null, "");
+			this(html, null, "", null);
 		}
 
 		/**
@@ -282,10 +333,52 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 		 * @param fill the request's own text
 		 */
 		Markup(String kept, @Nullable String mark, String fill) {
+			this(kept, mark, fill, null);
+		}
+
+		private Markup(String kept, @Nullable String mark, String fill, @Nullable Entry source) {
 			this.kept = kept;
 			this.mark = mark;
 			this.fill = fill;
+			this.source = source;
 			this.filled = (mark != null) ? null : kept;
+		}
+
+		/** The entry's markup, with {@code fill} in place of every {@code mark} (null for none). */
+		private static Markup of(Entry entry, @Nullable String mark, String fill) {
+			return new Markup(entry.html, mark, fill, entry);
+		}
+
+		/**
+		 * {@code kept} in UTF-8, cut where each {@code mark} stood: the parts between the marks, one more than there
+		 * are marks (the whole markup when {@code mark} is null).
+		 */
+		static byte[][] utf8Parts(String kept, @Nullable String mark) {
+			List<byte[]> parts = new ArrayList<>();
+			int from = 0;
+			if (mark != null) {
+				for (int at = kept.indexOf(mark); at >= 0; at = kept.indexOf(mark, from)) {
+					parts.add(kept.substring(from, at).getBytes(StandardCharsets.UTF_8));
+					from = at + mark.length();
+				}
+			}
+			parts.add(kept.substring(from).getBytes(StandardCharsets.UTF_8));
+			return parts.toArray(new byte[0][]);
+		}
+
+		/**
+		 * The markup in UTF-8, marks filled, as pieces for {@code out} to take in order: kept markup from the bytes
+		 * its memo entry worked out once (copied, never encoded again), the request's own text encoded here.
+		 */
+		void writeUtf8(BufferedPageView.Chunks out) {
+			byte[][] parts = (this.source != null) ? this.source.utf8(this.mark) : utf8Parts(this.kept, this.mark);
+			byte[] fill = (parts.length > 1) ? this.fill.getBytes(StandardCharsets.UTF_8) : null;
+			for (int i = 0; i < parts.length; i++) {
+				if (i > 0) {
+					out.add(fill);
+				}
+				out.add(parts[i]);
+			}
 		}
 
 		/** The markup, marks filled in. */
@@ -298,8 +391,17 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 			return html;
 		}
 
+		/**
+		 * Writes the markup, marks filled. A page being rendered ({@link BufferedPageView.PageBuffer}) keeps the
+		 * markup itself and writes it when the page is done: as bytes from the memo entry's when the response is
+		 * UTF-8 ({@link #writeUtf8}).
+		 */
 		@Override
 		public void write(Writer writer) throws IOException {
+			if (writer instanceof BufferedPageView.PageBuffer page) {
+				page.keep(this);
+				return;
+			}
 			if (this.filled != null) {
 				writer.write(this.filled);
 				return;
@@ -416,8 +518,8 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 					keep(key, entry);
 				}
 			}
-			return entry.formTokens ? new Markup(entry.html, RenderedFragments.this.formTokenMark, formTokenField())
-					: new Markup(entry.html);
+			return entry.formTokens ? Markup.of(entry, RenderedFragments.this.formTokenMark, formTokenField())
+					: Markup.of(entry, null, "");
 		}
 
 		private Entry render(Key key) {
@@ -459,18 +561,18 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 					keep(pageKey, entry);
 				}
 			}
-			return entry.tokenValues ? new Markup(entry.html, RenderedFragments.this.tokenValueMark,
-					HtmlUtils.htmlEscape(token.getToken())) : new Markup(entry.html);
+			return entry.tokenValues ? Markup.of(entry, RenderedFragments.this.tokenValueMark,
+					HtmlUtils.htmlEscape(token.getToken())) : Markup.of(entry, null, "");
 		}
 
 		/**
 		 * Markup from {@link RenderedFragments#keptPage} with this request's CSRF token value in place of each mark.
-		 * @param kept the kept markup
+		 * @param kept the kept page
 		 * @return what the page writes
 		 */
-		public Markup filled(String kept) {
+		public Markup filled(KeptPage kept) {
 			Object token = ((IWebContext) this.context).getExchange().getAttributeValue(CsrfToken.class.getName());
-			return new Markup(kept, RenderedFragments.this.tokenValueMark,
+			return Markup.of(kept.entry, RenderedFragments.this.tokenValueMark,
 					(token instanceof CsrfToken csrf) ? HtmlUtils.htmlEscape(csrf.getToken()) : "");
 		}
 

@@ -1,6 +1,8 @@
 package org.mlgov.console.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +57,11 @@ class BufferedPageViewTests {
 	/** The view of {@code template} that a Thymeleaf view resolver set up as the console's makes. */
 	private ThymeleafView view(Class<? extends ThymeleafView> viewClass, boolean partialOutput, String template)
 			throws Exception {
+		return view(viewClass, partialOutput, template, "UTF-8");
+	}
+
+	private ThymeleafView view(Class<? extends ThymeleafView> viewClass, boolean partialOutput, String template,
+			String charset) throws Exception {
 		if (!this.context.isActive()) {
 			this.context.refresh();
 		}
@@ -63,8 +70,8 @@ class BufferedPageViewTests {
 		resolver.setTemplateEngine(this.engine);
 		resolver.setViewClass(viewClass);
 		resolver.setProducePartialOutputWhileProcessing(partialOutput);
-		resolver.setContentType("text/html;charset=UTF-8");
-		resolver.setCharacterEncoding("UTF-8");
+		resolver.setContentType("text/html;charset=" + charset);
+		resolver.setCharacterEncoding(charset);
 		return (ThymeleafView) resolver.resolveViewName(template, Locale.ENGLISH);
 	}
 
@@ -109,7 +116,7 @@ class BufferedPageViewTests {
 	void aPageIsWrittenAsThymeleafWritesItWithTheKeptPartInItsPlaceAndItsMarksFilled() throws Exception {
 		String kept = keptMarkup(tokenValueMark());
 		assertThat(kept.length()).isGreaterThan(BufferedPageView.PageBuffer.BY_REFERENCE * 4);
-		Map<String, Object> model = new HashMap<>(Map.of("title", "Models", "kept", kept));
+		Map<String, Object> model = new HashMap<>(Map.of("title", "Models", "kept", RenderedFragments.KeptPage.of(kept)));
 
 		MockHttpServletResponse buffered = new MockHttpServletResponse();
 		bufferedView(PAGE).render(model, request("token-A"), buffered);
@@ -129,7 +136,7 @@ class BufferedPageViewTests {
 
 	@Test
 	void aSecondPageOfTheSameViewGetsItsOwnTokenAndTheSameMarkup() throws Exception {
-		String kept = keptMarkup(tokenValueMark());
+		RenderedFragments.KeptPage kept = RenderedFragments.KeptPage.of(keptMarkup(tokenValueMark()));
 		ThymeleafView view = bufferedView(PAGE);
 		MockHttpServletResponse first = new MockHttpServletResponse();
 		view.render(Map.of("title", "Models", "kept", kept), request("token-A"), first);
@@ -170,6 +177,7 @@ class BufferedPageViewTests {
 
 		assertThat(out.toString()).isEqualTo("head 1" + longA + longA + "mid" + "B".repeat(3 * BufferedPageView.PageBuffer.BY_REFERENCE)
 				+ "ai42");
+		assertThat(utf8(page.utf8())).isEqualTo(out.toString());
 		assertThat(page.textLength()).isEqualTo("head 1midai42".length());
 	}
 
@@ -186,6 +194,78 @@ class BufferedPageViewTests {
 		StringWriter plain = new StringWriter();
 		new RenderedFragments.Markup("<a>#</a>").write(plain);
 		assertThat(plain.toString()).isEqualTo("<a>#</a>");
+	}
+
+	private static String utf8(BufferedPageView.Chunks chunks) throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		chunks.writeTo(bytes);
+		assertThat(bytes.size()).isEqualTo(chunks.length());
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aUtf8PageGoesOutAsBytesWithItsLengthTheSameBytesThymeleafWrites() throws Exception {
+		// Characters beyond ASCII in the kept part, between its marks and in the template's own text.
+		String kept = keptMarkup(tokenValueMark()).replace("row 1", "Zürich → ✓ 1").replace("row 2", "naïve 2");
+		Map<String, Object> model = Map.of("title", "Modèles – “all”", "kept", RenderedFragments.KeptPage.of(kept));
+
+		MockHttpServletResponse buffered = new MockHttpServletResponse();
+		bufferedView(PAGE).render(model, request("token-A"), buffered);
+		MockHttpServletResponse thymeleafs = new MockHttpServletResponse();
+		view(ThymeleafView.class, false, PAGE).render(model, request("token-A"), thymeleafs);
+
+		byte[] page = buffered.getContentAsByteArray();
+		assertThat(page).isEqualTo(thymeleafs.getContentAsByteArray());
+		assertThat(buffered.getContentLength()).isEqualTo(page.length);
+		String text = new String(page, StandardCharsets.UTF_8);
+		assertThat(text).contains("<h1>Modèles – “all”</h1>", "<b>Zürich → ✓ 1", "<b>naïve 2", "value=\"token-A\"")
+			.doesNotContain(tokenValueMark());
+		assertThat(text.split("value=\"token-A\"", -1)).hasSize(5);
+	}
+
+	@Test
+	void keptMarkupIsEncodedOnceAndItsBytesServeEveryLaterPage() throws Exception {
+		RenderedFragments.KeptPage kept = RenderedFragments.KeptPage.of(keptMarkup(tokenValueMark()));
+		ThymeleafView view = bufferedView(PAGE);
+		assertThat(kept.utf8()).isNull();
+
+		MockHttpServletResponse first = new MockHttpServletResponse();
+		view.render(Map.of("title", "Models", "kept", kept), request("token-A"), first);
+		byte[][] parts = kept.utf8();
+		MockHttpServletResponse second = new MockHttpServletResponse();
+		view.render(Map.of("title", "Models", "kept", kept), request("token-B"), second);
+
+		// four marks, five parts; the second page copied the first page's bytes rather than encoding them again
+		assertThat(parts).hasNumberOfRows(5);
+		assertThat(kept.utf8()).isSameAs(parts);
+		assertThat(second.getContentAsString()).contains("value=\"token-B\"")
+			.isEqualTo(first.getContentAsString().replace("token-A", "token-B"));
+	}
+
+	@Test
+	void aPageInAnotherCharacterSetGoesThroughTheResponsesWriter() throws Exception {
+		Map<String, Object> model = Map.of("title", "Modèles", "kept",
+				RenderedFragments.KeptPage.of(keptMarkup(tokenValueMark())));
+		MockHttpServletResponse buffered = new MockHttpServletResponse();
+		view(BufferedPageView.class, false, PAGE, "ISO-8859-1").render(model, request("token-A"), buffered);
+		MockHttpServletResponse thymeleafs = new MockHttpServletResponse();
+		view(ThymeleafView.class, false, PAGE, "ISO-8859-1").render(model, request("token-A"), thymeleafs);
+
+		assertThat(buffered.getContentAsByteArray()).isEqualTo(thymeleafs.getContentAsByteArray())
+			.contains((byte) 0xE8); // è in ISO-8859-1, one byte
+		assertThat(buffered.getContentType()).isEqualTo("text/html;charset=ISO-8859-1");
+	}
+
+	@Test
+	void keptMarkupWrittenAsBytesIsFilledAsWhenWrittenAsText() throws Exception {
+		RenderedFragments.Markup markup = new RenderedFragments.Markup("<a>#</a>é<b>#</b>#", "#", "tök");
+		BufferedPageView.Chunks bytes = new BufferedPageView.Chunks();
+		markup.writeUtf8(bytes);
+
+		assertThat(utf8(bytes)).isEqualTo("<a>tök</a>é<b>tök</b>tök").isEqualTo(markup.html());
+		BufferedPageView.Chunks plain = new BufferedPageView.Chunks();
+		new RenderedFragments.Markup("<a>#</a>").writeUtf8(plain);
+		assertThat(utf8(plain)).isEqualTo("<a>#</a>");
 	}
 
 }

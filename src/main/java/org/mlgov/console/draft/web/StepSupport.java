@@ -122,7 +122,7 @@ public class StepSupport {
 		if (asSaved && MEMOIZED.contains(step) && KEYED_FLASH.containsAll(model.asMap().keySet())) {
 			StepPage page = StepPage.of(step, draft, editable, user.getName(), model.getAttribute("saved"),
 					model.getAttribute("notice"), CurrentRequest.contextPath(), liveAttributes);
-			String kept = this.pages.keptPage(template(step), "step", LocaleContextHolder.getLocale(), page);
+			RenderedFragments.KeptPage kept = this.pages.keptPage(template(step), "step", LocaleContextHolder.getLocale(), page);
 			if (kept != null) {
 				// Shown before exactly so: the page's markup is kept, and nothing else of the model is read.
 				model.addAttribute(KEPT_PAGE, kept);
