@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,9 +66,13 @@ class AuditController {
 		AuditPage events = AuditPage.load(this.audit, query, page);
 		model.addAttribute("page", events);
 		// The rows carry their texts and links, built from the context path once per page (see AuditRow).
-		model.addAttribute("rows", AuditRow.of(events.events(), request.getContextPath()));
+		List<AuditRow> rows = AuditRow.of(events.events(), request.getContextPath());
+		model.addAttribute("rows", rows);
 		model.addAttribute("profileRoles", query.profileRoles());
 		model.addAttribute("actions", ActionOption.all(filters.value("action")));
+		// The page's markup is kept per AuditListPage: shown again as it was, it is a look-up.
+		model.addAttribute("listPage",
+				AuditListPage.of(filters, rows, events, query.profileRoles(), request.getContextPath()));
 		return "audit/list";
 	}
 

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.mlgov.console.ConsoleTest;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.web.RenderedFragments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.annotation.Transactional;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -42,6 +45,9 @@ class AuditPageTests {
 
 	@Autowired
 	AuditEventRepository audit;
+
+	@Autowired
+	RenderedFragments pages;
 
 	@Test
 	@WithMockUser(username = "reviewer", roles = "REVIEWER")
@@ -226,6 +232,34 @@ class AuditPageTests {
 		}
 		assertThat(this.mvc.perform(get("/audit.csv").with(user("h").roles("HELPDESK"))).andReturn().getResponse()
 			.getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	@WithMockUser(username = "helpdesk", roles = "HELPDESK")
+	void aPageShownAgainIsTheKeptOneAndANewEventOrOtherTypingShowsAtOnce() throws Exception {
+		insert("2032-02-01T08:00:00Z", "kept-user", "SIGN_IN", null, null, "198.51.100.7", null, null);
+		String url = "/audit?user=kept-user&from=2032-02-01";
+		MvcResult first = this.mvc.perform(get(url)).andReturn();
+		Object listPage = first.getModelAndView().getModel().get("listPage");
+		assertThat(listPage).isInstanceOf(AuditListPage.class);
+		assertThat(this.pages.keptPage("audit/list", "list", Locale.ENGLISH, listPage)).isNotNull();
+		MvcResult again = this.mvc.perform(get(url)).andReturn();
+		assertThat(main(again)).isEqualTo(main(first)).contains("198.51.100.7");
+
+		// A new event is a new page at once; so is the same search typed otherwise (the form shows what was typed).
+		insert("2032-02-01T09:00:00Z", "kept-user", "DRAFT_CREATED", "draft 77 (version 1)", null, "198.51.100.8",
+				77L, 1L);
+		Document after = page(url);
+		assertThat(after.select("#audit-events tbody tr")).hasSize(2);
+		assertThat(after.select("#result-count").text()).isEqualTo("Events 1\u20132 of 2");
+		Document typedOtherwise = page("/audit?user=KEPT-USER&from=2032-02-01");
+		assertThat(typedOtherwise.select("#audit-events tbody tr")).hasSize(2);
+		assertThat(typedOtherwise.select("#user").val()).isEqualTo("KEPT-USER");
+		assertThat(typedOtherwise.select("#csv-link").attr("href")).isEqualTo("/audit.csv?user=KEPT-USER&from=2032-02-01");
+	}
+
+	private String main(MvcResult result) throws Exception {
+		return Jsoup.parse(result.getResponse().getContentAsString(UTF_8)).select("main").outerHtml();
 	}
 
 	private void insert(String when, String actor, String action, String target, String detail, String remoteAddress,
