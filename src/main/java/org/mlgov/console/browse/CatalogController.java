@@ -6,11 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.mlgov.console.catalog.ActivityDefinition;
 import org.mlgov.console.catalog.ActivityKind;
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.catalog.JumpStartModel;
+import org.mlgov.console.web.RenderedFragments;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,14 +36,20 @@ class CatalogController {
 	/** The Bedrock models' rows, built once: the catalogue does not change while the console runs. */
 	private final List<BedrockRow> bedrockRows;
 
-	CatalogController(Catalog catalog, ActivityExamples examples) {
+	private final RenderedFragments pages;
+
+	CatalogController(Catalog catalog, ActivityExamples examples, RenderedFragments pages) {
 		this.catalog = catalog;
 		this.examples = examples;
+		this.pages = pages;
 		this.bedrockRows = catalog.bedrockModels().stream().map(BedrockRow::of).toList();
 	}
 
 	@GetMapping
-	String index(Model model) {
+	String index(Model model, HttpServletRequest request) {
+		if (kept(model, "catalog/index", List.of(), request)) {
+			return "catalog/index";
+		}
 		model.addAttribute("catalog", this.catalog);
 		model.addAttribute("roleManagerActivities", activities(ActivityKind.ROLE_MANAGER));
 		model.addAttribute("canvasActivities", activities(ActivityKind.CANVAS));
@@ -48,11 +58,14 @@ class CatalogController {
 
 	@GetMapping("/activities/{id}")
 	String activity(@PathVariable String id, @RequestParam(defaultValue = "false") boolean vpc,
-			@RequestParam(defaultValue = "false") boolean kms, Model model) {
+			@RequestParam(defaultValue = "false") boolean kms, Model model, HttpServletRequest request) {
 		ActivityDefinition activity = this.catalog.activity(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No activity " + id));
-		model.addAttribute("catalog", this.catalog);
 		model.addAttribute("activity", activity);
+		if (kept(model, "catalog/activity", List.of(id, String.valueOf(vpc), String.valueOf(kms)), request)) {
+			return "catalog/activity";
+		}
+		model.addAttribute("catalog", this.catalog);
 		model.addAttribute("vpc", vpc && activity.supportsVpc());
 		model.addAttribute("kms", kms && activity.supportsKms());
 		model.addAttribute("template", activity.template(vpc, kms));
@@ -62,7 +75,10 @@ class CatalogController {
 	}
 
 	@GetMapping("/models")
-	String models(@RequestParam(defaultValue = "") String q, Model model) {
+	String models(@RequestParam(defaultValue = "") String q, Model model, HttpServletRequest request) {
+		if (kept(model, "catalog/models", List.of(q), request)) {
+			return "catalog/models";
+		}
 		String query = q.strip().toLowerCase(Locale.ROOT);
 		List<BedrockRow> bedrock = this.bedrockRows.stream()
 			.filter((r) -> query.isEmpty() || (r.modelId() + " " + r.name() + " " + r.model().provider())
@@ -81,6 +97,21 @@ class CatalogController {
 		model.addAttribute("bedrockCount", bedrock.size());
 		model.addAttribute("jumpStartModels", jumpStart);
 		return "catalog/models";
+	}
+
+	/**
+	 * Whether the page's markup is kept ({@code keptPage} in the model, and nothing else of the page need be
+	 * prepared); either way the page's key is {@code catalogPage}, for the template to render and keep it under.
+	 */
+	private boolean kept(Model model, String template, List<String> parameters, HttpServletRequest request) {
+		CatalogPage page = new CatalogPage(template, parameters, this.catalog.version(), request.getContextPath());
+		model.addAttribute("catalogPage", page);
+		RenderedFragments.KeptPage kept = this.pages.keptPage(template, "shown", LocaleContextHolder.getLocale(), page);
+		if (kept == null) {
+			return false;
+		}
+		model.addAttribute("keptPage", kept);
+		return true;
 	}
 
 	private List<ActivityDefinition> activities(ActivityKind kind) {

@@ -87,6 +87,34 @@ class CatalogPagesTests {
 	}
 
 	@Test
+	@WithMockUser(roles = "REVIEWER")
+	void aPageShownAgainIsTheKeptOneAndOtherParametersShowTheirOwn() throws Exception {
+		for (String url : new String[] { "/catalog", "/catalog/activities/manage-jobs?vpc=true&kms=true",
+				"/catalog/models?q=claude" }) {
+			MvcResult first = this.mvc.perform(get(url)).andReturn();
+			MvcResult again = this.mvc.perform(get(url)).andReturn();
+			assertThat(first.getModelAndView().getModel()).as(url).containsKey("catalogPage");
+			// Kept: nothing of the page is prepared again (no generated example, no lists), the markup is the same.
+			assertThat(again.getModelAndView().getModel()).as(url).containsKey("keptPage")
+				.doesNotContainKeys("example", "roleManagerActivities", "bedrockByProvider");
+			assertThat(main(again)).as(url).isEqualTo(main(first));
+		}
+		Document withoutVpc = page("/catalog/activities/manage-jobs?kms=true", 200);
+		assertThat(withoutVpc.select("#template-json").text()).contains("sagemaker:VolumeKmsKey")
+			.doesNotContain("sagemaker:VpcSubnets");
+		Document withVpc = page("/catalog/activities/manage-jobs?vpc=true&kms=true", 200);
+		assertThat(withVpc.select("#template-json").text()).contains("sagemaker:VpcSubnets");
+		Document haiku = page("/catalog/models?q=claude-3-5-haiku", 200);
+		assertThat(haiku.select(".bedrock-models code").eachText())
+			.containsExactly("anthropic.claude-3-5-haiku-20241022-v1:0");
+		assertThat(haiku.select("#q").val()).isEqualTo("claude-3-5-haiku");
+	}
+
+	private String main(MvcResult result) throws Exception {
+		return Jsoup.parse(result.getResponse().getContentAsString()).select("main").outerHtml();
+	}
+
+	@Test
 	void anonymousUsersAreSentToSignIn() throws Exception {
 		MvcResult result = this.mvc.perform(get("/catalog")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);

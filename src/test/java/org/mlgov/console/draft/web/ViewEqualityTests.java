@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mlgov.console.audit.web.AuditListPage;
 import org.mlgov.console.audit.web.AuditRow;
+import org.mlgov.console.browse.CatalogPage;
 import org.mlgov.console.review.web.QueueRow;
 import org.mlgov.console.web.NavigationBar;
 
@@ -35,7 +36,7 @@ class ViewEqualityTests {
 	@ValueSource(classes = { ValueRowsView.ValueList.class, ValueRowsView.Row.class, ActivityBlocks.Block.class,
 			ModelPickers.GroupView.class, ModelPickers.OptionView.class, DraftRow.class, DraftRowView.class,
 			StepsNav.class, StepsNav.Item.class, NavigationBar.class, NavigationBar.Item.class, AuditRow.class,
-			StepPage.class, QueueRow.class, AuditListPage.class })
+			StepPage.class, QueueRow.class, AuditListPage.class, CatalogPage.class })
 	void everyComponentTakesPartInEqualsAndHashCode(Class<? extends Record> type) throws Exception {
 		RecordComponent[] components = type.getRecordComponents();
 		Constructor<? extends Record> constructor = constructor(type);
