@@ -5,7 +5,7 @@
 #
 #   bench/pages.sh [h2|postgresql]
 #
-# Settings (environment): CONNECTIONS (32), THREADS (2), DURATION (10s), WARMUP (5s), PORT (28431),
+# Settings (environment): CONNECTIONS (32), THREADS (2), DURATION (10s), WARMUP (5s; 0 for none, so that each page meets a JVM warmed only by the pages before it), PORT (28431),
 # DRAFTS_PER_ADMIN (10, for 50 administrators), SUBMITTED_PER_ADMIN (3), AUDIT_ROWS (extra audit events:
 # 1000000 on postgresql, 0 on h2), SKIP_BUILD=1 to reuse target/, PGPORT (55432) for the private PostgreSQL.
 set -euo pipefail
@@ -155,11 +155,20 @@ for entry in "${PAGES[@]}"; do
     echo "$path answered $code without \"$marker\"" >&2; exit 1
   fi
   kb=$(( ${#body} / 1024 ))
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${header[@]}" "$BASE$path" >/dev/null
+  if [ "${WARMUP%s}" != 0 ]; then
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${header[@]}" "$BASE$path" >/dev/null
+  fi
   ticks_before=$(cpu_ticks)
   read -r _ rps p50 p95 p99 errors requests < <(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s \
     "${header[@]}" -s bench/report.lua "$BASE$path" | grep '^RESULT')
   ticks_after=$(cpu_ticks)
+  # Still the page after the load (wrk counts only answers of 400 and more as errors: a session that ended would
+  # have turned the rest of the run into quick redirects to the sign-in page).
+  body=$(curl -s "${header[@]}" -w '\n%{http_code}' "$BASE$path")
+  code=${body##*$'\n'}
+  if [ "$code" != 200 ] || ! grep -q "$marker" <<<"$body"; then
+    echo "$path answered $code without \"$marker\" after its run" >&2; exit 1
+  fi
   cpu=$(awk -v t="$((ticks_after - ticks_before))" -v ms="$TICK_MS" -v n="$requests" 'BEGIN { printf "%.2f", t * ms / n }')
   if [ -z "$REF_P50" ]; then REF_P50=$p50; REF_CPU=$cpu; fi
   ratio=$(awk -v a="$p50" -v b="$REF_P50" 'BEGIN { printf "%.2f", a / b }')
