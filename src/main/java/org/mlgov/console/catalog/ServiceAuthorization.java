@@ -1,9 +1,11 @@
 package org.mlgov.console.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +48,16 @@ public final class ServiceAuthorization {
 	public record ConditionKey(String name, String type, String deprecatedFor) {
 	}
 
+	/** A service's actions, resource types (with their ARN templates) and condition keys, unmodifiable, in load order. */
 	public record Service(String prefix, Map<String, Action> actionsByLowerName, Map<String, String> resourceTypes,
 			Map<String, ConditionKey> conditionKeysByLowerName) {
+
+		public Service {
+			actionsByLowerName = Collections.unmodifiableMap(new LinkedHashMap<>(actionsByLowerName));
+			resourceTypes = Collections.unmodifiableMap(new LinkedHashMap<>(resourceTypes));
+			conditionKeysByLowerName = Collections.unmodifiableMap(new LinkedHashMap<>(conditionKeysByLowerName));
+		}
+
 	}
 
 	private final Map<String, Service> services;

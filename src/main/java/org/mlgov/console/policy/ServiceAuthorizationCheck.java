@@ -3,6 +3,7 @@ package org.mlgov.console.policy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -115,7 +116,7 @@ public final class ServiceAuthorizationCheck {
 	private void checkArnValues(String doc, String sid, String key, List<String> values, String partition,
 			List<Finding> findings) {
 		Optional<ServiceAuthorization.ConditionKey> info = this.sar.conditionKey(key);
-		boolean arnKey = info.map((k) -> k.type().toUpperCase().contains("ARN")).orElse(false)
+		boolean arnKey = info.map((k) -> k.type().toUpperCase(Locale.ROOT).contains("ARN")).orElse(false)
 				|| key.equalsIgnoreCase("aws:SourceArn");
 		if (arnKey) {
 			values.forEach((v) -> checkArn(doc, sid, v, partition, findings));

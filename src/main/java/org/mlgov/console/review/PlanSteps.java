@@ -2,6 +2,7 @@ package org.mlgov.console.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.mlgov.console.catalog.Catalog;
 import org.mlgov.console.catalog.ManagedPolicy;
@@ -118,7 +119,7 @@ final class PlanSteps {
 					+ ((action.liveDocument() != null) ? statements(action.liveDocument()) + ":" : "."),
 					(action.liveDocument() != null) ? DocumentChange.ofPolicy("detached-" + policyName(arn),
 							"Customer managed policy " + policyName(arn), action.liveDocument(), null) : null);
-			case KEEP -> plain(action, what.substring(0, 1).toUpperCase() + what.substring(1) + " was attached by hand, "
+			case KEEP -> plain(action, what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1) + " was attached by hand, "
 					+ "not by this console, and the revision does not name it: the push keeps it and reports it, so "
 					+ "the role keeps what it grants" + grants + ". Detach it by hand if the role should lose it.");
 			default -> plain(action, "No permission changes.");
