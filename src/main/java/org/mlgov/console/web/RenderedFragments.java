@@ -89,7 +89,9 @@ public class RenderedFragments extends ExpressionObjectDialect implements IProce
 
 	/**
 	 * The most characters of markup kept (about 32 MB, as the JVM stores Latin-1 strings a byte per character): room
-	 * for a hundred whole wizard pages ({@link Renderer#page}, up to 250 KB each) beside the small fragments.
+	 * for a hundred whole wizard pages ({@link Renderer#page}, up to 250 KB each) beside the small fragments. An entry
+	 * a page has written as bytes also holds its UTF-8 copy ({@link Entry#utf8}), as large again: at most about 64 MB
+	 * in all.
 	 */
 	static final long BUDGET = 32_000_000;
 
