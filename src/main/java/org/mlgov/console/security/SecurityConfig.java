@@ -79,7 +79,8 @@ public class SecurityConfig {
 	 * No Spring Security observations (filter chain, authentication, authorization): nothing here collects traces,
 	 * and with an observation registry present Spring Security wraps each of its filters and each method-security
 	 * check in one, on every request. ({@code management.observations.enable.spring.security=false} only turned them
-	 * into no-ops after they were built.) The requests' own observation ({@code http.server.requests}) stays.
+	 * into no-ops after they were built.) The console ships without Micrometer's metrics and observations (see
+	 * docs/operations.md, build notes); this keeps Spring Security out of them should someone add them back.
 	 */
 	@Bean
 	static SecurityObservationSettings securityObservationSettings() {
