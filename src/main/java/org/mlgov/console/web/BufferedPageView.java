@@ -235,7 +235,10 @@ public class BufferedPageView extends ThymeleafView {
 
 		private int length;
 
-		/** Ranges of {@link #text} and kept strings, in page order; the text after the last range is not in it. */
+		/**
+		 * Ranges of {@link #text}, kept strings and kept markup, in page order; the text after the last range joins it
+		 * when the page is written.
+		 */
 		private final List<Piece> pieces = new ArrayList<>();
 
 		/** Where the text not yet in {@link #pieces} starts. */
@@ -295,7 +298,7 @@ public class BufferedPageView extends ThymeleafView {
 			this.pieces.add(new Piece(null, markup, 0, 0));
 		}
 
-		/** Ends the run of copied text before a piece kept by reference. */
+		/** Ends the run of copied text: before a piece kept by reference, and when the page is written. */
 		private void endText() {
 			if (this.length > this.textFrom) {
 				this.pieces.add(new Piece(null, null, this.textFrom, this.length));
@@ -304,6 +307,7 @@ public class BufferedPageView extends ThymeleafView {
 		}
 
 		void writeTo(Writer writer) throws IOException {
+			endText();
 			for (Piece piece : this.pieces) {
 				if (piece.markup() != null) {
 					piece.markup().write(writer);
@@ -315,12 +319,10 @@ public class BufferedPageView extends ThymeleafView {
 					writer.write(this.text, piece.from(), piece.to() - piece.from());
 				}
 			}
-			if (this.length > this.textFrom) {
-				writer.write(this.text, this.textFrom, this.length - this.textFrom);
-			}
 		}
 
 		Chunks utf8() {
+			endText();
 			Chunks bytes = new Chunks();
 			for (Piece piece : this.pieces) {
 				if (piece.markup() != null) {
@@ -333,10 +335,6 @@ public class BufferedPageView extends ThymeleafView {
 					bytes.add(new String(this.text, piece.from(), piece.to() - piece.from())
 						.getBytes(StandardCharsets.UTF_8));
 				}
-			}
-			if (this.length > this.textFrom) {
-				bytes.add(new String(this.text, this.textFrom, this.length - this.textFrom)
-					.getBytes(StandardCharsets.UTF_8));
 			}
 			return bytes;
 		}
