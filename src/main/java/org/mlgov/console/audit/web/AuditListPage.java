@@ -15,18 +15,20 @@ import java.util.Map;
  * @param errors the message of each filter that cannot be used
  * @param rows the page's rows
  * @param number the page's number, from 1
- * @param pageCount how many pages there are
- * @param total how many events match
+ * @param pageCount how many pages there are (or a number they exceed)
+ * @param total how many events match (or a number they exceed)
+ * @param exact whether {@code pageCount} and {@code total} are counts or numbers they exceed
  * @param profileRoles the roles the filtered user profile runs with
  * @param contextPath the context path links start with
  */
 public record AuditListPage(Map<String, String> typed, Map<String, String> errors, List<AuditRow> rows, int number,
-		int pageCount, long total, List<String> profileRoles, String contextPath) {
+		int pageCount, long total, boolean exact, List<String> profileRoles, String contextPath) {
 
 	static AuditListPage of(AuditFilters filters, List<AuditRow> rows, AuditPage page, List<String> profileRoles,
 			String contextPath) {
 		return new AuditListPage(Map.copyOf(filters.getTyped()), Map.copyOf(filters.getErrors()), List.copyOf(rows),
-				page.number(), page.pageCount(), page.total(), List.copyOf(profileRoles), contextPath);
+				page.number(), page.pageCount(), page.total(), page.exact(), List.copyOf(profileRoles),
+				contextPath);
 	}
 
 	// equals and hashCode written out: the memo of #rendered compares keys on every page (see RenderedFragments).
@@ -36,6 +38,7 @@ public record AuditListPage(Map<String, String> typed, Map<String, String> error
 				&& this.number == that.number
 				&& this.pageCount == that.pageCount
 				&& this.total == that.total
+				&& this.exact == that.exact
 				&& this.contextPath.equals(that.contextPath)
 				&& this.typed.equals(that.typed)
 				&& this.errors.equals(that.errors)
@@ -51,6 +54,7 @@ public record AuditListPage(Map<String, String> typed, Map<String, String> error
 		h = 31 * h + this.number;
 		h = 31 * h + this.pageCount;
 		h = 31 * h + Long.hashCode(this.total);
+		h = 31 * h + Boolean.hashCode(this.exact);
 		h = 31 * h + this.profileRoles.hashCode();
 		return 31 * h + this.contextPath.hashCode();
 	}

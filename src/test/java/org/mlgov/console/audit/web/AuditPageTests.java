@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.mlgov.console.ConsoleTest;
 import org.mlgov.console.audit.AuditEvent;
 import org.mlgov.console.audit.AuditEventRepository;
+import org.mlgov.console.audit.AuditQuery;
 import org.mlgov.console.web.RenderedFragments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -48,6 +50,9 @@ class AuditPageTests {
 
 	@Autowired
 	RenderedFragments pages;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	@WithMockUser(username = "reviewer", roles = "REVIEWER")
@@ -150,6 +155,68 @@ class AuditPageTests {
 
 		assertThat(page("/audit?user=pager&page=99").select("#result-count").text()).isEqualTo("Events 51–53 of 53");
 		assertThat(page("/audit?user=pager&page=x").select("#result-count").text()).isEqualTo("Events 1–50 of 53");
+	}
+
+	@Test
+	@WithMockUser(username = "helpdesk", roles = "HELPDESK")
+	void pastTenThousandMatchesThePageSaysMoreThanAndStillPagesOn() throws Exception {
+		// 10,051 events of one user, a minute apart, written in one statement (H2, the tests' database; its
+		// system_range names its column X in capitals).
+		this.jdbc.sql("insert into audit_event (occurred_at, actor, actor_lower, action, detail) "
+				+ "select dateadd(minute, \"X\", timestamp with time zone '2033-01-01 00:00:00+00'), 'many', 'many', "
+				+ "'SIGN_IN', 'event ' || \"X\" from system_range(1, 10051)")
+			.update();
+
+		Document first = page("/audit?user=many");
+		assertThat(first.select("#result-count").text()).isEqualTo("Events 1–50 of more than 10,000");
+		assertThat(first.select("#audit-paging").text()).contains("Page 1 of more than 200");
+		assertThat(first.select("#audit-events .audit-detail").first().text()).isEqualTo("event 10051");
+		assertThat(first.select("#audit-paging a[rel=next]").attr("href")).isEqualTo("/audit?user=many&page=2");
+
+		// Past the counted pages, while a next page has events: "more than" what this page ends at.
+		Document beyond = page("/audit?user=many&page=201");
+		assertThat(beyond.select("#result-count").text()).isEqualTo("Events 10,001–10,050 of more than 10,050");
+		assertThat(beyond.select("#audit-paging").text()).contains("Page 201 of more than 201");
+		assertThat(beyond.select("#audit-events .audit-detail").first().text()).isEqualTo("event 51");
+		assertThat(beyond.select("#audit-paging a[rel=next]").attr("href")).isEqualTo("/audit?user=many&page=202");
+
+		// The last page knows the count; a page typed past the end leads to it.
+		Document last = page("/audit?user=many&page=202");
+		assertThat(last.select("#result-count").text()).isEqualTo("Events 10,051–10,051 of 10,051");
+		assertThat(last.select("#audit-paging").text()).contains("Page 202 of 202");
+		assertThat(last.select("#audit-events .audit-detail").eachText()).containsExactly("event 1");
+		assertThat(last.select("#audit-paging a[rel=next]")).isEmpty();
+		for (String past : List.of("203", "999999999")) {
+			assertThat(page("/audit?user=many&page=" + past).select("#result-count").text()).as(past)
+				.isEqualTo("Events 10,051–10,051 of 10,051");
+		}
+	}
+
+	@Test
+	@WithMockUser(username = "helpdesk", roles = "HELPDESK")
+	void aPageCountsNoFurtherThanItsLimit() {
+		Instant start = Instant.parse("2032-04-01T00:00:00Z");
+		for (int i = 0; i < 53; i++) {
+			insert(start.plus(i, ChronoUnit.MINUTES).toString(), "limited", "SIGN_IN", null, "event " + i, null,
+					null, null);
+		}
+		AuditQuery limited = new AuditQuery("limited", null, null, null, null);
+		AuditPage counted = AuditPage.load(this.audit, limited, "1", 53);
+		assertThat(counted).extracting(AuditPage::number, AuditPage::pageCount, AuditPage::total, AuditPage::exact)
+			.containsExactly(1, 2, 53L, true);
+
+		AuditPage first = AuditPage.load(this.audit, limited, "1", 52);
+		assertThat(first.events()).hasSize(50);
+		assertThat(first).extracting(AuditPage::number, AuditPage::pageCount, AuditPage::total, AuditPage::exact)
+			.containsExactly(1, 1, 52L, false);
+		assertThat(first.hasNext()).isTrue();
+
+		AuditPage second = AuditPage.load(this.audit, limited, "2", 52);
+		assertThat(second.events()).extracting(AuditEvent::detail).containsExactly("event 2", "event 1", "event 0");
+		assertThat(second).extracting(AuditPage::number, AuditPage::pageCount, AuditPage::total, AuditPage::exact)
+			.containsExactly(2, 2, 53L, true);
+		assertThat(second.hasNext()).isFalse();
+		assertThat(AuditPage.load(this.audit, limited, "7", 10)).isEqualTo(second);
 	}
 
 	@Test
