@@ -10,7 +10,8 @@
 # meets a JVM warmed only by the pages before it), PLAIN_WARMUP (30s: the plain page has no pages before it),
 # PORT (28431; the plain page on PORT + 1), DRAFTS_PER_ADMIN (10, for 50 administrators), SUBMITTED_PER_ADMIN (3),
 # AUDIT_ROWS (extra audit events: 1000000 on postgresql, 0 on h2), SKIP_BUILD=1 to reuse target/ and
-# bench/plain/target/, PLAIN=0 to leave the plain page out, PGPORT (55432) for the private PostgreSQL.
+# bench/plain/target/, PLAIN=0 to leave the plain page out, ONLY=<extended regex> to measure only the pages whose
+# label matches (the sign-in page always), PGPORT (55432) for the private PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -226,6 +227,7 @@ fi
 REF_CPU=
 for entry in "${PAGES[@]}"; do
   IFS='|' read -r label user path marker <<<"$entry"
+  if [ -n "$REF_CPU" ] && [ -n "${ONLY:-}" ] && ! grep -Eq -- "$ONLY" <<<"$label"; then continue; fi
   measure "$APP_PID" "$BASE$path" "$marker" "$WARMUP" -H "Cookie: JSESSIONID=${SESSIONS[$user]}"
   if [ -z "$REF_CPU" ]; then REF_CPU=$CPU; fi
   row "$label" "$RPS" "$P50" "$P95" "$P99" "$KB" "$ERRORS" "$CPU" "$(ratio "$CPU" "$REF_CPU")" \
