@@ -12,9 +12,10 @@ import org.mlgov.console.audit.AuditQuery;
  * <p>
  * Counting stops after {@value #COUNT_LIMIT} events: a console that has run for a while keeps a million or more, and
  * counting every one of them on each showing of the unfiltered page cost about 80 ms on PostgreSQL, so that under 32
- * connections the page answered 32 requests/s with a p99 of 2.5 s (docs/benchmarks.md, ninth round). Past the
- * limit the page says "more than", and a next page is offered while the page after this one has events (read as one
- * more row). A page number typed past the end still leads to the last page: only then are all matches counted.
+ * connections the page answered 32 requests/s with a p99 of 2.5 s (docs/benchmarks.md, ninth round); counting up to
+ * 10,000 still made it the slowest page there. Past the limit the page says "more than", and a next page is offered
+ * while the page after this one has events (read as one more row). A page number typed past the end still leads to
+ * the last page: only then are all matches counted.
  *
  * @param events the events on this page, newest first
  * @param number the page number, from 1
@@ -28,8 +29,8 @@ public record AuditPage(List<AuditEvent> events, int number, int pageCount, long
 	/** Events per page. */
 	static final int SIZE = 50;
 
-	/** How far the page counts matching events: 200 pages. */
-	static final int COUNT_LIMIT = 10_000;
+	/** How far the page counts matching events: 20 pages. */
+	static final int COUNT_LIMIT = 1_000;
 
 	/**
 	 * Reads one page. A page number that is not a number, or is below 1, means the first page; one past the end
