@@ -334,6 +334,27 @@ class ReviewWorkflowWebTests {
 
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
+	void storedDocumentsChangedToTextOfTheSameLengthAfterThePageWasShownAreNoticedOnTheNextShowing() throws Exception {
+		// The memo's key hashes only the recorded hash and the texts' lengths (ReviewPageModel.RevisionKey): a change
+		// that keeps both lands in the same bucket and must still be told apart by the texts themselves.
+		Draft draft = finishedDraft("Same length");
+		submit(draft, "same length test");
+		Document before = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(before.select("#tampered")).isEmpty();
+
+		assertThat("attackers.amazonaws.com").hasSameSizeAs("sagemaker.amazonaws.com");
+		assertThat(this.jdbcTemplate.update("update draft_revision set documents = replace(documents, "
+				+ "'sagemaker.amazonaws.com', 'attackers.amazonaws.com') where draft_id = ? and number = 1",
+				draft.id())).isEqualTo(1);
+		Document after = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
+			.getResponse().getContentAsString());
+
+		assertThat(after.select("#tampered").text()).contains("no longer match their SHA-256");
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
 	void rejectionNeedsAReasonComesBackToTheAuthorAndReworkMakesANewRevision() throws Exception {
 		Draft draft = finishedDraft("Reject me");
 		submit(draft, "first try");
