@@ -102,8 +102,7 @@ class ReviewWorkflowWebTests {
 			.getContentAsString());
 		assertThat(queue.select("tr[data-draft-id=" + draft.id() + "]").text()).contains("To review", "admin",
 				"Fraud team needs Canvas with Claude", "0 of 1");
-		Document review = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
-			.getResponse().getContentAsString());
+		Document review = reviewPage(draft);
 		assertThat(review.select("#decision h2").text()).isEqualTo("Your decision on revision 1 (0 of 1 approval so far)");
 		// The draft is frozen: its steps can no longer be saved.
 		MvcResult edit = this.mvc.perform(post("/drafts/{id}/steps/basics", draft.id()).with(csrf()).with(AUTHOR)
@@ -226,8 +225,7 @@ class ReviewWorkflowWebTests {
 	void aReviewerApprovesTheFrozenRevision() throws Exception {
 		Draft draft = finishedDraft("Approve me");
 		submit(draft, "ok?");
-		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
-			.getResponse().getContentAsString());
+		Document page = reviewPage(draft);
 		assertThat(page.select("#approve")).hasSize(1);
 		// The author's summary and document cards: statement by statement, laid out as the generator prints them.
 		assertThat(page.select("#summary-role").text()).startsWith("Creates role ");
@@ -282,8 +280,7 @@ class ReviewWorkflowWebTests {
 		int changed = this.jdbcTemplate.update("update draft_revision set documents = replace(documents, "
 				+ "'sagemaker.amazonaws.com', 'attacker.example.com') where draft_id = ? and number = 1", draft.id());
 		assertThat(changed).isEqualTo(1);
-		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
-			.getResponse().getContentAsString());
+		Document page = reviewPage(draft);
 		assertThat(page.select("#tampered").text()).contains("no longer match their SHA-256");
 
 		MvcResult approve = this.mvc.perform(post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf()).with(REVIEWER)
@@ -320,14 +317,12 @@ class ReviewWorkflowWebTests {
 		// part of what it is kept by, so changing only the hash is noticed as well.
 		Draft draft = finishedDraft("Hash changed");
 		submit(draft, "hash test");
-		Document before = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
-			.getResponse().getContentAsString());
+		Document before = reviewPage(draft);
 		assertThat(before.select("#tampered")).isEmpty();
 
 		assertThat(this.jdbcTemplate.update("update draft_revision set documents_sha256 = ? where draft_id = ?",
 				"0".repeat(64), draft.id())).isEqualTo(1);
-		Document after = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
-			.getResponse().getContentAsString());
+		Document after = reviewPage(draft);
 
 		assertThat(after.select("#tampered").text()).contains("no longer match their SHA-256");
 	}
@@ -339,16 +334,14 @@ class ReviewWorkflowWebTests {
 		// that keeps both lands in the same bucket and must still be told apart by the texts themselves.
 		Draft draft = finishedDraft("Same length");
 		submit(draft, "same length test");
-		Document before = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
-			.getResponse().getContentAsString());
+		Document before = reviewPage(draft);
 		assertThat(before.select("#tampered")).isEmpty();
 
 		assertThat("attackers.amazonaws.com").hasSameSizeAs("sagemaker.amazonaws.com");
 		assertThat(this.jdbcTemplate.update("update draft_revision set documents = replace(documents, "
 				+ "'sagemaker.amazonaws.com', 'attackers.amazonaws.com') where draft_id = ? and number = 1",
 				draft.id())).isEqualTo(1);
-		Document after = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
-			.getResponse().getContentAsString());
+		Document after = reviewPage(draft);
 
 		assertThat(after.select("#tampered").text()).contains("no longer match their SHA-256");
 	}
@@ -390,8 +383,7 @@ class ReviewWorkflowWebTests {
 			.param("body", "Why PassRole?"));
 		this.mvc.perform(post("/reviews/{id}/comments", draft.id()).with(csrf()).with(AUTHOR)
 			.param("body", "For the compute role."));
-		Document page = Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)).andReturn()
-			.getResponse().getContentAsString());
+		Document page = reviewPage(draft);
 		assertThat(page.select(".comment-body").eachText()).containsExactly("Why PassRole?", "For the compute role.");
 		MvcResult other = this.mvc.perform(post("/reviews/{id}/comments", draft.id()).with(csrf())
 			.with(user("admin2").roles("ADMIN")).param("body", "drive-by")).andReturn();
@@ -431,6 +423,14 @@ class ReviewWorkflowWebTests {
 
 	private int status(RequestBuilder request) throws Exception {
 		return this.mvc.perform(request).andReturn().getResponse().getStatus();
+	}
+
+	/** The review page of a draft as a reviewer sees it. */
+	private Document reviewPage(Draft draft) throws Exception {
+		return Jsoup.parse(this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 }
