@@ -103,19 +103,18 @@ public class DraftService {
 	}
 
 	/**
-	 * One page of a user's drafts, newest first, as summaries (see {@link DraftSummaries}).
+	 * One page of a user's drafts, newest first, as summaries (see {@link DraftSummaries}; no transaction, as it
+	 * explains).
 	 * @param user the author
 	 * @param search a part of the name to match ignoring case; blank: every draft
 	 * @param page the page, from 1 (below 1: the first, past the end: the last)
 	 * @return the page and the number of matching drafts
 	 */
-	@Transactional(readOnly = true)
 	public Page<DraftSummary> mine(String user, String search, int page) {
 		return this.summaries.find(user, search, page);
 	}
 
 	/** One page of every administrator's drafts, newest first; as {@link #mine(String, String, int)}. */
-	@Transactional(readOnly = true)
 	public Page<DraftSummary> all(String search, int page) {
 		return this.summaries.find(null, search, page);
 	}

@@ -190,6 +190,72 @@ abstract class DraftRepositoryContract {
 			.containsExactly("Ivan's 100%_done \\ role");
 	}
 
+	/**
+	 * {@link DraftSummaries} keeps the summaries it read and lists a page as ids and versions: a page nothing changed
+	 * on comes back as the same objects; a draft renamed, decided on or deleted since (each a save of the aggregate,
+	 * which increments the version) is shown as it is now, while the others stay the objects kept.
+	 */
+	@Test
+	void keptSummariesAreReadAgainOnlyForDraftsThatChanged() {
+		DraftSummaries summaries = new DraftSummaries(this.jdbc);
+		Draft submitted = this.drafts.save(Draft.start("Kept 1", "kim", T0));
+		submitted = new Draft(submitted.id(), "Kept 1", "kim", DraftStatus.DRAFT, WizardStep.SUMMARY,
+				DraftContentJson.write(submitted.content()), T0, T0, "kim", submitted.version());
+		submitted.submit("kim", 1, 1, T0.plusSeconds(1));
+		submitted = this.drafts.save(submitted);
+		Draft renamed = this.drafts.save(Draft.start("Kept 2", "kim", T0.plusSeconds(2)));
+		Draft deleted = this.drafts.save(Draft.start("Kept 3", "kim", T0.plusSeconds(3)));
+		Draft untouched = this.drafts.save(Draft.start("Kept 4", "kim", T0.plusSeconds(4)));
+
+		List<DraftSummary> first = summaries.find("kim", "", 1).getContent();
+		assertThat(first).extracting(DraftSummary::name).containsExactly("Kept 4", "Kept 3", "Kept 2", "Kept 1");
+		List<DraftSummary> again = summaries.find("kim", "", 1).getContent();
+		for (int i = 0; i < first.size(); i++) {
+			assertThat(again.get(i)).isSameAs(first.get(i));
+		}
+
+		// Changed at their old time, so that the order stays and only the content tells.
+		renamed.rename("Kept 2, renamed", "kim", renamed.version(), T0.plusSeconds(2));
+		this.drafts.save(renamed);
+		submitted.approve("rita", 1, "fine", T0.plusSeconds(1));
+		this.drafts.save(submitted);
+		this.drafts.deleteById(deleted.id());
+
+		Page<DraftSummary> after = summaries.find("kim", "", 1);
+		assertThat(after.getTotalElements()).isEqualTo(3);
+		assertThat(after.getContent()).extracting(DraftSummary::name)
+			.containsExactly("Kept 4", "Kept 2, renamed", "Kept 1");
+		assertThat(after.getContent().get(0)).isSameAs(first.get(0));
+		assertThat(after.getContent().get(0).id()).isEqualTo(untouched.id());
+		assertThat(after.getContent().get(1).version()).isGreaterThan(first.get(2).version());
+		assertThat(after.getContent().get(2).status()).isEqualTo(DraftStatus.APPROVED);
+		assertThat(after.getContent().get(2).approvals()).extracting(Decision::reviewer).containsExactly("rita");
+		assertThat(first.get(3).approvals()).isEmpty();
+	}
+
+	/**
+	 * Past the most summaries it keeps, {@link DraftSummaries} drops those it kept before keeping the ones just read;
+	 * the page that went past the limit is still whole, and a dropped summary is read again.
+	 */
+	@Test
+	void summariesPastTheMostKeptAreDroppedAndReadAgain() {
+		DraftSummaries summaries = new DraftSummaries(this.jdbc, 3);
+		for (int i = 1; i <= 5; i++) {
+			this.drafts.save(Draft.start("Many " + i, "mia", T0.plusSeconds(i)));
+		}
+		DraftSummary one = summaries.find("mia", "Many 1", 1).getContent().get(0);
+		DraftSummary two = summaries.find("mia", "Many 2", 1).getContent().get(0);
+		assertThat(summaries.find("mia", "Many 1", 1).getContent().get(0)).isSameAs(one);
+
+		List<DraftSummary> five = summaries.find("mia", "", 1).getContent();
+		assertThat(five).extracting(DraftSummary::name).containsExactly("Many 5", "Many 4", "Many 3", "Many 2", "Many 1");
+		assertThat(five.get(3)).isSameAs(two);
+		assertThat(five.get(4)).isSameAs(one);
+		assertThat(summaries.find("mia", "Many 5", 1).getContent().get(0)).isSameAs(five.get(0));
+		DraftSummary oneAgain = summaries.find("mia", "Many 1", 1).getContent().get(0);
+		assertThat(oneAgain).isNotSameAs(one).isEqualTo(one);
+	}
+
 	@Test
 	void listsByAuthorNewestFirst() {
 		this.drafts.save(Draft.start("Old", "carol", T0));
