@@ -34,14 +34,11 @@ class DraftsController {
 
 	private final DraftService drafts;
 
-	private final Catalog catalog;
-
-	private final Times times;
+	private final DraftRows rows;
 
 	DraftsController(DraftService drafts, Catalog catalog, Times times) {
 		this.drafts = drafts;
-		this.catalog = catalog;
-		this.times = times;
+		this.rows = new DraftRows(catalog, times);
 	}
 
 	/** My drafts: 50 a page, newest first, searchable by a part of the name ({@code q}). */
@@ -71,11 +68,9 @@ class DraftsController {
 		boolean plain = refused == null && model.asMap().isEmpty();
 		// The rows carry their links, built from the context path once per page (see DraftRow).
 		String contextPath = request.getContextPath();
-		RowList<DraftRowView> rows = new RowList<>(page.getContent().stream().map((d) -> {
-			DraftRow row = DraftRow.of(d, this.catalog, this.times, user.getName(), contextPath);
-			return (refused != null && refused.id() == d.id())
-					? new DraftRowView(row, all, refused.problem(), refused.typed()) : DraftRowView.of(row, all);
-		}).toList());
+		RowList<DraftRowView> rows = (refused == null)
+				? this.rows.of(page.getContent(), user.getName(), all, contextPath)
+				: this.rows.withRefusal(page.getContent(), user.getName(), all, contextPath, refused);
 		if (plain) {
 			model.addAttribute("listPage", new DraftListPage(rows, page.getNumber(), page.getSize(),
 					page.getTotalElements(), search, all, contextPath));
@@ -149,7 +144,7 @@ class DraftsController {
 	}
 
 	/** A rename that was refused: which draft, why, and the name as typed. */
-	private record RefusedRename(long id, String problem, String typed) {
+	record RefusedRename(long id, String problem, String typed) {
 	}
 
 	/** What is wrong with a draft name as typed, or null: 1 to 200 characters, no control characters. */
