@@ -315,16 +315,8 @@ class ReviewWorkflowWebTests {
 	void aRecordedHashChangedAfterThePageWasShownIsNoticedOnTheNextShowing() throws Exception {
 		// The page keeps what it read from a revision's stored text (ReviewPageModel's memo): the recorded hash is
 		// part of what it is kept by, so changing only the hash is noticed as well.
-		Draft draft = finishedDraft("Hash changed");
-		submit(draft, "hash test");
-		Document before = reviewPage(draft);
-		assertThat(before.select("#tampered")).isEmpty();
-
-		assertThat(this.jdbcTemplate.update("update draft_revision set documents_sha256 = ? where draft_id = ?",
-				"0".repeat(64), draft.id())).isEqualTo(1);
-		Document after = reviewPage(draft);
-
-		assertThat(after.select("#tampered").text()).contains("no longer match their SHA-256");
+		noticedOnTheNextShowing("Hash changed", "update draft_revision set documents_sha256 = '" + "0".repeat(64)
+				+ "' where draft_id = ?");
 	}
 
 	@Test
@@ -332,18 +324,21 @@ class ReviewWorkflowWebTests {
 	void storedDocumentsChangedToTextOfTheSameLengthAfterThePageWasShownAreNoticedOnTheNextShowing() throws Exception {
 		// The memo's key hashes only the recorded hash and the texts' lengths (ReviewPageModel.RevisionKey): a change
 		// that keeps both lands in the same bucket and must still be told apart by the texts themselves.
-		Draft draft = finishedDraft("Same length");
-		submit(draft, "same length test");
-		Document before = reviewPage(draft);
-		assertThat(before.select("#tampered")).isEmpty();
-
 		assertThat("attackers.amazonaws.com").hasSameSizeAs("sagemaker.amazonaws.com");
-		assertThat(this.jdbcTemplate.update("update draft_revision set documents = replace(documents, "
-				+ "'sagemaker.amazonaws.com', 'attackers.amazonaws.com') where draft_id = ? and number = 1",
-				draft.id())).isEqualTo(1);
-		Document after = reviewPage(draft);
+		noticedOnTheNextShowing("Same length", "update draft_revision set documents = replace(documents, "
+				+ "'sagemaker.amazonaws.com', 'attackers.amazonaws.com') where draft_id = ? and number = 1");
+	}
 
-		assertThat(after.select("#tampered").text()).contains("no longer match their SHA-256");
+	/**
+	 * A submitted draft's review page shows no tampering; {@code update} (one row, the draft's id its parameter)
+	 * changes the stored revision behind the console's back; the next showing says the documents no longer match.
+	 */
+	private void noticedOnTheNextShowing(String name, String update) throws Exception {
+		Draft draft = finishedDraft(name);
+		submit(draft, name);
+		assertThat(reviewPage(draft).select("#tampered")).isEmpty();
+		assertThat(this.jdbcTemplate.update(update, draft.id())).isEqualTo(1);
+		assertThat(reviewPage(draft).select("#tampered").text()).contains("no longer match their SHA-256");
 	}
 
 	@Test
