@@ -1,6 +1,8 @@
 package org.mlgov.console.review;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.jsoup.Jsoup;
@@ -21,9 +23,13 @@ import org.mlgov.console.draft.WizardStep;
 import org.mlgov.console.draft.CanvasTargets;
 import org.mlgov.console.policy.RoleSpec;
 import org.mlgov.console.policy.TestSpecs;
+import org.mlgov.console.review.web.ReviewComments;
+import org.mlgov.console.review.web.ReviewTop;
+import org.mlgov.console.web.RenderedFragments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -67,6 +73,9 @@ class ReviewWorkflowWebTests {
 
 	@Autowired
 	JdbcTemplate jdbcTemplate;
+
+	@Autowired
+	RenderedFragments pages;
 
 	/** A draft of "admin" that went through every step with a valid specification. */
 	Draft finishedDraft(String name) {
@@ -371,6 +380,82 @@ class ReviewWorkflowWebTests {
 
 	@Test
 	@WithMockUser(username = "admin", roles = "ADMIN")
+	void theTopAndTheCommentsAreKeptByWhatTheyShowAndWhoReadsThem() throws Exception {
+		Draft draft = finishedDraft("Kept top");
+		submit(draft, "kept?");
+		MvcResult first = show(draft, REVIEWER);
+		Object top = first.getModelAndView().getModel().get("topPart");
+		Object discussion = first.getModelAndView().getModel().get("commentsPart");
+		assertThat(top).isInstanceOf(ReviewTop.class);
+		assertThat(discussion).isInstanceOf(ReviewComments.class);
+		assertThat(this.pages.keptPage("reviews/review", "top", Locale.ENGLISH, top)).isNotNull();
+		assertThat(this.pages.keptPage("reviews/review", "comments", Locale.ENGLISH, discussion)).isNotNull();
+		Document reviewer = page(first);
+		assertThat(reviewer.select("#approve")).hasSize(1);
+		assertThat(reviewer.select("#own-draft, #push")).isEmpty();
+		assertThat(reviewer.select(".breadcrumb a").eachText()).containsExactly("Review queue");
+		assertThat(reviewer.select("#comments .comment-body")).isEmpty();
+
+		// The author reads the same revision with other roles: their own top, not the reviewer's kept one.
+		Document author = page(show(draft, AUTHOR));
+		assertThat(author.select("#approve")).isEmpty();
+		assertThat(author.select("#own-draft")).hasSize(1);
+		assertThat(author.select(".breadcrumb a").eachText()).containsExactly("Review queue", "My drafts");
+
+		// The reviewer's again: the kept markup, each form with this request's own CSRF token.
+		MvcResult again = show(draft, REVIEWER);
+		CsrfToken token = (CsrfToken) again.getRequest().getAttribute(CsrfToken.class.getName());
+		assertThat(page(again).select("#approve-form input[name=_csrf], #reject-form input[name=_csrf], "
+				+ "#comments form input[name=_csrf]").eachAttr("value")).containsExactly(token.getToken(),
+						token.getToken(), token.getToken());
+		assertThat(withoutTokens(again)).isEqualTo(withoutTokens(first));
+
+		// A comment and a decision show at once.
+		this.mvc.perform(post("/reviews/{id}/comments", draft.id()).with(csrf()).with(REVIEWER)
+			.param("body", "Looks narrow enough."));
+		assertThat(page(show(draft, REVIEWER)).select("#comments .comment-body").eachText())
+			.containsExactly("Looks narrow enough.");
+		this.mvc.perform(post("/reviews/{id}/approve", draft.id()).param("revision", "1").with(csrf())
+			.with(user("reviewer2").roles("REVIEWER")).param("comment", "Fine by me."));
+		Document decided = page(show(draft, REVIEWER));
+		assertThat(decided.select("#status").text()).isEqualTo("APPROVED");
+		assertThat(decided.select("#approve")).isEmpty();
+		assertThat(decided.select("#no-decision").text()).isEqualTo("Revision 1 is approved: there is nothing left "
+				+ "to decide on it.");
+		assertThat(decided.select("#decisions .decision-comment").eachText()).containsExactly("Fine by me.");
+		assertThat(page(show(draft, AUTHOR)).select("#plan-and-push")).hasSize(1);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void aPageThatShowsWhatWasJustDoneIsRenderedAsItIsAndNotKept() throws Exception {
+		Draft draft = finishedDraft("Just done");
+		submit(draft, "flash?");
+		String kept = page(show(draft, REVIEWER)).select("#decision").outerHtml();
+		MvcResult refused = this.mvc.perform(get("/reviews/{id}", draft.id()).with(REVIEWER)
+			.flashAttr("message", "Your approval is recorded.")
+			.flashAttr("reasonError", "Say why.")
+			.flashAttr("typedReason", "typed <b>so far</b>")
+			.flashAttr("commentError", "Too long.")
+			.flashAttr("typedComment", "a comment typed")).andReturn();
+		assertThat(refused.getModelAndView().getModel()).containsEntry("topPart", null).containsEntry("commentsPart", null);
+		Document page = page(refused);
+		assertThat(page.select("#message").text()).isEqualTo("Your approval is recorded.");
+		assertThat(page.select("#reason-error").text()).isEqualTo("Say why.");
+		assertThat(page.select("#reason").val()).isEqualTo("typed <b>so far</b>");
+		assertThat(page.select("#comment-error").text()).isEqualTo("Too long.");
+		assertThat(page.select("#comment-body").val()).isEqualTo("a comment typed");
+
+		// The next showing is the kept one again, with none of it.
+		Document next = page(show(draft, REVIEWER));
+		assertThat(next.select("#message, #reason-error, #comment-error")).isEmpty();
+		assertThat(next.select("#reason").val()).isEmpty();
+		assertThat(next.select("#decision").outerHtml().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""))
+			.isEqualTo(kept.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""));
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
 	void authorAndReviewerComment() throws Exception {
 		Draft draft = finishedDraft("Discuss");
 		submit(draft, "please look");
@@ -414,6 +499,21 @@ class ReviewWorkflowWebTests {
 		assertThat(status(post("/reviews/{id}/comments", draft.id()).with(REVIEWER).param("body", "x"))).isEqualTo(403);
 		assertThat(this.repository.findById(draft.id()).orElseThrow().status()).isEqualTo(DraftStatus.SUBMITTED);
 		assertThat(this.comments.findByDraft(draft.id())).isEmpty();
+	}
+
+	private MvcResult show(Draft draft, RequestPostProcessor who) throws Exception {
+		MvcResult result = this.mvc.perform(get("/reviews/{id}", draft.id()).with(who)).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		return result;
+	}
+
+	private static Document page(MvcResult result) throws Exception {
+		return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	/** The page's main part with the CSRF tokens' values left out (each request has its own). */
+	private static String withoutTokens(MvcResult result) throws Exception {
+		return page(result).select("main").outerHtml().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
 	}
 
 	private int status(RequestBuilder request) throws Exception {

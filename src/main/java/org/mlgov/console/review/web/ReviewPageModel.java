@@ -14,6 +14,7 @@ import org.mlgov.console.draft.web.SummaryDocuments;
 import org.mlgov.console.draft.web.ViewMemo;
 import org.mlgov.console.policy.Finding;
 import org.mlgov.console.policy.RoleSpec;
+import org.mlgov.console.review.DraftComment;
 import org.mlgov.console.review.DraftCommentRepository;
 import org.mlgov.console.review.DraftRevision;
 import org.mlgov.console.review.DraftRevisionRepository;
@@ -67,7 +68,10 @@ class ReviewPageModel {
 			.orElseThrow(() -> new DraftNotFoundException(draft.id()));
 		RevisionView view = view(revision);
 		FrozenDocuments documents = view.documents();
-		boolean reviewer = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_REVIEWER"));
+		boolean reviewer = holds(user, "ROLE_REVIEWER");
+		boolean admin = holds(user, "ROLE_ADMIN");
+		boolean isAuthor = draft.author().equals(user.getName());
+		String contextPath = CurrentRequest.contextPath();
 		model.addAttribute("draft", draft);
 		model.addAttribute("revision", revision);
 		model.addAttribute("revisions", all);
@@ -77,15 +81,26 @@ class ReviewPageModel {
 		model.addAttribute("docs", view.docs());
 		model.addAttribute("documentsUrl", "/reviews/" + draft.id() + "/revisions/" + number + "/documents");
 		model.addAttribute("findings", view.findings());
-		model.addAttribute("frozenPart", new FrozenPart(view, draft.id(), number, CurrentRequest.contextPath()));
+		model.addAttribute("frozenPart", new FrozenPart(view, draft.id(), number, contextPath));
 		model.addAttribute("intact", view.intact());
 		model.addAttribute("current", draft.currentRevision() != null && draft.currentRevision() == number);
 		model.addAttribute("canDecide", reviewer && draft.isDecidableBy(user.getName())
 				&& draft.currentRevision() != null && draft.currentRevision() == number);
-		model.addAttribute("isAuthor", draft.author().equals(user.getName()));
+		model.addAttribute("isAuthor", isAuthor);
 		model.addAttribute("noDecision", whyNoDecision(draft, number, reviewer, user.getName()));
 		model.addAttribute("decisions", draft.decisions());
-		model.addAttribute("comments", this.comments.findByDraft(draft.id()));
+		model.addAttribute("viewerIsReviewer", reviewer);
+		model.addAttribute("viewerIsAdmin", admin);
+		List<DraftComment> comments = this.comments.findByDraft(draft.id());
+		model.addAttribute("comments", comments);
+		model.addAttribute("canComment", isAuthor || reviewer);
+		// The top and the comments are kept as markup by what they show (ReviewTop, ReviewComments), unless the
+		// page shows what was just done on it: those flash attributes are only ever on one showing.
+		model.addAttribute("topPart", anyIn(model, TOP_FLASH) ? null
+				: ReviewTop.of(draft, revision, view.intact(), documents.blocked(), all, user.getName(), reviewer,
+						admin, contextPath));
+		model.addAttribute("commentsPart", anyIn(model, COMMENTS_FLASH) ? null
+				: new ReviewComments(draft.id(), List.copyOf(comments), isAuthor || reviewer, contextPath));
 		model.addAttribute("live", this.live.compare(revision, view.content(), documents));
 		RoleSpec spec = view.content().spec();
 		model.addAttribute("baseline", this.revisions.lastApprovedForRole(spec.accountId(), documents.role().name(),
@@ -97,6 +112,21 @@ class ReviewPageModel {
 			.findFirst()
 			.map((previous) -> new Baseline(previous, RevisionComparison.between(view(previous).documents(), documents)))
 			.orElse(null));
+	}
+
+	/** The flash attributes the top of the page shows: a message, a refused decision and what was typed. */
+	private static final List<String> TOP_FLASH = List.of("message", "approveError", "typedApproval", "reasonError",
+			"typedReason");
+
+	/** The flash attributes the comments section shows: a refused comment and what was typed. */
+	private static final List<String> COMMENTS_FLASH = List.of("commentError", "typedComment");
+
+	private static boolean anyIn(Model model, List<String> names) {
+		return names.stream().anyMatch(model::containsAttribute);
+	}
+
+	private static boolean holds(Authentication user, String authority) {
+		return user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals(authority));
 	}
 
 	/** How many revisions the memo keeps the views of. */
